@@ -1,0 +1,27 @@
+import Link from "next/link";
+
+export default function HomePage() {
+  return (
+    <>
+      <h1 className="text-3xl font-bold text-brand-900">Mon espace santé</h1>
+      <p className="mt-4 text-lg">
+        Un espace numérique personnel et sécurisé pour stocker vos documents de santé, échanger avec vos
+        professionnels de santé et garder la main sur qui voit quoi.
+      </p>
+      <div className="mt-8 flex flex-col gap-4 sm:flex-row">
+        <Link
+          href="/activation"
+          className="rounded bg-brand-700 px-5 py-3 text-center font-semibold text-white hover:bg-brand-900"
+        >
+          Activer ou s&apos;opposer à Mon espace santé
+        </Link>
+        <Link
+          href="/connexion"
+          className="rounded border-2 border-brand-700 px-5 py-3 text-center font-semibold text-brand-700 hover:bg-brand-50"
+        >
+          Se connecter
+        </Link>
+      </div>
+    </>
+  );
+}

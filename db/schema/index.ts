@@ -1,0 +1,6 @@
+export * from "./register";
+export * from "./enrolment";
+export * from "./accounts";
+export * from "./messaging";
+export * from "./delivery";
+export * from "./rate-limits";

@@ -1,0 +1,73 @@
+import "server-only";
+import { z } from "zod";
+
+const flag = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((value) => value === "true" || value === "1");
+
+const settingsSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** PostgreSQL connection string; unset means the embedded PGlite database. */
+    DATABASE_URL: z.url().optional(),
+    PGLITE_DATA_DIR: z.string().min(1).optional(),
+    /** Public origin of the app: every link in an e-mail is built from it, never from a request. */
+    APP_ORIGIN: z.url().default("http://localhost:3000"),
+    /** Signs cookies and keys the hashes of codes. */
+    AUTH_SECRET: z.string().min(32, "AUTH_SECRET must hold at least 32 characters"),
+    RESEND_API_KEY: z.string().min(1).optional(),
+    EMAIL_FROM: z.string().min(3).default("Mon espace santé <ne-pas-repondre@mon-espace-sante.example>"),
+    SMS_PROVIDER: z.enum(["brevo"]).optional(),
+    BREVO_API_KEY: z.string().min(1).optional(),
+    BREVO_API_URL: z.url().default("https://api.brevo.com"),
+    SMS_SENDER: z.string().min(3).max(11).default("MonEspSante"),
+    /** Keeps messages in the local outbox (/dev/outbox) even in production: demonstrations only. */
+    OUTBOX_ENABLED: flag,
+    /** Days between the notification and the automatic creation of the space (CSP R.1111-28). */
+    WAITING_PERIOD_DAYS: z.coerce.number().int().min(1).max(365).default(42),
+    /** Validity of a code sent with the notification (e-mail or letter). */
+    NOTIFICATION_CODE_VALIDITY_DAYS: z.coerce.number().int().min(1).max(365).default(42),
+    /** Validity of a code asked for with "Générer un nouveau code provisoire". */
+    REQUESTED_CODE_VALIDITY_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  })
+  .superRefine((settings, context) => {
+    if (settings.SMS_PROVIDER === "brevo" && !settings.BREVO_API_KEY) {
+      context.addIssue({ code: "custom", path: ["BREVO_API_KEY"], message: "SMS_PROVIDER=brevo needs BREVO_API_KEY" });
+    }
+    if (settings.NODE_ENV === "production" && !settings.OUTBOX_ENABLED) {
+      if (!settings.RESEND_API_KEY) {
+        context.addIssue({
+          code: "custom",
+          path: ["RESEND_API_KEY"],
+          message: "production needs RESEND_API_KEY, or OUTBOX_ENABLED=true for a demonstration",
+        });
+      }
+      if (!settings.SMS_PROVIDER) {
+        context.addIssue({
+          code: "custom",
+          path: ["SMS_PROVIDER"],
+          message: "production needs SMS_PROVIDER, or OUTBOX_ENABLED=true for a demonstration",
+        });
+      }
+    }
+  });
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** Reads the environment each time: cheap, and tests can change a setting for one case. */
+export function getSettings(): Settings {
+  const parsed = settingsSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `- ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+/** Messages stay in the local outbox when asked to, or when no provider is configured outside production. */
+export function isOutboxEnabled(settings: Settings = getSettings()): boolean {
+  if (settings.OUTBOX_ENABLED) return true;
+  if (settings.NODE_ENV === "production") return false;
+  return !settings.RESEND_API_KEY || !settings.SMS_PROVIDER;
+}

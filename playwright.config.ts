@@ -1,0 +1,41 @@
+import { defineConfig, devices } from "@playwright/test";
+import { e2eServer } from "./tests/e2e/support/server";
+
+const chromium = {
+  // Debian's Chromium: Playwright cannot download its own browser on these machines.
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+};
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: e2eServer.origin,
+    trace: "retain-on-failure",
+    locale: "fr-FR",
+    timezoneId: "Europe/Paris",
+    launchOptions: chromium,
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
+    {
+      name: "phone",
+      use: { ...devices["Pixel 5"], viewport: { width: 360, height: 740 }, launchOptions: chromium },
+    },
+  ],
+  webServer: {
+    command: "node tests/e2e/support/start-server.mjs",
+    url: `${e2eServer.origin}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

@@ -1,0 +1,39 @@
+// Starts the app for Playwright: a fresh database, migrated and seeded, then a production build
+// served on loopback with the outbox explicitly enabled (codes are read at /dev/outbox).
+import { execSync, spawn } from "node:child_process";
+import postgres from "postgres";
+
+const port = 3100;
+const databaseUrl = process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/mes_e2e";
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATABASE_URL: databaseUrl,
+  AUTH_SECRET: "end-to-end-secret-0123456789-abcdefghijklmnop",
+  AUTH_TRUST_HOST: "true",
+  APP_ORIGIN: `http://127.0.0.1:${port}`,
+  OUTBOX_ENABLED: "true",
+};
+
+const url = new URL(databaseUrl);
+const name = url.pathname.slice(1);
+url.pathname = "/postgres";
+const admin = postgres(url.toString(), { max: 1, onnotice: () => {} });
+await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+await admin.unsafe(`CREATE DATABASE ${name}`);
+await admin.end();
+
+const run = (command) => execSync(command, { stdio: "inherit", env });
+run("npm run db:migrate");
+run("npm run db:seed");
+if (!process.env.E2E_SKIP_BUILD) run("npx next build");
+
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+  stdio: "inherit",
+  env,
+});
+const stop = () => server.kill("SIGTERM");
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+server.on("exit", (code) => process.exit(code ?? 0));
