@@ -17,6 +17,8 @@ const settingsSchema = z
     /** Signs cookies and keys the hashes of codes. */
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must hold at least 32 characters"),
     RESEND_API_KEY: z.string().min(1).optional(),
+    /** Resend's API origin; only changed to point at a local fake server in tests. */
+    RESEND_BASE_URL: z.url().optional(),
     EMAIL_FROM: z.string().min(3).default("Mon espace santé <ne-pas-repondre@mon-espace-sante.example>"),
     SMS_PROVIDER: z.enum(["brevo"]).optional(),
     BREVO_API_KEY: z.string().min(1).optional(),
@@ -65,9 +67,19 @@ export function getSettings(): Settings {
   return parsed.data;
 }
 
-/** Messages stay in the local outbox when asked to, or when no provider is configured outside production. */
-export function isOutboxEnabled(settings: Settings = getSettings()): boolean {
+export type DeliveryChannel = "email" | "sms";
+
+/**
+ * Whether a channel's messages stay in the local outbox (/dev/outbox) instead of reaching a
+ * provider: when asked to, or when that channel has no provider (production refuses that case
+ * at start, see the schema above).
+ */
+export function isOutboxUsedFor(channel: DeliveryChannel, settings: Settings = getSettings()): boolean {
   if (settings.OUTBOX_ENABLED) return true;
-  if (settings.NODE_ENV === "production") return false;
-  return !settings.RESEND_API_KEY || !settings.SMS_PROVIDER;
+  return channel === "email" ? !settings.RESEND_API_KEY : settings.SMS_PROVIDER !== "brevo";
+}
+
+/** The outbox is in use for at least one channel: /dev/outbox exists and the demonstration notice shows. */
+export function isOutboxEnabled(settings: Settings = getSettings()): boolean {
+  return isOutboxUsedFor("email", settings) || isOutboxUsedFor("sms", settings);
 }

@@ -5,7 +5,7 @@ CREATE TYPE "public"."notification_channel" AS ENUM('email', 'letter');--> state
 CREATE TYPE "public"."space_status" AS ENUM('pending', 'opposed', 'created', 'active');--> statement-breakpoint
 CREATE TYPE "public"."sender_kind" AS ENUM('service', 'professional', 'patient');--> statement-breakpoint
 CREATE TYPE "public"."delivery_channel" AS ENUM('email', 'sms');--> statement-breakpoint
-CREATE TYPE "public"."delivery_status" AS ENUM('outbox', 'pending', 'sent', 'failed');--> statement-breakpoint
+CREATE TYPE "public"."delivery_status" AS ENUM('outbox', 'pending', 'sending', 'sent', 'failed');--> statement-breakpoint
 CREATE TABLE "insured_persons" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"nir" text NOT NULL,
@@ -127,8 +127,12 @@ CREATE TABLE "outgoing_messages" (
 	"subject" text,
 	"text_body" text,
 	"html_body" text,
+	"attachments" jsonb,
 	"status" "delivery_status" NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
+	"claimed_at" timestamp with time zone,
+	"next_attempt_at" timestamp with time zone,
+	"last_error" text,
 	"provider_message_id" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"sent_at" timestamp with time zone
@@ -175,4 +179,5 @@ CREATE INDEX "messages_conversation_id_sent_at_index" ON "messages" USING btree 
 CREATE INDEX "messages_person_id_read_at_index" ON "messages" USING btree ("person_id","read_at");--> statement-breakpoint
 CREATE INDEX "outgoing_messages_status_created_at_index" ON "outgoing_messages" USING btree ("status","created_at");--> statement-breakpoint
 CREATE INDEX "outgoing_messages_person_id_index" ON "outgoing_messages" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "outgoing_messages_recipient_created_at_index" ON "outgoing_messages" USING btree ("recipient","created_at");--> statement-breakpoint
 CREATE INDEX "postal_letters_person_id_index" ON "postal_letters" USING btree ("person_id");

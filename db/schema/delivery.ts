@@ -1,13 +1,17 @@
-import { customType, index, integer, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { customType, index, integer, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { id, instant } from "./columns";
 import { insuredPersons } from "./register";
 
 export const deliveryChannelEnum = pgEnum("delivery_channel", ["email", "sms"]);
 /**
  * outbox: kept here for a person to read at /dev/outbox (no provider configured);
- * pending: waiting for its provider; sent / failed: the provider's answer.
+ * pending: waiting for its provider; sending: claimed by a delivery run (reclaimed if that run
+ * died); sent: accepted by the provider; failed: refused, retried while attempts remain.
  */
-export const deliveryStatusEnum = pgEnum("delivery_status", ["outbox", "pending", "sent", "failed"]);
+export const deliveryStatusEnum = pgEnum("delivery_status", ["outbox", "pending", "sending", "sent", "failed"]);
+
+/** An e-mail attachment as stored until it is sent: the bytes in base64. */
+export type StoredAttachment = { filename: string; contentType: string; base64: string };
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",
@@ -31,13 +35,25 @@ export const outgoingMessages = pgTable(
     subject: text(),
     textBody: text(),
     htmlBody: text(),
+    attachments: jsonb().$type<StoredAttachment[]>(),
     status: deliveryStatusEnum().notNull(),
+    /** Tries made with the provider so far. */
     attempts: integer().notNull().default(0),
+    /** When a delivery run took the row; a row left "sending" long after was abandoned by a dead run. */
+    claimedAt: instant(),
+    /** A failed row is tried again from this instant, while attempts remain. */
+    nextAttemptAt: instant(),
+    /** The provider's last refusal (status and message, never the body). */
+    lastError: text(),
     providerMessageId: text(),
     createdAt: instant().notNull().defaultNow(),
     sentAt: instant(),
   },
-  (table) => [index().on(table.status, table.createdAt), index().on(table.personId)],
+  (table) => [
+    index().on(table.status, table.createdAt),
+    index().on(table.personId),
+    index().on(table.recipient, table.createdAt),
+  ],
 );
 
 /** Postal letters rendered as PDF, waiting to be printed and posted by the insurer. */

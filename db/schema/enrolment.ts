@@ -118,3 +118,5 @@ export const contactVerifications = pgTable(
   },
   (table) => [index().on(table.flowId)],
 );
+
+export type SpaceStatus = (typeof spaceStatusEnum.enumValues)[number];

@@ -1,0 +1,33 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import type { FormState } from "@/components/forms/form-state";
+import { createAccount } from "@/lib/enrolment/activation";
+import { clearFlowToken, readFlowToken } from "@/lib/enrolment/flow-cookie";
+import { expiredFlowMessage } from "@/lib/enrolment/messages";
+import { credentialsSchema } from "@/lib/enrolment/schemas";
+import { fieldErrorsOf } from "@/lib/validation";
+
+/** Returns the identifier and the suggestions to refill the form, never the passwords. */
+export async function createAccountAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = credentialsSchema.safeParse({
+    identifier: formData.get("identifier") ?? "",
+    password: formData.get("password") ?? "",
+    passwordConfirmation: formData.get("passwordConfirmation") ?? "",
+  });
+  const identifier = String(formData.get("identifier") ?? "").trim();
+  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values: { identifier } };
+
+  const result = await createAccount(await readFlowToken(), parsed.data, new Date());
+  if (result.status === "no-flow") return { status: "error", message: expiredFlowMessage, values: { identifier } };
+  if (result.status === "already-active") redirect("/activation/choix");
+  if (result.status === "invalid") {
+    return {
+      status: "error",
+      fieldErrors: result.fieldErrors,
+      values: { identifier, suggestions: result.suggestions.join(" ") },
+    };
+  }
+  await clearFlowToken();
+  redirect("/activation/terminee");
+}

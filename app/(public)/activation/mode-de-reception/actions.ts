@@ -1,0 +1,26 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import type { FormState } from "@/components/forms/form-state";
+import { readFlowToken } from "@/lib/enrolment/flow-cookie";
+import { expiredFlowMessage, tooManyAttemptsMessage } from "@/lib/enrolment/messages";
+import { sendRequestedCode } from "@/lib/enrolment/request-code";
+import { receptionChannelSchema } from "@/lib/enrolment/schemas";
+import { getClientAddress } from "@/lib/http/client-address";
+import { fieldErrorsOf } from "@/lib/validation";
+
+export async function chooseReceptionAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = receptionChannelSchema.safeParse({ channel: formData.get("channel") ?? undefined });
+  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
+
+  const result = await sendRequestedCode(await readFlowToken(), parsed.data.channel, {
+    clientAddress: await getClientAddress(),
+    now: new Date(),
+  });
+  if (result.status === "no-flow") return { status: "error", message: expiredFlowMessage };
+  if (result.status === "rate-limited") return { status: "error", message: tooManyAttemptsMessage(result.retryAfterSeconds) };
+  if (result.status === "channel-unavailable") {
+    return { status: "error", fieldErrors: { channel: ["Ce mode de réception n'est pas disponible pour vous : choisissez-en un autre."] } };
+  }
+  redirect(`/activation?envoi=${result.channel}`);
+}

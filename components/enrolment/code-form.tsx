@@ -1,0 +1,71 @@
+"use client";
+
+import { useActionState } from "react";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { FormMessage } from "@/components/forms/form-message";
+import { type FormState, idleFormState } from "@/components/forms/form-state";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+
+type CodeFormProps = {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  /** Without a flow in progress the person says who they are along with the code. */
+  asksIdentity: boolean;
+};
+
+export function CodeForm({ action, asksIdentity }: CodeFormProps) {
+  const [state, formAction] = useActionState(action, idleFormState);
+  const fields = [
+    ...(asksIdentity
+      ? [
+          { name: "nir", label: "Numéro de sécurité sociale" },
+          { name: "birthDate", label: "Date de naissance" },
+        ]
+      : []),
+    { name: "code", label: "Code provisoire" },
+  ];
+  return (
+    <form action={formAction} noValidate className="mt-6 space-y-6">
+      <ErrorSummary fieldErrors={state.fieldErrors} fields={fields} />
+      <FormMessage state={state} />
+      {asksIdentity ? (
+        <>
+          <TextField
+            name="nir"
+            label="Numéro de sécurité sociale"
+            hint="15 chiffres, clé comprise. Exemple : 2 84 05 88 321 025 32"
+            autoComplete="off"
+            spellCheck={false}
+            required
+            defaultValue={state.values?.nir}
+            error={state.fieldErrors?.nir}
+            width="medium"
+          />
+          <TextField
+            name="birthDate"
+            label="Date de naissance"
+            hint="Au format JJ/MM/AAAA. Exemple : 03/02/1984"
+            autoComplete="bday"
+            inputMode="numeric"
+            required
+            defaultValue={state.values?.birthDate}
+            error={state.fieldErrors?.birthDate}
+            width="short"
+          />
+        </>
+      ) : null}
+      <TextField
+        name="code"
+        label="Code provisoire"
+        hint="8 caractères, lettres et chiffres, tels qu'indiqués dans votre e-mail, SMS ou courrier. Exemple : K7QW-3MZP"
+        autoComplete="one-time-code"
+        autoCapitalize="characters"
+        spellCheck={false}
+        required
+        error={state.fieldErrors?.code}
+        width="short"
+      />
+      <SubmitButton>Valider</SubmitButton>
+    </form>
+  );
+}

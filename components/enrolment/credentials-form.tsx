@@ -1,0 +1,114 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { FormMessage } from "@/components/forms/form-message";
+import { type FormState, idleFormState } from "@/components/forms/form-state";
+import { LiveChecklist } from "@/components/forms/live-checklist";
+import { PasswordField } from "@/components/forms/password-field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { identifierRules, passwordRules } from "@/lib/auth/credential-rules";
+
+type CredentialsFormProps = {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  /** Free identifiers, `prénom.nom` first. */
+  suggestions: string[];
+};
+
+const fields = [
+  { name: "identifier", label: "Identifiant" },
+  { name: "password", label: "Mot de passe" },
+  { name: "passwordConfirmation", label: "Confirmer le mot de passe" },
+];
+
+export function CredentialsForm({ action, suggestions }: CredentialsFormProps) {
+  const [state, formAction] = useActionState(action, idleFormState);
+  const [identifier, setIdentifier] = useState(state.values?.identifier ?? suggestions[0] ?? "");
+  const [password, setPassword] = useState("");
+  const [confirmation, setConfirmation] = useState("");
+  const [lastState, setLastState] = useState(state);
+  // React resets the form after an action: keep what the person typed in the identifier.
+  if (state !== lastState) {
+    setLastState(state);
+    if (state.values?.identifier !== undefined) setIdentifier(state.values.identifier);
+    setPassword("");
+    setConfirmation("");
+  }
+  const freshSuggestions = state.values?.suggestions ? state.values.suggestions.split(" ").filter(Boolean) : suggestions;
+  const otherSuggestions = freshSuggestions.filter((suggestion) => suggestion !== identifier);
+
+  return (
+    <form action={formAction} noValidate className="mt-6 space-y-8">
+      <ErrorSummary fieldErrors={state.fieldErrors} fields={fields} />
+      <FormMessage state={state} />
+      <div className="space-y-3">
+        <TextField
+          name="identifier"
+          label="Identifiant"
+          hint="Pour plus de sécurité, l'identifiant ne peut pas être une adresse e-mail. Exemple : prénom.nom, ou un pseudo."
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={identifier}
+          onChange={(event) => setIdentifier(event.target.value)}
+          error={state.fieldErrors?.identifier}
+          describedBy="regles-identifiant"
+          required
+        />
+        <LiveChecklist
+          id="regles-identifiant"
+          title="Votre identifiant doit contenir :"
+          items={identifierRules.map((rule) => ({ id: rule.id, label: rule.label, isMet: rule.isMet(identifier) }))}
+        />
+        {otherSuggestions.length > 0 ? (
+          <div>
+            <p id="suggestions-identifiant">Identifiants disponibles :</p>
+            <ul aria-labelledby="suggestions-identifiant" className="mt-2 flex flex-wrap gap-2">
+              {otherSuggestions.map((suggestion) => (
+                <li key={suggestion}>
+                  <button
+                    type="button"
+                    className="min-h-11 rounded border-2 border-brand-700 px-3 text-brand-700 hover:bg-brand-50"
+                    onClick={() => setIdentifier(suggestion)}
+                  >
+                    <span className="sr-only">Choisir l&apos;identifiant </span>
+                    {suggestion}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
+      <div className="space-y-3">
+        <LiveChecklist
+          id="regles-mot-de-passe"
+          title="Votre mot de passe doit contenir :"
+          items={passwordRules.map((rule) => ({ id: rule.id, label: rule.label, isMet: rule.isMet(password) }))}
+        />
+        <PasswordField
+          name="password"
+          label="Mot de passe"
+          hint="Il ne doit contenir ni votre identifiant, ni votre nom, ni votre prénom, et ne pas être un mot de passe courant."
+          autoComplete="new-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          error={state.fieldErrors?.password}
+          describedBy="regles-mot-de-passe"
+          required
+        />
+        <PasswordField
+          name="passwordConfirmation"
+          label="Confirmer le mot de passe"
+          autoComplete="new-password"
+          value={confirmation}
+          onChange={(event) => setConfirmation(event.target.value)}
+          error={state.fieldErrors?.passwordConfirmation}
+          required
+        />
+      </div>
+      <SubmitButton>Créer mon compte</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { expiredFlowMessage } from "@/lib/enrolment/messages";
+
+/** What every step shows when the browser has no live flow (expired, finished, or never started). */
+export function FlowExpired({ title }: { title: string }) {
+  return (
+    <>
+      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{title}</h1>
+      <div className="mt-6">
+        <Alert variant="warning">{expiredFlowMessage}</Alert>
+      </div>
+      <ul className="mt-6 space-y-3">
+        <li>
+          <Link className="font-semibold text-brand-700 underline" href="/activation">
+            Saisir mon code provisoire
+          </Link>
+        </li>
+        <li>
+          <Link className="font-semibold text-brand-700 underline" href="/activation/nouveau-code">
+            Générer un nouveau code provisoire
+          </Link>
+        </li>
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+import { getDatabaseHandle } from "../client";
+import { migrateDatabase } from "../migrate";
+import { runEnrolmentJobs } from "@/lib/enrolment/jobs";
+
+// Any scheduler may call this (cron, systemd timer, Kubernetes CronJob); a second run sends nothing twice.
+const handle = getDatabaseHandle();
+if (handle.kind === "pglite") await migrateDatabase(handle);
+const report = await runEnrolmentJobs();
+console.log(
+  `Notifications : ${report.notifiedByEmail} par e-mail, ${report.notifiedByLetter} par courrier, ` +
+    `${report.unreachable} sans coordonnées ; espaces créés après le délai : ${report.spacesOpened}.`,
+);
+await handle.close();

@@ -1,0 +1,12 @@
+/** French wording shared by the enrolment pages for outcomes that several steps meet. */
+export function tooManyAttemptsMessage(retryAfterSeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return `Trop de tentatives. Par sécurité, réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`;
+}
+
+export const expiredFlowMessage =
+  "Votre démarche a expiré ou n'a pas été trouvée. Recommencez en saisissant votre code provisoire, ou générez-en un nouveau.";
+
+export const oppositionQuestion = "Je valide l'opposition à la création de Mon espace santé";
+export const oppositionConsequence =
+  "En validant cette décision, Mon espace santé ne sera pas créé. Vos données déjà présentes sont conservées mais ne sont plus accessibles. Vous pourrez créer Mon espace santé à tout moment.";

@@ -1,0 +1,166 @@
+import "server-only";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { type Transaction, getDb } from "@/db/client";
+import { type InsuredPerson, postalLetters, provisionalCodes } from "@/db/schema";
+import { getSettings } from "@/lib/env";
+import { deliverPendingMessages, queueEmail, queueSms } from "@/lib/delivery";
+import { provisionalCodeEmail, provisionalCodeSms } from "@/lib/delivery/templates";
+import { maskEmail, maskMobile } from "@/lib/format";
+import { renderCodeLetter } from "@/lib/pdf/code-letter";
+import { consumeRateLimits } from "@/lib/rate-limit";
+import { displayName, usualFirstName } from "@/lib/register/person-name";
+import { findInsuredPersonByIdentity } from "@/lib/register/queries";
+import { findLiveFlow, findPersonWithSpace, lockLiveFlow, lockPersonSpace, startFlow, updateFlow } from "./flows";
+import { type CodeChannel, createProvisionalCode } from "./provisional-codes";
+import { enrolmentRules, rateLimitKey } from "./rules";
+import type { IdentityInput } from "./schemas";
+
+export type RequestContext = { clientAddress: string; now: Date };
+
+/** Where a code can be sent, as shown under "Mon mode de réception" (masked). */
+export type ReceptionOptions = { email: string | null; mobile: string | null; hasPostalAddress: boolean };
+
+export type IdentifyResult =
+  | { status: "identified"; flowToken: string }
+  | { status: "not-matched" }
+  | { status: "rate-limited"; retryAfterSeconds: number };
+
+/**
+ * First step of "Générer un nouveau code provisoire": the NIR, birth date and Vitale serial must
+ * all match the register. A mismatch never says which field was wrong, nor whether the NIR exists.
+ */
+export async function identifyForCodeRequest(identity: IdentityInput, { clientAddress, now }: RequestContext): Promise<IdentifyResult> {
+  const db = getDb();
+  // Counted outside the step's transaction so refused attempts still count.
+  const limit = await consumeRateLimits(
+    db,
+    [rateLimitKey("identifyPerNir", identity.nir), rateLimitKey("identifyPerAddress", clientAddress)],
+    now,
+  );
+  if (!limit.isAllowed) return { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
+  const person = await findInsuredPersonByIdentity(identity);
+  if (!person) return { status: "not-matched" };
+  const { token } = await startFlow(db, person.id, now);
+  return { status: "identified", flowToken: token };
+}
+
+export function receptionOptionsOf(person: Pick<InsuredPerson, "email" | "mobile" | "postalAddress">): ReceptionOptions {
+  return {
+    email: person.email ? maskEmail(person.email) : null,
+    mobile: person.mobile ? maskMobile(person.mobile) : null,
+    hasPostalAddress: Boolean(person.postalAddress),
+  };
+}
+
+/** What the "Mon mode de réception" step shows, for the flow's person only. */
+export async function findReceptionOptions(flowToken: string | undefined, now: Date): Promise<ReceptionOptions | null> {
+  const db = getDb();
+  const flow = await findLiveFlow(db, flowToken, now);
+  if (!flow) return null;
+  const { person } = await findPersonWithSpace(db, flow.personId);
+  return receptionOptionsOf(person);
+}
+
+export type SendCodeResult =
+  | { status: "sent"; channel: CodeChannel }
+  | { status: "no-flow" }
+  | { status: "channel-unavailable" }
+  | { status: "rate-limited"; retryAfterSeconds: number };
+
+function isChannelAvailable(person: InsuredPerson, channel: CodeChannel): boolean {
+  if (channel === "email") return Boolean(person.email);
+  if (channel === "sms") return Boolean(person.mobile);
+  // The letter is for people the insurer cannot reach electronically.
+  return !person.email && !person.mobile && Boolean(person.postalAddress);
+}
+
+/** Second step: sends a new provisional code on the chosen channel to the contact on file. */
+export async function sendRequestedCode(
+  flowToken: string | undefined,
+  channel: CodeChannel,
+  { clientAddress, now }: RequestContext,
+): Promise<SendCodeResult> {
+  const db = getDb();
+  const flow = await findLiveFlow(db, flowToken, now);
+  if (!flow) return { status: "no-flow" };
+  const limit = await consumeRateLimits(
+    db,
+    [
+      rateLimitKey("codeRequestsPerPersonHour", flow.personId),
+      rateLimitKey("codeRequestsPerPersonDay", flow.personId),
+      rateLimitKey("codeRequestsPerAddress", clientAddress),
+    ],
+    now,
+  );
+  if (!limit.isAllowed) return { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
+
+  const result = await db.transaction(async (tx): Promise<SendCodeResult | "duplicate"> => {
+    const lockedFlow = await lockLiveFlow(tx, flowToken, now);
+    if (!lockedFlow) return { status: "no-flow" };
+    const { person } = await lockPersonSpace(tx, lockedFlow.personId);
+    if (!isChannelAvailable(person, channel)) return { status: "channel-unavailable" };
+
+    // A double click or a reload within a minute is the same request: answer it, send nothing twice.
+    const [recent] = await tx
+      .select({ channel: provisionalCodes.channel })
+      .from(provisionalCodes)
+      .where(
+        and(
+          eq(provisionalCodes.personId, person.id),
+          isNull(provisionalCodes.usedAt),
+          isNull(provisionalCodes.revokedAt),
+          gt(provisionalCodes.createdAt, new Date(now.getTime() - enrolmentRules.duplicateRequestWindowMs)),
+        ),
+      )
+      .orderBy(desc(provisionalCodes.createdAt))
+      .limit(1);
+    if (recent?.channel === channel) return "duplicate";
+
+    const settings = getSettings();
+    // A letter takes days to arrive: its code lives as long as a notification's.
+    const validityMs =
+      channel === "letter" ? settings.NOTIFICATION_CODE_VALIDITY_DAYS * 86_400_000 : settings.REQUESTED_CODE_VALIDITY_MINUTES * 60_000;
+    const validUntil = new Date(now.getTime() + validityMs);
+    const code = await createProvisionalCode(tx, { personId: person.id, channel, validUntil, now });
+    await sendCode(tx, person, channel, code, validUntil, now);
+    await updateFlow(tx, lockedFlow.id, {}, now);
+    return { status: "sent", channel };
+  });
+
+  if (result === "duplicate") return { status: "sent", channel };
+  if (result.status === "sent") await flushOutgoingMessages();
+  return result;
+}
+
+async function sendCode(
+  tx: Transaction,
+  person: InsuredPerson,
+  channel: CodeChannel,
+  code: string,
+  validUntil: Date,
+  now: Date,
+): Promise<void> {
+  if (channel === "email" && person.email) {
+    await queueEmail(tx, {
+      personId: person.id,
+      to: person.email,
+      template: "provisional-code",
+      ...provisionalCodeEmail({ firstName: usualFirstName(person), code, validUntil }),
+    });
+  } else if (channel === "sms" && person.mobile) {
+    await queueSms(tx, { personId: person.id, to: person.mobile, template: "provisional-code", ...provisionalCodeSms({ code, validUntil }) });
+  } else if (channel === "letter" && person.postalAddress) {
+    const pdf = await renderCodeLetter({ fullName: displayName(person), postalAddress: person.postalAddress, code, codeValidUntil: validUntil });
+    await tx.insert(postalLetters).values({ personId: person.id, kind: "provisional-code", postalAddress: person.postalAddress, pdf, createdAt: now });
+  }
+}
+
+/** Sends what the committed steps queued; a provider failure is retried by the jobs command. */
+export async function flushOutgoingMessages(): Promise<void> {
+  await deliverPendingMessages({ limit: 20 });
+}
+
+/** Whether the browser is in the middle of a flow: the code page then asks for the code alone. */
+export async function isFlowInProgress(flowToken: string | undefined, now: Date): Promise<boolean> {
+  return (await findLiveFlow(getDb(), flowToken, now)) !== null;
+}

@@ -1,0 +1,82 @@
+import "server-only";
+import { eq, inArray } from "drizzle-orm";
+import { type Transaction, getDb } from "@/db/client";
+import { type InsuredPerson, insuredPersons, spaces } from "@/db/schema";
+import { type RegisterFileError, type RegisterPerson, readRegisterFile } from "./register-file";
+
+export type ImportResult =
+  | { status: "imported"; created: number; updated: number }
+  | { status: "rejected"; errors: RegisterFileError[] };
+
+/** Keeps every statement well under PostgreSQL's 65,535 bind parameters. */
+const CHUNK_SIZE = 500;
+
+function chunk<Item>(items: readonly Item[]): Item[][] {
+  const chunks: Item[][] = [];
+  for (let start = 0; start < items.length; start += CHUNK_SIZE) chunks.push(items.slice(start, start + CHUNK_SIZE));
+  return chunks;
+}
+
+/** The persons already registered under these NIRs, locked until the import commits. */
+async function lockPersonsByNir(tx: Transaction, nirs: readonly string[]): Promise<Map<string, InsuredPerson>> {
+  const found = new Map<string, InsuredPerson>();
+  for (const part of chunk([...new Set(nirs)])) {
+    const rows = await tx.select().from(insuredPersons).where(inArray(insuredPersons.nir, part)).for("update");
+    for (const row of rows) found.set(row.nir, row);
+  }
+  return found;
+}
+
+/** The insurer is the source of contact details: a new file replaces them, empty meaning none. */
+const CONTACT_FIELDS = ["email", "mobile", "postalAddress", "usageName"] as const;
+
+function hasNewContacts(registered: InsuredPerson, fromFile: RegisterPerson): boolean {
+  return CONTACT_FIELDS.some((field) => registered[field] !== fromFile[field]);
+}
+
+/**
+ * Loads an export of the insurer's register. A file with a single bad line is refused whole, with
+ * every bad line's number and reason, and nothing is written. Otherwise, in one transaction, new
+ * persons are added (with their space, pending until notified) and persons already present (same
+ * NIR) get the file's contact details and usage name; nobody is duplicated.
+ */
+export async function importRegister(csvText: string, options: { now?: Date } = {}): Promise<ImportResult> {
+  const file = readRegisterFile(csvText, options);
+  return getDb().transaction(async (tx) => {
+    const errors = [...file.errors];
+    const knownParents = await lockPersonsByNir(tx, file.parentsOutsideFile.map(({ parentNir }) => parentNir));
+    for (const { line, parentNir } of file.parentsOutsideFile) {
+      if (!knownParents.has(parentNir)) {
+        errors.push({ line, reason: `ouvrant droit inconnu (NIR ${parentNir} absent du fichier et du registre)` });
+      }
+    }
+    if (errors.length > 0) {
+      return { status: "rejected", errors: errors.sort((left, right) => left.line - right.line) };
+    }
+
+    const people = file.entries.map((entry) => entry.person);
+    const existing = await lockPersonsByNir(tx, people.map((person) => person.nir));
+    const newPeople = people.filter((person) => !existing.has(person.nir));
+    for (const part of chunk(newPeople)) {
+      const created = await tx.insert(insuredPersons).values(part).returning({ id: insuredPersons.id });
+      await tx.insert(spaces).values(created.map(({ id }) => ({ personId: id, status: "pending" as const })));
+    }
+
+    let updated = 0;
+    for (const fromFile of people) {
+      const registered = existing.get(fromFile.nir);
+      if (!registered || !hasNewContacts(registered, fromFile)) continue;
+      await tx
+        .update(insuredPersons)
+        .set({
+          email: fromFile.email,
+          mobile: fromFile.mobile,
+          postalAddress: fromFile.postalAddress,
+          usageName: fromFile.usageName,
+        })
+        .where(eq(insuredPersons.id, registered.id));
+      updated += 1;
+    }
+    return { status: "imported", created: newPeople.length, updated };
+  });
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import { type Executor, getDb } from "@/db/client";
+import { type InsuredPerson, insuredPersons } from "@/db/schema";
+import { normalizeNir } from "./nir";
+
+export type IdentityProof = { nir: string; birthDate: string; vitaleSerial: string };
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The person whose NIR, birth date (YYYY-MM-DD) and Vitale card serial all match the register;
+ * null otherwise, without telling which one differed.
+ */
+export async function findInsuredPersonByIdentity(
+  { nir, birthDate, vitaleSerial }: IdentityProof,
+  executor: Executor = getDb(),
+): Promise<InsuredPerson | null> {
+  const [person] = await executor
+    .select()
+    .from(insuredPersons)
+    .where(
+      and(
+        eq(insuredPersons.nir, normalizeNir(nir)),
+        eq(insuredPersons.birthDate, birthDate),
+        eq(insuredPersons.vitaleSerial, vitaleSerial.replace(/\s/g, "")),
+      ),
+    )
+    .limit(1);
+  return person ?? null;
+}
+
+/** Null for an unknown id, or for a string that is not an id at all (e.g. from a URL). */
+export async function findInsuredPersonById(id: string, executor: Executor = getDb()): Promise<InsuredPerson | null> {
+  if (!UUID_PATTERN.test(id)) return null;
+  const [person] = await executor.select().from(insuredPersons).where(eq(insuredPersons.id, id)).limit(1);
+  return person ?? null;
+}
+
+export async function findInsuredPersonByNir(nir: string, executor: Executor = getDb()): Promise<InsuredPerson | null> {
+  const [person] = await executor
+    .select()
+    .from(insuredPersons)
+    .where(eq(insuredPersons.nir, normalizeNir(nir)))
+    .limit(1);
+  return person ?? null;
+}
+
+/** The children (ayants droit) the register attaches to an insured parent, eldest first. */
+export async function findChildrenOf(parentNir: string, executor: Executor = getDb()): Promise<InsuredPerson[]> {
+  return executor
+    .select()
+    .from(insuredPersons)
+    .where(eq(insuredPersons.parentNir, normalizeNir(parentNir)))
+    .orderBy(asc(insuredPersons.birthDate), asc(insuredPersons.id));
+}

@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+/**
+ * Field parsers shared by every form: they accept what a French user types and return the
+ * stored form, with a French message on failure.
+ */
+
+/** "JJ/MM/AAAA" (or "AAAA-MM-JJ") → "AAAA-MM-JJ", a real calendar date. */
+export function parseFrenchDate(input: string): string | null {
+  const trimmed = input.trim();
+  const french = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
+  const [year, month, day] = french
+    ? [Number(french[3]), Number(french[2]), Number(french[1])]
+    : iso
+      ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+      : [NaN, NaN, NaN];
+  if (!Number.isInteger(year) || year < 1850) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+export const frenchDateField = (label: string) =>
+  z
+    .string({ error: `Saisissez votre ${label}.` })
+    .trim()
+    .min(1, `Saisissez votre ${label}.`)
+    .transform((value, context) => {
+      const parsed = parseFrenchDate(value);
+      if (!parsed) {
+        context.addIssue({ code: "custom", message: `La ${label} doit être une date réelle au format JJ/MM/AAAA.` });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
+/** French mobile numbers typed as "06 12 34 56 78" or "+33 6 12 34 56 78" → E.164. */
+export function normalizeMobile(input: string): string | null {
+  const compact = input.replace(/[\s.()-]/g, "");
+  if (/^0[67]\d{8}$/.test(compact)) return `+33${compact.slice(1)}`;
+  if (/^\+33[67]\d{8}$/.test(compact)) return compact;
+  if (/^\+[1-9]\d{7,14}$/.test(compact)) return compact;
+  return null;
+}
+
+export const mobileField = z
+  .string()
+  .trim()
+  .min(1, "Saisissez un numéro de mobile.")
+  .transform((value, context) => {
+    const mobile = normalizeMobile(value);
+    if (!mobile) {
+      context.addIssue({ code: "custom", message: "Saisissez un numéro de mobile valide, par exemple 06 12 34 56 78." });
+      return z.NEVER;
+    }
+    return mobile;
+  });
+
+export const emailField = z
+  .string()
+  .trim()
+  .min(1, "Saisissez une adresse e-mail.")
+  .max(254, "L'adresse e-mail est trop longue.")
+  .toLowerCase()
+  .pipe(z.email("Saisissez une adresse e-mail valide, par exemple prenom.nom@exemple.fr."));
+
+/** Field errors keyed by field name, the shape every form state carries. */
+export type FieldErrors = Record<string, string[] | undefined>;
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  return z.flattenError(error).fieldErrors as FieldErrors;
+}

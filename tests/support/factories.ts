@@ -1,0 +1,71 @@
+import { randomInt } from "node:crypto";
+import { desc, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { insuredPersons, type NewInsuredPerson, outgoingMessages, spaces } from "@/db/schema";
+import { computeNirKey } from "@/lib/register/nir";
+
+function digits(count: number): string {
+  return Array.from({ length: count }, () => String(randomInt(10))).join("");
+}
+
+/** A random valid NIR for a person born in metropolitan France (or in the given department). */
+export function randomNir(options: { sex?: "1" | "2"; department?: string } = {}): string {
+  const sex = options.sex ?? (randomInt(2) === 0 ? "1" : "2");
+  const year = String(randomInt(40, 99));
+  const month = String(randomInt(1, 13)).padStart(2, "0");
+  const department = options.department ?? String(randomInt(10, 90));
+  const body = `${sex}${year}${month}${department}${digits(3)}${String(randomInt(1, 999)).padStart(3, "0")}`;
+  const key = computeNirKey(body);
+  if (!key) throw new Error(`could not compute a key for ${body}`);
+  return `${body}${key}`;
+}
+
+let sequence = 0;
+
+/** An insured person in the register with a pending space, unique e-mail and mobile by default. */
+export async function createInsuredPerson(overrides: Partial<NewInsuredPerson> = {}) {
+  sequence += 1;
+  const tag = `${Date.now().toString(36)}${sequence}${digits(3)}`;
+  const nir = overrides.nir ?? randomNir();
+  const [person] = await getDb()
+    .insert(insuredPersons)
+    .values({
+      nir,
+      birthName: "Testeur",
+      firstNames: "Camille Marie",
+      sex: "F",
+      birthDate: `19${nir.slice(1, 3)}-${nir.slice(3, 5)}-15`,
+      birthPlaceCode: "75056",
+      email: `camille.${tag}@example.org`,
+      mobile: `+336990${digits(5)}`,
+      postalAddress: "12 rue des Tilleuls\n75011 Paris",
+      vitaleSerial: digits(11),
+      ...overrides,
+    })
+    .returning();
+  if (!person) throw new Error("person not created");
+  await getDb().insert(spaces).values({ personId: person.id }).onConflictDoNothing();
+  return person;
+}
+
+/** The latest message sent to a recipient, as the outbox keeps it. */
+export async function latestMessageTo(recipient: string) {
+  const [message] = await getDb()
+    .select()
+    .from(outgoingMessages)
+    .where(eq(outgoingMessages.recipient, recipient))
+    .orderBy(desc(outgoingMessages.createdAt))
+    .limit(1);
+  return message ?? null;
+}
+
+export async function messagesTo(recipient: string) {
+  return getDb().select().from(outgoingMessages).where(eq(outgoingMessages.recipient, recipient));
+}
+
+/** The provisional code ("ABCD-EFGH") or numeric code in a message's text. */
+export function codeIn(text: string | null | undefined, pattern = /\b[A-Z0-9]{4}-[A-Z0-9]{4}\b/): string {
+  const match = text ? pattern.exec(text) : null;
+  if (!match) throw new Error(`no code in message: ${text}`);
+  return match[0];
+}
