@@ -17,7 +17,7 @@ type DecisionFormProps = {
 
 export function DecisionForm({ action, confirmOpposition, hasOpposed }: DecisionFormProps) {
   const [state, formAction] = useActionState(action, idleFormState);
-  const [oppositionState, oppositionAction] = useActionState(confirmOpposition, idleFormState);
+  const [oppositionState, oppositionAction, isOppositionPending] = useActionState(confirmOpposition, idleFormState);
   const [decision, setDecision] = useState<string>("");
   const [isDialogOpen, setIsDialogOpen] = useState(false);
 
@@ -64,6 +64,7 @@ export function DecisionForm({ action, confirmOpposition, hasOpposed }: Decision
         isOpen={isDialogOpen}
         onClose={() => setIsDialogOpen(false)}
         form="confirmer-opposition"
+        isPending={isOppositionPending}
       >
         {oppositionConsequence}
       </ConfirmDialog>

@@ -17,7 +17,7 @@ export function hasErrors(error: string[] | undefined): error is string[] {
 
 export function FieldHint({ id, children }: { id: string; children: ReactNode }) {
   return (
-    <div id={id} className="mt-1 text-sm text-slate-700">
+    <div id={id} className="mt-1 text-sm text-slate-700 [&_a]:text-brand-700 [&_a]:underline">
       {children}
     </div>
   );

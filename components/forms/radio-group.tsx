@@ -86,7 +86,8 @@ export function RadioGroup({
                 onChange={handleChange}
                 required={required}
                 aria-describedby={option.description ? descriptionId : undefined}
-                className="mt-0.5 h-6 w-6 shrink-0 accent-brand-700"
+                // Above the label's stretched overlay, so a click on the radio itself reaches it.
+                className="relative z-10 mt-0.5 h-6 w-6 shrink-0 accent-brand-700"
               />
               <div className="min-w-0">
                 <label
@@ -98,7 +99,7 @@ export function RadioGroup({
                 {option.description ? (
                   <div
                     id={descriptionId}
-                    className="mt-1 text-sm text-slate-700 [&_a]:relative [&_a]:z-10 [&_button]:relative [&_button]:z-10"
+                    className="mt-1 text-sm text-slate-700 [&_a]:relative [&_a]:z-10 [&_a]:text-brand-700 [&_a]:underline [&_button]:relative [&_button]:z-10"
                   >
                     {option.description}
                   </div>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useFormStatus } from "react-dom";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 
@@ -17,9 +18,11 @@ type ConfirmDialogProps = {
   confirmVariant?: ButtonVariant;
   /**
    * The id of the form the confirm button submits. Without it the button submits the form the
-   * dialog is rendered in, and shows that form's pending state.
+   * dialog is rendered in, whose pending state it reads by itself.
    */
   form?: string;
+  /** With `form`: the pending state of that form's action (the third value of `useActionState`). */
+  isPending?: boolean;
   /** Sent with the form, so the action (or an onSubmit handler) can tell a confirmed submission. */
   confirmName?: string;
   confirmValue?: string;
@@ -28,7 +31,8 @@ type ConfirmDialogProps = {
 /**
  * A confirmation built on the native <dialog> opened with showModal(): the browser makes the rest of
  * the page inert, traps the focus and closes on Escape. Focus goes to the safe choice ("Annuler")
- * and returns to the element that opened the dialog when it closes.
+ * and returns to the element that opened the dialog when it closes, also once the confirmed action
+ * has finished (an action that redirects simply unmounts it).
  */
 export function ConfirmDialog({
   heading,
@@ -39,6 +43,7 @@ export function ConfirmDialog({
   confirmLabel = "Continuer",
   confirmVariant = "primary",
   form,
+  isPending = false,
   confirmName,
   confirmValue,
 }: ConfirmDialogProps) {
@@ -48,7 +53,9 @@ export function ConfirmDialog({
   const cancelRef = useRef<HTMLButtonElement>(null);
   const openerRef = useRef<Element | null>(null);
   const onCloseRef = useRef(onClose);
-  const [isSubmittingExternalForm, setIsSubmittingExternalForm] = useState(false);
+  const wasBusyRef = useRef(false);
+  const { pending: isEnclosingFormPending } = useFormStatus();
+  const isBusy = isEnclosingFormPending || isPending;
 
   useEffect(() => {
     onCloseRef.current = onClose;
@@ -71,7 +78,6 @@ export function ConfirmDialog({
     const dialog = dialogRef.current;
     if (!dialog) return;
     const handleClose = () => {
-      setIsSubmittingExternalForm(false);
       const opener = openerRef.current;
       if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
       onCloseRef.current();
@@ -80,22 +86,18 @@ export function ConfirmDialog({
     return () => dialog.removeEventListener("close", handleClose);
   }, []);
 
-  // A button outside its form cannot read the form's pending state: watch the submission itself.
+  // Once the confirmed action has run, close: its outcome (an error, say) is shown on the page.
   useEffect(() => {
-    if (!form || !isOpen) return;
-    const target = document.getElementById(form);
-    if (!(target instanceof HTMLFormElement)) return;
-    const markSubmitting = () => setIsSubmittingExternalForm(true);
-    target.addEventListener("submit", markSubmitting);
-    return () => target.removeEventListener("submit", markSubmitting);
-  }, [form, isOpen]);
+    if (wasBusyRef.current && !isBusy) dialogRef.current?.close();
+    wasBusyRef.current = isBusy;
+  }, [isBusy]);
 
   return (
     <dialog
       ref={dialogRef}
       aria-labelledby={headingId}
       aria-describedby={children ? descriptionId : undefined}
-      className="m-auto w-[calc(100%-2rem)] max-w-lg rounded-lg border-2 border-slate-300 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/60"
+      className="m-auto w-[calc(100%-2rem)] max-w-lg rounded-lg border-2 border-slate-300 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-[rgb(2_6_23/0.6)]"
     >
       <div className="p-6">
         <h2 id={headingId} className="text-xl font-bold text-brand-900">
@@ -106,7 +108,7 @@ export function ConfirmDialog({
             {children}
           </div>
         ) : null}
-        <div className="mt-6 flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
+        <div className="mt-6 flex flex-col gap-3 sm:flex-row sm:justify-end">
           <Button ref={cancelRef} variant="secondary" onClick={() => dialogRef.current?.close()}>
             {cancelLabel}
           </Button>
@@ -115,7 +117,7 @@ export function ConfirmDialog({
             form={form}
             name={confirmName}
             value={confirmValue}
-            isPending={isSubmittingExternalForm}
+            isPending={isPending}
           >
             {confirmLabel}
           </SubmitButton>

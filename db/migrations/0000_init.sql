@@ -6,6 +6,9 @@ CREATE TYPE "public"."space_status" AS ENUM('pending', 'opposed', 'created', 'ac
 CREATE TYPE "public"."sender_kind" AS ENUM('service', 'professional', 'patient');--> statement-breakpoint
 CREATE TYPE "public"."delivery_channel" AS ENUM('email', 'sms');--> statement-breakpoint
 CREATE TYPE "public"."delivery_status" AS ENUM('outbox', 'pending', 'sending', 'sent', 'failed');--> statement-breakpoint
+CREATE TYPE "public"."challenge_channel" AS ENUM('email', 'sms');--> statement-breakpoint
+CREATE TYPE "public"."challenge_purpose" AS ENUM('login', 'password-reset');--> statement-breakpoint
+CREATE TYPE "public"."profile_section" AS ENUM('illness', 'treatment', 'allergy', 'hospitalisation', 'family-history', 'vaccination');--> statement-breakpoint
 CREATE TABLE "insured_persons" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"nir" text NOT NULL,
@@ -93,6 +96,9 @@ CREATE TABLE "accounts" (
 	"email" text,
 	"mobile" text,
 	"password_changed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"consecutive_failures" integer DEFAULT 0 NOT NULL,
+	"lock_count" integer DEFAULT 0 NOT NULL,
+	"locked_until" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "accounts_identifier_unique" UNIQUE("identifier")
@@ -155,6 +161,66 @@ CREATE TABLE "rate_limit_counters" (
 	CONSTRAINT "rate_limit_counters_key_window_start_pk" PRIMARY KEY("key","window_start")
 );
 --> statement-breakpoint
+CREATE TABLE "auth_challenges" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"token_hash" text NOT NULL,
+	"person_id" uuid NOT NULL,
+	"purpose" "challenge_purpose" NOT NULL,
+	"first_factor_at" timestamp with time zone NOT NULL,
+	"channel" "challenge_channel",
+	"code_hash" text,
+	"code_sent_at" timestamp with time zone,
+	"code_expires_at" timestamp with time zone,
+	"failed_code_attempts" integer DEFAULT 0 NOT NULL,
+	"code_verified_at" timestamp with time zone,
+	"completed_at" timestamp with time zone,
+	"expires_at" timestamp with time zone NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "auth_challenges_tokenHash_unique" UNIQUE("token_hash")
+);
+--> statement-breakpoint
+CREATE TABLE "sessions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"person_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_active_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"revoked_at" timestamp with time zone,
+	"revoked_reason" text,
+	"user_agent" text
+);
+--> statement-breakpoint
+CREATE TABLE "measurements" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"person_id" uuid NOT NULL,
+	"code" text NOT NULL,
+	"value" numeric(10, 3) NOT NULL,
+	"unit" text NOT NULL,
+	"measured_at" timestamp with time zone NOT NULL,
+	"is_hidden_from_professionals" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "onboarding_questionnaires" (
+	"person_id" uuid PRIMARY KEY NOT NULL,
+	"current_step" integer DEFAULT 1 NOT NULL,
+	"completed_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "profile_items" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"person_id" uuid NOT NULL,
+	"section" "profile_section" NOT NULL,
+	"label" text NOT NULL,
+	"details" text,
+	"is_hidden_from_professionals" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "contact_verifications" ADD CONSTRAINT "contact_verifications_flow_id_enrolment_flows_id_fk" FOREIGN KEY ("flow_id") REFERENCES "public"."enrolment_flows"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contact_verifications" ADD CONSTRAINT "contact_verifications_person_id_insured_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."insured_persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enrolment_flows" ADD CONSTRAINT "enrolment_flows_person_id_insured_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."insured_persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -168,6 +234,11 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_conversation_id_conversations_id
 ALTER TABLE "messages" ADD CONSTRAINT "messages_person_id_insured_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."insured_persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "outgoing_messages" ADD CONSTRAINT "outgoing_messages_person_id_insured_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."insured_persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "postal_letters" ADD CONSTRAINT "postal_letters_person_id_insured_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."insured_persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "auth_challenges" ADD CONSTRAINT "auth_challenges_person_id_insured_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."insured_persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sessions" ADD CONSTRAINT "sessions_person_id_insured_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."insured_persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "measurements" ADD CONSTRAINT "measurements_person_id_insured_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."insured_persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "onboarding_questionnaires" ADD CONSTRAINT "onboarding_questionnaires_person_id_insured_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."insured_persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "profile_items" ADD CONSTRAINT "profile_items_person_id_insured_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."insured_persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "insured_persons_parent_nir_index" ON "insured_persons" USING btree ("parent_nir");--> statement-breakpoint
 CREATE INDEX "contact_verifications_flow_id_index" ON "contact_verifications" USING btree ("flow_id");--> statement-breakpoint
 CREATE INDEX "enrolment_flows_person_id_index" ON "enrolment_flows" USING btree ("person_id");--> statement-breakpoint
@@ -180,4 +251,8 @@ CREATE INDEX "messages_person_id_read_at_index" ON "messages" USING btree ("pers
 CREATE INDEX "outgoing_messages_status_created_at_index" ON "outgoing_messages" USING btree ("status","created_at");--> statement-breakpoint
 CREATE INDEX "outgoing_messages_person_id_index" ON "outgoing_messages" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "outgoing_messages_recipient_created_at_index" ON "outgoing_messages" USING btree ("recipient","created_at");--> statement-breakpoint
-CREATE INDEX "postal_letters_person_id_index" ON "postal_letters" USING btree ("person_id");
+CREATE INDEX "postal_letters_person_id_index" ON "postal_letters" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "auth_challenges_person_id_created_at_index" ON "auth_challenges" USING btree ("person_id","created_at");--> statement-breakpoint
+CREATE INDEX "sessions_person_id_index" ON "sessions" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "measurements_person_id_code_measured_at_index" ON "measurements" USING btree ("person_id","code","measured_at");--> statement-breakpoint
+CREATE INDEX "profile_items_person_id_section_index" ON "profile_items" USING btree ("person_id","section");

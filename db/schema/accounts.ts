@@ -1,4 +1,4 @@
-import { pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { instant, lifecycleDates } from "./columns";
 import { insuredPersons } from "./register";
 
@@ -15,5 +15,10 @@ export const accounts = pgTable("accounts", {
   email: text(),
   mobile: text(),
   passwordChangedAt: instant().notNull().defaultNow(),
+  /** Wrong passwords and wrong login codes in a row; reset by a successful login. */
+  consecutiveFailures: integer().notNull().default(0),
+  /** Locks taken so far: each lock lasts longer than the previous one. Reset by a successful login. */
+  lockCount: integer().notNull().default(0),
+  lockedUntil: instant(),
   ...lifecycleDates,
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, lte, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Executor, getDb } from "@/db/client";
 import { type StoredAttachment, outgoingMessages, postalLetters } from "@/db/schema";
@@ -167,7 +167,7 @@ async function giveUpAbandonedMessages(now: Date): Promise<void> {
       and(
         eq(outgoingMessages.status, "sending"),
         lt(outgoingMessages.claimedAt, new Date(now.getTime() - CLAIM_LEASE_MS)),
-        sql`${outgoingMessages.attempts} >= ${MAX_DELIVERY_ATTEMPTS}`,
+        gte(outgoingMessages.attempts, MAX_DELIVERY_ATTEMPTS),
       ),
     );
 }
@@ -249,18 +249,18 @@ export async function deliverPendingMessages(
   const channels = channelsWithProvider(settings);
   const counts = { sent: 0, failed: 0 };
   if (channels.length === 0) return counts;
-  const limit = options.limit ?? DEFAULT_LIMIT;
-  const now = options.now ?? new Date();
-  await giveUpAbandonedMessages(now);
+  const clock = () => options.now ?? new Date();
+  await giveUpAbandonedMessages(clock());
 
-  let remaining = limit;
+  let remaining = options.limit ?? DEFAULT_LIMIT;
   while (remaining > 0) {
-    const batch = await claimBatch(channels, Math.min(remaining, CLAIM_BATCH_SIZE), now);
+    const claimedAt = clock();
+    const batch = await claimBatch(channels, Math.min(remaining, CLAIM_BATCH_SIZE), claimedAt);
     if (batch.length === 0) break;
     remaining -= batch.length;
     for (const message of batch) {
       const result = await send(settings, message);
-      await recordResult(message, now, result, options.now ?? new Date());
+      await recordResult(message, claimedAt, result, clock());
       if (result.isAccepted) counts.sent += 1;
       else counts.failed += 1;
     }

@@ -41,16 +41,16 @@ function containsPattern(value: string): string {
 }
 
 /**
- * What a person may type to find a recipient: the value itself and, for a French mobile
- * written nationally ("06 99 00 11 22"), its E.164 form as stored.
+ * What a person may type to find a recipient: the value itself and, for a French mobile (or its
+ * beginning) written nationally ("06 99 00"), the E.164 form it is stored in.
  */
 function recipientPatterns(filter: string): string[] {
   const trimmed = filter.trim();
-  const patterns = [trimmed];
+  const patterns = new Set([trimmed]);
   const digits = trimmed.replace(/[\s.-]/g, "");
-  if (/^0\d{9}$/.test(digits)) patterns.push(`+33${digits.slice(1)}`);
-  else if (digits !== trimmed) patterns.push(digits);
-  return patterns.map(containsPattern);
+  if (/^\+?\d+$/.test(digits)) patterns.add(digits);
+  if (/^0\d+$/.test(digits)) patterns.add(`+33${digits.slice(1)}`);
+  return [...patterns].map(containsPattern);
 }
 
 /** The outbox's e-mails and SMS, newest first, optionally those whose recipient contains `recipient`. */

@@ -192,6 +192,11 @@ export function activationConfirmationEmail({ firstName }: { firstName: string }
   });
 }
 
+/** For a person who activated with a mobile number only. */
+export function activationConfirmationSms(): SmsContent {
+  return { text: "Mon espace santé : votre profil a bien été activé. Connectez-vous avec votre identifiant et votre mot de passe." };
+}
+
 export function contactVerificationEmail({ code }: { code: string }): EmailContent {
   return composeEmail({
     subject: "Vérifiez votre adresse e-mail pour Mon espace santé",

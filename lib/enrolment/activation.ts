@@ -5,7 +5,7 @@ import { accounts, contactVerifications, oppositions, type SpaceStatus, spaces }
 import { checkIdentifier, checkPassword } from "@/lib/auth/credential-checks";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { queueEmail, queueSms } from "@/lib/delivery";
-import { activationConfirmationEmail, contactVerificationEmail, contactVerificationSms } from "@/lib/delivery/templates";
+import { activationConfirmationEmail, activationConfirmationSms, contactVerificationEmail, contactVerificationSms } from "@/lib/delivery/templates";
 import { postWelcomeMessage } from "@/lib/messaging/welcome";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { allNames, displayName, usualFirstName } from "@/lib/register/person-name";
@@ -271,7 +271,7 @@ export async function createAccount(
           personId: locked.personId,
           to: locked.mobile,
           template: "activation-confirmation",
-          text: "Mon espace santé : votre profil a bien été activé. Vous pouvez vous connecter avec votre identifiant.",
+          ...activationConfirmationSms(),
         });
       }
       await updateFlow(tx, locked.id, { completedAt: now }, now);

@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, eq, gt, isNull, lte } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { postalLetters, spaces } from "@/db/schema";
+import { spaces } from "@/db/schema";
 import { getSettings } from "@/lib/env";
-import { deliverPendingMessages, queueEmail } from "@/lib/delivery";
+import { deliverPendingMessages, queueEmail, queuePostalLetter } from "@/lib/delivery";
 import { notificationEmail } from "@/lib/delivery/templates";
 import { renderNotificationLetter } from "@/lib/pdf/notification-letter";
 import { deleteExpiredRateLimitWindows } from "@/lib/rate-limit";
@@ -80,7 +80,7 @@ async function notifyPerson(personId: string, now: Date): Promise<NotifyOutcome>
         codeValidUntil,
         openingDate,
       });
-      await tx.insert(postalLetters).values({ personId, kind: "notification", postalAddress: person.postalAddress, pdf, createdAt: now });
+      await queuePostalLetter(tx, { personId, kind: "notification", postalAddress: person.postalAddress, pdf });
       outcome = "letter";
     } else {
       // Without any address nobody can be informed, and the waiting period runs from the

@@ -1,9 +1,9 @@
 import "server-only";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { type Transaction, getDb } from "@/db/client";
-import { type InsuredPerson, postalLetters, provisionalCodes } from "@/db/schema";
+import { type InsuredPerson, provisionalCodes } from "@/db/schema";
 import { getSettings } from "@/lib/env";
-import { deliverPendingMessages, queueEmail, queueSms } from "@/lib/delivery";
+import { deliverPendingMessages, queueEmail, queuePostalLetter, queueSms } from "@/lib/delivery";
 import { provisionalCodeEmail, provisionalCodeSms } from "@/lib/delivery/templates";
 import { maskEmail, maskMobile } from "@/lib/format";
 import { renderCodeLetter } from "@/lib/pdf/code-letter";
@@ -151,7 +151,7 @@ async function sendCode(
     await queueSms(tx, { personId: person.id, to: person.mobile, template: "provisional-code", ...provisionalCodeSms({ code, validUntil }) });
   } else if (channel === "letter" && person.postalAddress) {
     const pdf = await renderCodeLetter({ fullName: displayName(person), postalAddress: person.postalAddress, code, codeValidUntil: validUntil });
-    await tx.insert(postalLetters).values({ personId: person.id, kind: "provisional-code", postalAddress: person.postalAddress, pdf, createdAt: now });
+    await queuePostalLetter(tx, { personId: person.id, kind: "provisional-code", postalAddress: person.postalAddress, pdf });
   }
 }
 

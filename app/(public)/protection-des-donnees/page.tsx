@@ -202,25 +202,14 @@ export default function PrivacyPolicyPage() {
       id: "conservation",
       title: "Durées de conservation",
       body: (
-        <div className="overflow-x-auto">
-          <table>
-            <caption>Durée de conservation de chaque catégorie de données</caption>
-            <thead>
-              <tr>
-                <th scope="col">Données</th>
-                <th scope="col">Durée</th>
-              </tr>
-            </thead>
-            <tbody>
-              {retentionRows.map((row) => (
-                <tr key={row.data}>
-                  <th scope="row">{row.data}</th>
-                  <td>{row.duration}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <dl className="mt-4 border-b border-slate-300">
+          {retentionRows.map((row) => (
+            <div key={row.data} className="border-t border-slate-300 py-3 sm:grid sm:grid-cols-[2fr_3fr] sm:gap-6">
+              <dt className="font-semibold text-slate-900">{row.data}</dt>
+              <dd className="mt-1 sm:mt-0">{row.duration}</dd>
+            </div>
+          ))}
+        </dl>
       ),
     },
     {

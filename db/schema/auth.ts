@@ -1,0 +1,60 @@
+import { index, integer, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { id, instant } from "./columns";
+import { insuredPersons } from "./register";
+
+/**
+ * A server-side session. The Auth.js JWT carries only its id, so logging out, changing the
+ * password or "se déconnecter de tous les appareils" revoke it at once.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: id(),
+    personId: uuid()
+      .notNull()
+      .references(() => insuredPersons.id),
+    createdAt: instant().notNull().defaultNow(),
+    /** Moved forward by activity; the session dies after 15 idle minutes. */
+    lastActiveAt: instant().notNull().defaultNow(),
+    /** Absolute end: 12 hours after login, whatever the activity. */
+    expiresAt: instant().notNull(),
+    revokedAt: instant(),
+    /** logout, password-change, logout-everywhere, … */
+    revokedReason: text(),
+    userAgent: text(),
+  },
+  (table) => [index().on(table.personId)],
+);
+
+export const challengePurposeEnum = pgEnum("challenge_purpose", ["login", "password-reset"]);
+export const challengeChannelEnum = pgEnum("challenge_channel", ["email", "sms"]);
+
+/**
+ * One login attempt (or password reset), bound to the browser by a random token in an HttpOnly
+ * cookie (only its hash is stored). Its one-time code is bound to it: a code from another attempt
+ * never opens this one.
+ */
+export const authChallenges = pgTable(
+  "auth_challenges",
+  {
+    id: id(),
+    tokenHash: text().notNull().unique(),
+    personId: uuid()
+      .notNull()
+      .references(() => insuredPersons.id),
+    purpose: challengePurposeEnum().notNull(),
+    /** Login: the password matched. Reset: NIR, birth date and Vitale serial matched. */
+    firstFactorAt: instant().notNull(),
+    channel: challengeChannelEnum(),
+    /** HMAC of the current code; replaced on resend. */
+    codeHash: text(),
+    codeSentAt: instant(),
+    codeExpiresAt: instant(),
+    failedCodeAttempts: integer().notNull().default(0),
+    codeVerifiedAt: instant(),
+    completedAt: instant(),
+    expiresAt: instant().notNull(),
+    createdAt: instant().notNull().defaultNow(),
+  },
+  (table) => [index().on(table.personId, table.createdAt)],
+);
