@@ -39,6 +39,8 @@ async function enterCode(page: Page, code: string) {
 }
 
 test("a person opposes, downloads the receipt, changes their mind and activates their space", async ({ page }) => {
+  // The whole enrolment twice, with an accessibility scan of every page: longer than one step.
+  test.setTimeout(240_000);
   const person = await createRegisteredPerson({ firstNames: "Agathe", birthName: `Morvan-${Date.now().toString(36)}` });
 
   await enterCode(page, await requestCodeByEmail(page, person));

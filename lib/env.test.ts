@@ -1,0 +1,25 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { getSettings, isOutboxEnabled } from "./env";
+
+afterEach(() => vi.unstubAllEnvs());
+
+describe("configuration", () => {
+  it("refuses to start in production without real providers", () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("OUTBOX_ENABLED", "");
+    vi.stubEnv("RESEND_API_KEY", "");
+    vi.stubEnv("SMS_PROVIDER", "");
+    expect(() => getSettings()).toThrow(/RESEND_API_KEY[\s\S]*SMS_PROVIDER/);
+  });
+
+  it("starts in production with the outbox when the operator enables it, and says so", () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("OUTBOX_ENABLED", "true");
+    expect(isOutboxEnabled(getSettings())).toBe(true);
+  });
+
+  it("refuses a short secret", () => {
+    vi.stubEnv("AUTH_SECRET", "short");
+    expect(() => getSettings()).toThrow(/AUTH_SECRET/);
+  });
+});
