@@ -1,6 +1,11 @@
-/** The app under end-to-end test: a production build on loopback, over its own PostgreSQL database. */
+/**
+ * The app under end-to-end test: a production build on loopback, over its own PostgreSQL database.
+ * E2E_PORT and E2E_DATABASE_URL let two runs on one machine stay out of each other's way.
+ */
+const port = Number(process.env.E2E_PORT ?? 3100);
+
 export const e2eServer = {
-  port: 3100,
-  origin: "http://127.0.0.1:3100",
+  port,
+  origin: `http://127.0.0.1:${port}`,
   databaseUrl: process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/mes_e2e",
 };

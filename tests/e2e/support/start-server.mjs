@@ -3,7 +3,7 @@
 import { execSync, spawn } from "node:child_process";
 import postgres from "postgres";
 
-const port = 3100;
+const port = Number(process.env.E2E_PORT ?? 3100);
 const databaseUrl = process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/mes_e2e";
 const env = {
   ...process.env,
