@@ -6,6 +6,7 @@ import { FormMessage } from "@/components/forms/form-message";
 import { type FormState, idleFormState } from "@/components/forms/form-state";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
+import { IdentityFields, identityFieldLabels } from "./identity-fields";
 
 type CodeFormProps = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -15,45 +16,12 @@ type CodeFormProps = {
 
 export function CodeForm({ action, asksIdentity }: CodeFormProps) {
   const [state, formAction] = useActionState(action, idleFormState);
-  const fields = [
-    ...(asksIdentity
-      ? [
-          { name: "nir", label: "Numéro de sécurité sociale" },
-          { name: "birthDate", label: "Date de naissance" },
-        ]
-      : []),
-    { name: "code", label: "Code provisoire" },
-  ];
+  const fields = [...(asksIdentity ? identityFieldLabels : []), { name: "code", label: "Code provisoire" }];
   return (
     <form action={formAction} noValidate className="mt-6 space-y-6">
       <ErrorSummary fieldErrors={state.fieldErrors} fields={fields} />
       <FormMessage state={state} />
-      {asksIdentity ? (
-        <>
-          <TextField
-            name="nir"
-            label="Numéro de sécurité sociale"
-            hint="15 chiffres, clé comprise. Exemple : 2 84 05 88 321 025 32"
-            autoComplete="off"
-            spellCheck={false}
-            required
-            defaultValue={state.values?.nir}
-            error={state.fieldErrors?.nir}
-            width="medium"
-          />
-          <TextField
-            name="birthDate"
-            label="Date de naissance"
-            hint="Au format JJ/MM/AAAA. Exemple : 03/02/1984"
-            autoComplete="bday"
-            inputMode="numeric"
-            required
-            defaultValue={state.values?.birthDate}
-            error={state.fieldErrors?.birthDate}
-            width="short"
-          />
-        </>
-      ) : null}
+      {asksIdentity ? <IdentityFields state={state} withVitaleSerial={false} /> : null}
       <TextField
         name="code"
         label="Code provisoire"
