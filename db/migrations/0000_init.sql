@@ -99,6 +99,7 @@ CREATE TABLE "accounts" (
 	"consecutive_failures" integer DEFAULT 0 NOT NULL,
 	"lock_count" integer DEFAULT 0 NOT NULL,
 	"locked_until" timestamp with time zone,
+	"last_failure_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "accounts_identifier_unique" UNIQUE("identifier")
@@ -188,6 +189,14 @@ CREATE TABLE "sessions" (
 	"revoked_at" timestamp with time zone,
 	"revoked_reason" text,
 	"user_agent" text
+);
+--> statement-breakpoint
+CREATE TABLE "unknown_identifier_lockouts" (
+	"identifier_hash" text PRIMARY KEY NOT NULL,
+	"consecutive_failures" integer DEFAULT 0 NOT NULL,
+	"lock_count" integer DEFAULT 0 NOT NULL,
+	"locked_until" timestamp with time zone,
+	"last_failure_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "measurements" (

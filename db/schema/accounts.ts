@@ -20,5 +20,7 @@ export const accounts = pgTable("accounts", {
   /** Locks taken so far: each lock lasts longer than the previous one. Reset by a successful login. */
   lockCount: integer().notNull().default(0),
   lockedUntil: instant(),
+  /** The last failure: a run of failures (and the lock count) is forgotten 30 days after it. */
+  lastFailureAt: instant(),
   ...lifecycleDates,
 });

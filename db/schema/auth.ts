@@ -58,3 +58,19 @@ export const authChallenges = pgTable(
   },
   (table) => [index().on(table.personId, table.createdAt)],
 );
+
+/**
+ * Failures typed against identifiers that belong to no account. They follow the same rules as
+ * an account's lock (accounts.consecutiveFailures, lockCount, lockedUntil), so that the login
+ * page answers an unknown identifier exactly as it answers a known one, lock message included:
+ * the lock cannot be used to find out which identifiers exist.
+ */
+export const unknownIdentifierLockouts = pgTable("unknown_identifier_lockouts", {
+  /** HMAC of the identifier as typed (trimmed, lower case): what people type by mistake is not kept. */
+  identifierHash: text().primaryKey(),
+  consecutiveFailures: integer().notNull().default(0),
+  lockCount: integer().notNull().default(0),
+  lockedUntil: instant(),
+  /** Failures are forgotten 30 days after the last one, as an account's are; the row is then deleted. */
+  lastFailureAt: instant(),
+});

@@ -59,9 +59,9 @@ test("a keyboard-only user activates their space with Tab, Enter and Space", asy
   await expect(page.getByRole("heading", { level: 1, name: "Je crée mon identifiant et mon mot de passe" })).toBeVisible();
   const password = page.getByLabel("Mot de passe", { exact: true });
   await tabTo(page, password);
-  await page.keyboard.type("Clavier&Souris42");
+  await page.keyboard.type("Souris&Ecran42");
   await tabTo(page, page.getByLabel("Confirmer le mot de passe", { exact: true }));
-  await page.keyboard.type("Clavier&Souris42");
+  await page.keyboard.type("Souris&Ecran42");
   await tabTo(page, page.getByRole("button", { name: "Créer mon compte" }));
   await page.keyboard.press("Enter");
 

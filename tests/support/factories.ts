@@ -1,7 +1,8 @@
 import { randomInt } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { insuredPersons, type NewInsuredPerson, outgoingMessages, spaces } from "@/db/schema";
+import { accounts, insuredPersons, type NewInsuredPerson, outgoingMessages, spaces } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password-hash";
 import { computeNirKey } from "@/lib/register/nir";
 
 function digits(count: number): string {
@@ -68,4 +69,28 @@ export function codeIn(text: string | null | undefined, pattern = /\b[A-Z0-9]{4}
   const match = text ? pattern.exec(text) : null;
   if (!match) throw new Error(`no code in message: ${text}`);
   return match[0];
+}
+
+/** A known password that meets every rule, for accounts made by tests. */
+export const TEST_PASSWORD = "Tilleul-Rouge-42";
+
+/**
+ * An insured person whose space is active, with an account (identifier and known password) whose
+ * login codes go to the person's register e-mail and mobile unless told otherwise.
+ */
+export async function createActiveAccount(
+  options: { identifier?: string; password?: string; email?: string | null; mobile?: string | null; now?: Date } = {},
+) {
+  const now = options.now ?? new Date();
+  const person = await createInsuredPerson({
+    ...(options.email !== undefined ? { email: options.email } : {}),
+    ...(options.mobile !== undefined ? { mobile: options.mobile } : {}),
+  });
+  const identifier = options.identifier ?? `camille.${person.id.slice(0, 8)}`;
+  const password = options.password ?? TEST_PASSWORD;
+  await getDb().update(spaces).set({ status: "active", openedAt: now, activatedAt: now }).where(eq(spaces.personId, person.id));
+  await getDb()
+    .insert(accounts)
+    .values({ personId: person.id, identifier, passwordHash: await hashPassword(password), email: person.email, mobile: person.mobile });
+  return { person, identifier, password, email: person.email, mobile: person.mobile };
 }
