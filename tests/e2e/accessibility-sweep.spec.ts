@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
+
+/**
+ * Every page a visitor can open without a session, in its first state and, for forms, in the
+ * state after an empty submit (errors shown on the fields). Pages of a flow opened out of order
+ * show their "démarche expirée" state, which is scanned too. Journeys (enrolment.spec.ts,
+ * login.spec.ts, space.spec.ts) scan the pages that need a flow or a session.
+ */
+const publicPages: { path: string; heading: string | RegExp; submitEmpty?: string }[] = [
+  { path: "/", heading: "Mon espace santé" },
+  { path: "/activation", heading: "Activer ou s'opposer à Mon espace santé", submitEmpty: "Valider" },
+  { path: "/activation/nouveau-code", heading: "Générer un nouveau code provisoire", submitEmpty: "Continuer" },
+  { path: "/activation/mode-de-reception", heading: "Envoi du code provisoire" },
+  { path: "/activation/choix", heading: "Activer ou s'opposer à Mon espace santé" },
+  { path: "/activation/opposition", heading: "Votre opposition est enregistrée" },
+  { path: "/activation/opposition/confirmation", heading: "Je valide l'opposition à la création de Mon espace santé" },
+  { path: "/activation/conditions", heading: "J'active Mon espace santé" },
+  { path: "/activation/coordonnees", heading: "Je vérifie mes coordonnées de contact" },
+  { path: "/activation/identifiant", heading: "Je crée mon identifiant et mon mot de passe" },
+  { path: "/activation/terminee", heading: "Votre profil a bien été activé" },
+  { path: "/conditions-generales", heading: "Conditions Générales d'Utilisation" },
+  { path: "/protection-des-donnees", heading: "Politique de protection des données personnelles" },
+  { path: "/dev/outbox", heading: "Boîte d'envoi locale" },
+];
+
+for (const { path, heading, submitEmpty } of publicPages) {
+  test(`${path} passes axe${submitEmpty ? ", before and after an empty submit" : ""}`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expectNoAxeViolations(page);
+    if (submitEmpty) {
+      await page.getByRole("button", { name: submitEmpty }).click();
+      await expect(page.getByRole("heading", { name: /Le formulaire contient/ })).toBeVisible();
+      await expectNoAxeViolations(page);
+    }
+  });
+}
