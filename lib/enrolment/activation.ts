@@ -298,3 +298,9 @@ function isUniqueViolation(error: unknown): boolean {
   }
   return false;
 }
+
+/** Whether this browser's flow has just created an account: the confirmation page shows only then. */
+export async function hasFlowActivated(flowToken: string | undefined, now: Date): Promise<boolean> {
+  const flow = await lockLiveFlow(getDb(), flowToken, now, { includeCompleted: true });
+  return Boolean(flow?.completedAt);
+}

@@ -20,7 +20,3 @@ export async function writeFlowToken(token: string): Promise<void> {
     maxAge: Math.floor((4 * enrolmentRules.flowLifetimeMs) / 1000),
   });
 }
-
-export async function clearFlowToken(): Promise<void> {
-  (await cookies()).delete(FLOW_COOKIE);
-}

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/forms/form-state";
 import { createAccount } from "@/lib/enrolment/activation";
-import { clearFlowToken, readFlowToken } from "@/lib/enrolment/flow-cookie";
+import { readFlowToken } from "@/lib/enrolment/flow-cookie";
 import { expiredFlowMessage } from "@/lib/enrolment/messages";
 import { credentialsSchema } from "@/lib/enrolment/schemas";
 import { fieldErrorsOf } from "@/lib/validation";
@@ -28,6 +28,5 @@ export async function createAccountAction(_previous: FormState, formData: FormDa
       values: { identifier, suggestions: result.suggestions.join(" ") },
     };
   }
-  await clearFlowToken();
   redirect("/activation/terminee");
 }

@@ -1,13 +1,19 @@
 import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
+import { FlowExpired } from "@/components/enrolment/flow-expired";
+import { hasFlowActivated } from "@/lib/enrolment/activation";
+import { readFlowToken } from "@/lib/enrolment/flow-cookie";
 
 export const metadata: Metadata = { title: "Profil activé" };
 
-export default function ActivationDonePage() {
+const title = "Votre profil a bien été activé";
+
+export default async function ActivationDonePage() {
+  if (!(await hasFlowActivated(await readFlowToken(), new Date()))) return <FlowExpired title={title} />;
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Votre profil a bien été activé</h1>
+      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{title}</h1>
       <div className="mt-6">
         <Alert variant="success">
           Bienvenue sur Mon espace santé. Un e-mail de confirmation vous a été envoyé, et un message de bienvenue vous
