@@ -122,7 +122,7 @@ export async function sendRequestedCode(
       channel === "letter" ? settings.NOTIFICATION_CODE_VALIDITY_DAYS * 86_400_000 : settings.REQUESTED_CODE_VALIDITY_MINUTES * 60_000;
     const validUntil = new Date(now.getTime() + validityMs);
     const code = await createProvisionalCode(tx, { personId: person.id, channel, validUntil, now });
-    await sendCode(tx, person, channel, code, validUntil, now);
+    await sendCode(tx, person, channel, code, validUntil);
     await updateFlow(tx, lockedFlow.id, {}, now);
     return { status: "sent", channel };
   });
@@ -138,7 +138,6 @@ async function sendCode(
   channel: CodeChannel,
   code: string,
   validUntil: Date,
-  now: Date,
 ): Promise<void> {
   if (channel === "email" && person.email) {
     await queueEmail(tx, {
