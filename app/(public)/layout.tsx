@@ -1,15 +1,6 @@
 import type { ReactNode } from "react";
-import { SiteFooter } from "@/components/layout/site-footer";
-import { SiteHeader } from "@/components/layout/site-header";
+import { PublicFrame } from "@/components/layout/public-frame";
 
 export default function PublicLayout({ children }: { children: ReactNode }) {
-  return (
-    <>
-      <SiteHeader />
-      <main id="contenu" tabIndex={-1} className="mx-auto max-w-3xl px-4 py-8">
-        {children}
-      </main>
-      <SiteFooter />
-    </>
-  );
+  return <PublicFrame>{children}</PublicFrame>;
 }

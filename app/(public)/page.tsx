@@ -1,8 +1,11 @@
 import Link from "next/link";
+import { SignedOutNotice } from "@/components/auth/signed-out-notice";
 
-export default function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ deconnexion?: string }> }) {
+  const { deconnexion } = await searchParams;
   return (
     <>
+      <SignedOutNotice reason={deconnexion} />
       <h1 className="text-3xl font-bold text-brand-900">Mon espace santé</h1>
       <p className="mt-4 text-lg">
         Un espace numérique personnel et sécurisé pour stocker vos documents de santé, échanger avec vos

@@ -5,10 +5,10 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { FormMessage } from "@/components/forms/form-message";
 import { type FormState, idleFormState } from "@/components/forms/form-state";
 import { LiveChecklist } from "@/components/forms/live-checklist";
-import { PasswordField } from "@/components/forms/password-field";
+import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
-import { identifierRules, passwordRules } from "@/lib/auth/credential-rules";
+import { identifierRules } from "@/lib/auth/credential-rules";
 
 type CredentialsFormProps = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -81,33 +81,14 @@ export function CredentialsForm({ action, suggestions }: CredentialsFormProps) {
           </div>
         ) : null}
       </div>
-      <div className="space-y-3">
-        <LiveChecklist
-          id="regles-mot-de-passe"
-          title="Votre mot de passe doit contenir :"
-          items={passwordRules.map((rule) => ({ id: rule.id, label: rule.label, isMet: rule.isMet(password) }))}
-        />
-        <PasswordField
-          name="password"
-          label="Mot de passe"
-          hint="Il ne doit contenir ni votre identifiant, ni votre nom, ni votre prénom, et ne pas être un mot de passe courant."
-          autoComplete="new-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          error={state.fieldErrors?.password}
-          describedBy="regles-mot-de-passe"
-          required
-        />
-        <PasswordField
-          name="passwordConfirmation"
-          label="Confirmer le mot de passe"
-          autoComplete="new-password"
-          value={confirmation}
-          onChange={(event) => setConfirmation(event.target.value)}
-          error={state.fieldErrors?.passwordConfirmation}
-          required
-        />
-      </div>
+      <NewPasswordFields
+        label="Mot de passe"
+        password={password}
+        onPasswordChange={setPassword}
+        confirmation={confirmation}
+        onConfirmationChange={setConfirmation}
+        fieldErrors={state.fieldErrors}
+      />
       <SubmitButton>Créer mon compte</SubmitButton>
     </form>
   );

@@ -254,6 +254,7 @@ CREATE INDEX "enrolment_flows_person_id_index" ON "enrolment_flows" USING btree 
 CREATE INDEX "oppositions_person_id_index" ON "oppositions" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "provisional_codes_person_id_created_at_index" ON "provisional_codes" USING btree ("person_id","created_at");--> statement-breakpoint
 CREATE INDEX "spaces_status_waiting_period_ends_at_index" ON "spaces" USING btree ("status","waiting_period_ends_at");--> statement-breakpoint
+CREATE INDEX "spaces_unnotified_person_id_index" ON "spaces" USING btree ("person_id") WHERE "spaces"."status" = 'pending' and "spaces"."notified_at" is null;--> statement-breakpoint
 CREATE INDEX "conversations_person_id_last_message_at_index" ON "conversations" USING btree ("person_id","last_message_at");--> statement-breakpoint
 CREATE INDEX "messages_conversation_id_sent_at_index" ON "messages" USING btree ("conversation_id","sent_at");--> statement-breakpoint
 CREATE INDEX "messages_person_id_read_at_index" ON "messages" USING btree ("person_id","read_at");--> statement-breakpoint

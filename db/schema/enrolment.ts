@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { id, instant, lifecycleDates } from "./columns";
 import { insuredPersons } from "./register";
@@ -28,7 +29,14 @@ export const spaces = pgTable(
     activatedAt: instant(),
     ...lifecycleDates,
   },
-  (table) => [index().on(table.status, table.waitingPeriodEndsAt)],
+  (table) => [
+    index().on(table.status, table.waitingPeriodEndsAt),
+    // The notification job walks the people still to notify in id order, 200 at a time: without
+    // this index each batch rereads every pending space (docs/decisions/0005-benchmarks.md).
+    index("spaces_unnotified_person_id_index")
+      .on(table.personId)
+      .where(sql`${table.status} = 'pending' and ${table.notifiedAt} is null`),
+  ],
 );
 
 /** Every opposition ever recorded; withdrawn when the person later activates. */

@@ -1,9 +1,6 @@
-/** French wording shared by the enrolment pages for outcomes that several steps meet. */
-export function tooManyAttemptsMessage(retryAfterSeconds: number): string {
-  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  return `Trop de tentatives. Par sécurité, réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`;
-}
+export { tooManyAttemptsMessage, wrongCodeMessage } from "@/lib/messages";
 
+/** French wording shared by the enrolment pages. */
 export const expiredFlowMessage =
   "Votre démarche a expiré ou n'a pas été trouvée. Recommencez en saisissant votre code provisoire, ou générez-en un nouveau.";
 

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/forms/form-state";
 import { readFlowToken, writeFlowToken } from "@/lib/enrolment/flow-cookie";
-import { tooManyAttemptsMessage } from "@/lib/enrolment/messages";
+import { tooManyAttemptsMessage, wrongCodeMessage } from "@/lib/enrolment/messages";
 import { isFlowInProgress } from "@/lib/enrolment/request-code";
 import { codeEntrySchema, codeEntryWithIdentitySchema } from "@/lib/enrolment/schemas";
 import { verifyProvisionalCode } from "@/lib/enrolment/verify-code";
@@ -38,12 +38,7 @@ export async function verifyCodeAction(_previous: FormState, formData: FormData)
     return { status: "error", message: tooManyAttemptsMessage(result.retryAfterSeconds), values };
   }
   if (result.status === "wrong-code") {
-    const tries = result.remainingAttempts;
-    return {
-      status: "error",
-      fieldErrors: { code: [`Code incorrect. Il vous reste ${tries} essai${tries > 1 ? "s" : ""}.`] },
-      values,
-    };
+    return { status: "error", fieldErrors: { code: [wrongCodeMessage(result.remainingAttempts)] }, values };
   }
   if (result.status === "no-live-code") return { status: "error", fieldErrors: { code: [noLiveCodeMessage] }, values };
   await writeFlowToken(result.flowToken);

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import type { FormState } from "@/components/forms/form-state";
 import { confirmContactChange, confirmContacts, requestContactChange } from "@/lib/enrolment/activation";
 import { readFlowToken } from "@/lib/enrolment/flow-cookie";
-import { expiredFlowMessage, tooManyAttemptsMessage } from "@/lib/enrolment/messages";
+import { expiredFlowMessage, tooManyAttemptsMessage, wrongCodeMessage } from "@/lib/enrolment/messages";
 import { contactChangeSchema, contactCodeSchema } from "@/lib/enrolment/schemas";
 import { getClientAddress } from "@/lib/http/client-address";
 import { fieldErrorsOf } from "@/lib/validation";
@@ -31,8 +31,7 @@ export async function confirmContactChangeAction(_previous: FormState, formData:
   const result = await confirmContactChange(await readFlowToken(), parsed.data, new Date());
   if (result.status === "no-flow") return { status: "error", message: expiredFlowMessage };
   if (result.status === "wrong-code") {
-    const tries = result.remainingAttempts;
-    return { status: "error", fieldErrors: { code: [`Code incorrect. Il vous reste ${tries} essai${tries > 1 ? "s" : ""}.`] } };
+    return { status: "error", fieldErrors: { code: [wrongCodeMessage(result.remainingAttempts)] } };
   }
   if (result.status === "no-live-code") {
     return {

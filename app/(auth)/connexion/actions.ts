@@ -1,0 +1,41 @@
+"use server";
+
+import { after } from "next/server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { AuthFormState } from "@/components/auth/auth-form-state";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
+import { writeChallengeToken } from "@/lib/auth/challenge-cookie";
+import { checkLoginPassword } from "@/lib/auth/login";
+import { invalidCredentialsMessage, tooManyAttemptsMessage } from "@/lib/auth/messages";
+import { deliverPendingMessages } from "@/lib/delivery";
+import { getClientAddress } from "@/lib/http/client-address";
+import { fieldErrorsOf } from "@/lib/validation";
+
+const passwordStepSchema = z.object({
+  identifier: z.string().trim().min(1, "Saisissez votre identifiant.").max(200, "Cet identifiant est trop long."),
+  password: z.string().min(1, "Saisissez votre mot de passe.").max(256, "Ce mot de passe est trop long."),
+});
+
+/** "Se connecter": checks the identifier and password; the one-time code step comes next. */
+export async function loginPasswordAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const identifier = String(formData.get("identifier") ?? "").trim();
+  const values = { identifier };
+  const parsed = passwordStepSchema.safeParse({ identifier, password: formData.get("password") ?? "" });
+  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
+
+  const result = await checkLoginPassword(parsed.data, { clientAddress: await getClientAddress(), now: new Date() });
+  switch (result.status) {
+    case "rate-limited":
+      return { status: "error", message: tooManyAttemptsMessage(result.retryAfterSeconds), values };
+    case "invalid-credentials":
+      return { status: "error", message: invalidCredentialsMessage(result.failuresLeftBeforeLock), values };
+    case "locked":
+      // The owner learns of the lock by e-mail or SMS as well: send it once this answer is out.
+      after(() => deliverPendingMessages({ limit: 5 }));
+      return { status: "error", lockedUntil: result.lockedUntil.toISOString(), values };
+    case "password-verified":
+      await writeChallengeToken("login", result.challengeToken);
+      redirect(`/connexion/code?callbackUrl=${encodeURIComponent(safeCallbackPath(formData.get("callbackUrl")))}`);
+  }
+}

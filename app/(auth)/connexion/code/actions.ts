@@ -1,0 +1,78 @@
+"use server";
+
+import { after } from "next/server";
+import { redirect } from "next/navigation";
+import type { AuthFormState } from "@/components/auth/auth-form-state";
+import { LoginCodeRefused, signIn } from "@/lib/auth/auth";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
+import { clearChallengeToken, readChallengeToken } from "@/lib/auth/challenge-cookie";
+import { sendChallengeCode } from "@/lib/auth/challenges";
+import type { RefusedLoginCode } from "@/lib/auth/login";
+import { expiredCodeMessage, tooManyAttemptsMessage, wrongCodeMessage } from "@/lib/auth/messages";
+import { codeChannelSchema, oneTimeCodeSchema } from "@/lib/auth/schemas";
+import { deliverPendingMessages } from "@/lib/delivery";
+import { getClientAddress } from "@/lib/http/client-address";
+import { fieldErrorsOf } from "@/lib/validation";
+
+const channelSchema = codeChannelSchema("code de connexion");
+const codeSchema = oneTimeCodeSchema("code de connexion");
+
+function codePage(callbackUrl: FormDataEntryValue | null, query = ""): string {
+  return `/connexion/code?callbackUrl=${encodeURIComponent(safeCallbackPath(callbackUrl))}${query}`;
+}
+
+/** "Recevoir mon code", "Renvoyer un code": a one-time code to the chosen contact on file. */
+export async function sendLoginCodeAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const parsed = channelSchema.safeParse({ channel: formData.get("channel") ?? undefined });
+  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
+  const token = await readChallengeToken("login");
+  const result = await sendChallengeCode(token, "login", parsed.data.channel, {
+    clientAddress: await getClientAddress(),
+    now: new Date(),
+  });
+  switch (result.status) {
+    case "attempt-expired":
+      redirect("/connexion?motif=tentative-expiree");
+    case "rate-limited":
+      return { status: "error", message: tooManyAttemptsMessage(result.retryAfterSeconds) };
+    case "locked":
+      return { status: "error", lockedUntil: result.lockedUntil.toISOString() };
+    case "channel-unavailable":
+      return { status: "error", fieldErrors: { channel: ["Ce moyen de réception n'est pas disponible pour votre compte : choisissez-en un autre."] } };
+    case "sent":
+      after(() => deliverPendingMessages({ limit: 5 }));
+      redirect(codePage(formData.get("callbackUrl"), result.isNew && formData.get("resend") === "1" ? "&envoi=nouveau" : ""));
+  }
+}
+
+function refusalState(result: RefusedLoginCode): AuthFormState {
+  switch (result.status) {
+    case "wrong-code":
+      return { status: "error", fieldErrors: { code: [wrongCodeMessage(result.remainingAttempts)] } };
+    case "code-expired":
+      return { status: "error", fieldErrors: { code: [expiredCodeMessage] } };
+    case "rate-limited":
+      return { status: "error", message: tooManyAttemptsMessage(result.retryAfterSeconds) };
+    case "locked":
+      return { status: "error", lockedUntil: result.lockedUntil.toISOString() };
+    case "attempt-expired":
+      redirect("/connexion?motif=tentative-expiree");
+  }
+}
+
+/** "Valider": Auth.js' credentials provider checks the code and opens the session. */
+export async function verifyLoginCodeAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const parsed = codeSchema.safeParse({ code: formData.get("code") ?? "" });
+  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
+  const challengeToken = await readChallengeToken("login");
+  if (!challengeToken) redirect("/connexion?motif=tentative-expiree");
+  try {
+    // No redirect from Auth.js: the destination is ours to choose, same-origin only.
+    await signIn("credentials", { challengeToken, code: parsed.data.code, redirect: false });
+  } catch (error) {
+    if (error instanceof LoginCodeRefused) return refusalState(error.result);
+    throw error;
+  }
+  await clearChallengeToken("login");
+  redirect(safeCallbackPath(formData.get("callbackUrl")));
+}

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { CodeStep } from "@/components/auth/code-step";
+import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
+import { readChallengeToken } from "@/lib/auth/challenge-cookie";
+import { findChallengeContacts } from "@/lib/auth/challenges";
+import { expiredLoginAttemptMessage } from "@/lib/auth/messages";
+import { sendLoginCodeAction, verifyLoginCodeAction } from "./actions";
+
+export const metadata: Metadata = { title: "Code de connexion" };
+
+export default async function LoginCodePage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; envoi?: string }> }) {
+  const { callbackUrl: requested, envoi } = await searchParams;
+  const callbackUrl = safeCallbackPath(requested);
+  const contacts = await findChallengeContacts(await readChallengeToken("login"), "login", new Date());
+  return (
+    <>
+      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Code de connexion</h1>
+      {contacts ? (
+        <CodeStep
+          contacts={contacts}
+          codeName="code de connexion"
+          intro="Pour terminer votre connexion, un code à usage unique vous est envoyé. Choisissez où le recevoir parmi les coordonnées enregistrées dans votre compte."
+          sendAction={sendLoginCodeAction}
+          verifyAction={verifyLoginCodeAction}
+          isResent={envoi === "nouveau"}
+          callbackUrl={callbackUrl}
+        />
+      ) : (
+        <>
+          <div className="mt-6">
+            <Alert variant="warning">{expiredLoginAttemptMessage}</Alert>
+          </div>
+          <p className="mt-6">
+            <ButtonLink href={`/connexion?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Revenir à la connexion</ButtonLink>
+          </p>
+        </>
+      )}
+    </>
+  );
+}

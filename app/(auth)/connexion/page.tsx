@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { Alert } from "@/components/ui/alert";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
+import { findCurrentPatient } from "@/lib/auth/current-patient";
+import { expiredLoginAttemptMessage } from "@/lib/auth/messages";
+import { loginPasswordAction } from "./actions";
+
+export const metadata: Metadata = { title: "Connexion" };
+
+const notices: Record<string, { variant: "info" | "success" | "warning"; text: string }> = {
+  inactivite: {
+    variant: "info",
+    text: "Vous avez été déconnecté après 15 minutes sans activité, pour protéger vos données. Connectez-vous de nouveau pour continuer.",
+  },
+  "tentative-expiree": { variant: "warning", text: expiredLoginAttemptMessage },
+  "mot-de-passe-modifie": {
+    variant: "success",
+    text: "Votre mot de passe a été modifié et vous avez été déconnecté de tous vos appareils. Connectez-vous avec votre nouveau mot de passe.",
+  },
+};
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; motif?: string }> }) {
+  const { callbackUrl, motif } = await searchParams;
+  const destination = safeCallbackPath(callbackUrl);
+  if (await findCurrentPatient()) redirect(destination);
+  const notice = motif ? notices[motif] : undefined;
+  return (
+    <>
+      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Connexion à Mon espace santé</h1>
+      {notice ? (
+        <div className="mt-6">
+          <Alert variant={notice.variant} role="status">
+            {notice.text}
+          </Alert>
+        </div>
+      ) : null}
+      <p className="mt-4">
+        Saisissez votre identifiant et votre mot de passe. Un code de connexion vous sera ensuite envoyé par e-mail ou
+        par SMS.
+      </p>
+      <LoginForm action={loginPasswordAction} callbackUrl={destination} />
+      <section aria-labelledby="sans-compte" className="mt-10 border-t border-slate-200 pt-6">
+        <h2 id="sans-compte" className="text-xl font-semibold text-brand-900">
+          Vous n&apos;avez pas encore de compte ?
+        </h2>
+        <p className="mt-3">
+          <Link className="font-semibold text-brand-700 underline" href="/activation">
+            Activer Mon espace santé
+          </Link>
+        </p>
+      </section>
+    </>
+  );
+}

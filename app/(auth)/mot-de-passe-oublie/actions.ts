@@ -1,0 +1,27 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import type { FormState } from "@/components/forms/form-state";
+import { writeChallengeToken } from "@/lib/auth/challenge-cookie";
+import { tooManyAttemptsMessage } from "@/lib/auth/messages";
+import { startPasswordReset } from "@/lib/auth/recovery";
+import { parseIdentityForm } from "@/lib/auth/schemas";
+import { getClientAddress } from "@/lib/http/client-address";
+
+export async function startPasswordResetAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseIdentityForm(formData);
+  const { values } = parsed;
+  if (!parsed.success) return { status: "error", fieldErrors: parsed.fieldErrors, values };
+  const result = await startPasswordReset(parsed.identity, { clientAddress: await getClientAddress(), now: new Date() });
+  if (result.status === "rate-limited") return { status: "error", message: tooManyAttemptsMessage(result.retryAfterSeconds), values };
+  if (result.status === "not-matched") {
+    return {
+      status: "error",
+      message:
+        "Ces informations ne correspondent à aucun compte Mon espace santé activé. Vérifiez votre numéro de sécurité sociale, votre date de naissance et le numéro de série de votre carte Vitale.",
+      values,
+    };
+  }
+  await writeChallengeToken("password-reset", result.challengeToken);
+  redirect("/mot-de-passe-oublie/code");
+}

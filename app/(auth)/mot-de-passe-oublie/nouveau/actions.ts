@@ -1,0 +1,41 @@
+"use server";
+
+import { after } from "next/server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { FormState } from "@/components/forms/form-state";
+import { auth, signOut } from "@/lib/auth/auth";
+import { clearChallengeToken, readChallengeToken } from "@/lib/auth/challenge-cookie";
+import { completePasswordReset } from "@/lib/auth/recovery";
+import { deliverPendingMessages } from "@/lib/delivery";
+import { fieldErrorsOf } from "@/lib/validation";
+
+const newPasswordSchema = z
+  .object({
+    password: z.string().max(256, "Le mot de passe ne peut pas dépasser 128 caractères."),
+    passwordConfirmation: z.string().max(256),
+  })
+  .refine((input) => input.password === input.passwordConfirmation, {
+    path: ["passwordConfirmation"],
+    message: "Les deux mots de passe ne sont pas identiques.",
+  });
+
+/** Never returns the passwords: the form starts again empty after an error. */
+export async function newPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = newPasswordSchema.safeParse({
+    password: formData.get("password") ?? "",
+    passwordConfirmation: formData.get("passwordConfirmation") ?? "",
+  });
+  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
+  const result = await completePasswordReset(
+    { challengeToken: await readChallengeToken("password-reset"), password: parsed.data.password },
+    { now: new Date() },
+  );
+  if (result.status === "attempt-expired") redirect("/mot-de-passe-oublie?motif=demande-expiree");
+  if (result.status === "invalid") return { status: "error", fieldErrors: result.fieldErrors };
+  await clearChallengeToken("password-reset");
+  // Every session was revoked; this browser's cookie, if any, goes too.
+  if (await auth()) await signOut({ redirect: false });
+  after(() => deliverPendingMessages({ limit: 5 }));
+  redirect("/connexion?motif=mot-de-passe-modifie");
+}

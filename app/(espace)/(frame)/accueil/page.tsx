@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { describeUnread } from "@/components/messaging/describe-unread";
+import { type QuickAction, QuickActions } from "@/components/space/quick-actions";
+import { MEASUREMENTS_ANCHOR, profileSectionInfo } from "@/lib/medical-profile/sections";
+import { countUnreadMessages } from "@/lib/messaging/queries";
+import { requireOnboardedPatient } from "@/lib/onboarding/guard";
+
+export const metadata: Metadata = { title: "Accueil" };
+
+/*
+ * "Ajouter un document" joins these once the Documents section exists: a shortcut is shown only
+ * when the page it leads to works.
+ */
+const quickActions: QuickAction[] = [
+  {
+    href: `/profil-medical#${MEASUREMENTS_ANCHOR}`,
+    label: "Ajouter une mesure",
+    description: "Taille, poids et autres mesures de votre profil médical.",
+  },
+  {
+    href: `/profil-medical#${profileSectionInfo("illness").anchor}`,
+    label: "Compléter mon profil",
+    description: "Maladies, traitements, allergies et autres informations de santé.",
+  },
+];
+
+export default async function HomePage() {
+  const patient = await requireOnboardedPatient();
+  const unreadCount = await countUnreadMessages(patient.personId);
+  return (
+    <>
+      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Bonjour {patient.firstName}</h1>
+      {unreadCount > 0 ? (
+        <p className="mt-4 rounded border-l-4 border-brand-700 bg-brand-50 p-4">
+          Vous avez {describeUnread(unreadCount)} dans votre messagerie.{" "}
+          <Link href="/messagerie" className="font-semibold text-brand-700 underline">
+            Lire mes messages
+          </Link>
+        </p>
+      ) : null}
+      <section aria-labelledby="raccourcis" className="mt-8">
+        <h2 id="raccourcis" className="sr-only">
+          Raccourcis
+        </h2>
+        <QuickActions actions={quickActions} />
+      </section>
+      <section aria-labelledby="derniers-documents" className="mt-10">
+        <h2 id="derniers-documents" className="text-xl font-bold text-brand-900">
+          Mes derniers documents
+        </h2>
+        <p className="mt-3 text-slate-700">Vous n&apos;avez pas encore de document.</p>
+      </section>
+    </>
+  );
+}

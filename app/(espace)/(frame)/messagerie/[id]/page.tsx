@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { MessageThread } from "@/components/messaging/message-thread";
+import { RefreshAfterRead } from "@/components/messaging/refresh-after-read";
+import { findConversation, openConversation } from "@/lib/messaging/queries";
+import { requireOnboardedPatient } from "@/lib/onboarding/guard";
+
+type ConversationPageProps = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: ConversationPageProps): Promise<Metadata> {
+  const patient = await requireOnboardedPatient();
+  const conversation = await findConversation(patient.personId, (await params).id);
+  return { title: conversation ? `${conversation.subject} – Messagerie` : "Conversation introuvable" };
+}
+
+export default async function ConversationPage({ params }: ConversationPageProps) {
+  const patient = await requireOnboardedPatient();
+  // Scoped to the person: someone else's conversation is "not found", exactly like a missing one.
+  const conversation = await openConversation(patient.personId, (await params).id, new Date());
+  if (!conversation) notFound();
+  return (
+    <>
+      <p>
+        <Link href="/messagerie" className="text-brand-700 underline">
+          <span aria-hidden="true">← </span>Retour à mes conversations
+        </Link>
+      </p>
+      <h1 className="mt-4 text-2xl font-bold text-brand-900 sm:text-3xl">{conversation.subject}</h1>
+      <p className="mt-2 text-slate-700">Avec {conversation.counterpartName}</p>
+      <MessageThread messages={conversation.messages} />
+      {conversation.newlyReadCount > 0 ? <RefreshAfterRead /> : null}
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { ConversationList } from "@/components/messaging/conversation-list";
+import { findConversations, findMessagingAddress } from "@/lib/messaging/queries";
+import { requireOnboardedPatient } from "@/lib/onboarding/guard";
+
+export const metadata: Metadata = { title: "Messagerie" };
+
+export default async function MessagingPage() {
+  const patient = await requireOnboardedPatient();
+  const [address, conversations] = await Promise.all([
+    findMessagingAddress(patient.personId),
+    findConversations(patient.personId),
+  ]);
+  return (
+    <>
+      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Messagerie</h1>
+      <section aria-labelledby="mon-adresse" className="mt-6 rounded-lg border-l-4 border-brand-700 bg-brand-50 p-4">
+        <h2 id="mon-adresse" className="font-semibold text-slate-900">
+          Mon adresse de messagerie à communiquer à mes professionnels de santé
+        </h2>
+        <p className="mt-2 break-all font-mono text-lg text-slate-900">{address}</p>
+        <p className="mt-3 text-slate-700">Seul un professionnel de santé peut débuter un échange.</p>
+      </section>
+      <section aria-labelledby="mes-conversations" className="mt-8">
+        <h2 id="mes-conversations" className="text-xl font-bold text-brand-900">
+          Mes conversations
+        </h2>
+        <ConversationList conversations={conversations} now={new Date()} />
+      </section>
+    </>
+  );
+}

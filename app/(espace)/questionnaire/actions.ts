@@ -1,0 +1,32 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import type { FormState } from "@/components/forms/form-state";
+import { requirePatient } from "@/lib/auth/current-patient";
+import { answerQuestion, type QuestionnaireMove, skipQuestion } from "@/lib/onboarding/questionnaire";
+
+/** Fields a question form may send back to refill itself after an error. */
+const ANSWER_FIELDS = ["height", "weight", "answer", "details"] as const;
+
+function goOn(result: QuestionnaireMove): never {
+  redirect(result.state.isCompleted ? "/questionnaire/merci" : "/questionnaire");
+}
+
+/** "Continuer": writes the answer to the medical profile and shows the next question. */
+export async function answerQuestionAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const patient = await requirePatient();
+  const values: Record<string, string> = {};
+  for (const field of ANSWER_FIELDS) {
+    const value = formData.get(field);
+    if (typeof value === "string") values[field] = value;
+  }
+  const result = await answerQuestion(patient.personId, { step: Number(formData.get("step")), values }, new Date());
+  if (result.status === "invalid") return { status: "error", fieldErrors: result.fieldErrors, values };
+  goOn(result);
+}
+
+/** "Passer": moves on without writing anything. */
+export async function skipQuestionAction(formData: FormData): Promise<void> {
+  const patient = await requirePatient();
+  goOn(await skipQuestion(patient.personId, Number(formData.get("step")), new Date()));
+}

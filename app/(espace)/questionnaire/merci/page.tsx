@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import Form from "next/form";
+import { redirect } from "next/navigation";
+import { buttonClassName } from "@/components/ui/button";
+import { requirePatient } from "@/lib/auth/current-patient";
+import { findQuestionnaireState } from "@/lib/onboarding/questionnaire";
+
+export const metadata: Metadata = { title: "Merci !" };
+
+export default async function QuestionnaireDonePage() {
+  const patient = await requirePatient();
+  const state = await findQuestionnaireState(patient.personId);
+  if (!state.isCompleted) redirect("/questionnaire");
+  return (
+    <>
+      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Merci !</h1>
+      <p className="mt-4 text-lg">Merci d&apos;avoir complété ces informations. Vous pourrez les retrouver dans votre profil.</p>
+      {/* A button, as people (and their tools) expect it here; a GET form makes it work without JavaScript. */}
+      <Form action="/accueil" className="mt-8">
+        <button type="submit" className={buttonClassName()}>
+          Accéder à Mon espace santé
+        </button>
+      </Form>
+    </>
+  );
+}

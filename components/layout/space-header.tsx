@@ -1,0 +1,33 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { SubmitButton } from "@/components/forms/submit-button";
+
+type SpaceHeaderProps = {
+  fullName: string;
+  logoutAction: () => Promise<void>;
+  /** The main navigation; absent while the first-login questionnaire runs. */
+  navigation?: ReactNode;
+};
+
+/** The header of the signed-in space: who is signed in, "Se déconnecter", then the navigation. */
+export function SpaceHeader({ fullName, logoutAction, navigation }: SpaceHeaderProps) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
+        <Link href="/accueil" className="text-lg font-bold text-brand-900">
+          Mon espace santé
+        </Link>
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <p className="font-semibold text-slate-900">
+            <span className="sr-only">Personne connectée : </span>
+            {fullName}
+          </p>
+          <form action={logoutAction} className="[&>button]:w-auto">
+            <SubmitButton variant="secondary">Se déconnecter</SubmitButton>
+          </form>
+        </div>
+      </div>
+      {navigation}
+    </header>
+  );
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { getClientAddress } from "@/lib/http/client-address";
+import { baseAuthConfig } from "./auth.config";
+import { type RefusedLoginCode, verifyLoginCode } from "./login";
+
+/**
+ * A refused code, carried out of Auth.js to the login action so that the page can say why
+ * (wrong code and tries left, lock, expiry). Its `code` never reaches a URL: the action signs in
+ * without Auth.js' redirect.
+ */
+export class LoginCodeRefused extends CredentialsSignin {
+  readonly result: RefusedLoginCode;
+
+  constructor(result: RefusedLoginCode) {
+    super();
+    this.result = result;
+    this.code = result.status;
+  }
+}
+
+const credentialsSchema = z.object({
+  challengeToken: z.string().min(1).max(200),
+  code: z.string().max(20),
+});
+
+/**
+ * Auth.js with one credentials provider that opens a session only for a verified one-time code:
+ * the password was checked at the previous step, which bound this login attempt (`challengeToken`,
+ * from an HttpOnly cookie) to the account.
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  ...baseAuthConfig(),
+  providers: [
+    Credentials({
+      id: "credentials",
+      credentials: { challengeToken: {}, code: {} },
+      async authorize(credentials, request) {
+        const parsed = credentialsSchema.safeParse(credentials);
+        if (!parsed.success) throw new LoginCodeRefused({ status: "attempt-expired" });
+        const result = await verifyLoginCode(parsed.data, {
+          clientAddress: await getClientAddress(),
+          now: new Date(),
+          userAgent: request.headers.get("user-agent"),
+        });
+        if (result.status !== "verified") throw new LoginCodeRefused(result);
+        return { id: result.sessionId };
+      },
+    }),
+  ],
+}));
