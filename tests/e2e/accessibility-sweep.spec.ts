@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
+import { logIn } from "./support/login";
+import { createActivePatient } from "./support/patients";
 
 /**
  * Every page a visitor can open without a session, in its first state and, for forms, in the
@@ -22,6 +24,9 @@ const publicPages: { path: string; heading: string | RegExp; submitEmpty?: strin
   { path: "/conditions-generales", heading: "Conditions Générales d'Utilisation" },
   { path: "/protection-des-donnees", heading: "Politique de protection des données personnelles" },
   { path: "/dev/outbox", heading: "Boîte d'envoi locale" },
+  { path: "/connexion", heading: "Connexion à Mon espace santé", submitEmpty: "Se connecter" },
+  { path: "/identifiant-oublie", heading: "Identifiant oublié ?", submitEmpty: "Continuer" },
+  { path: "/mot-de-passe-oublie", heading: "Mot de passe oublié ?", submitEmpty: "Continuer" },
 ];
 
 for (const { path, heading, submitEmpty } of publicPages) {
@@ -36,3 +41,30 @@ for (const { path, heading, submitEmpty } of publicPages) {
     }
   });
 }
+
+test("the pages of the patient space pass axe, with a form in its error state", async ({ page }) => {
+  test.setTimeout(180_000);
+  const newcomer = await createActivePatient({ firstNames: "Axelle" });
+  await logIn(page, newcomer);
+  await expect(page.getByText("Question 1 sur 5", { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Continuer" }).click();
+  await expect(page.getByRole("heading", { name: /Le formulaire contient/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  for (let step = 1; step <= 5; step += 1) {
+    await expect(page.getByText(`Question ${step} sur 5`, { exact: true })).toBeVisible();
+    if (step > 1) await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "Passer" }).click();
+  }
+  await expect(page.getByRole("heading", { level: 1, name: "Merci !" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  for (const path of ["/accueil", "/messagerie", `/messagerie/${newcomer.welcomeConversationId}`, "/profil-medical"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoAxeViolations(page);
+  }
+  await page.goto("/messagerie/00000000-0000-0000-0000-000000000000");
+  await expect(page.getByRole("heading", { level: 1, name: "Conversation introuvable" })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
