@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { getSettings } from "@/lib/env";
 import { enrolmentRules } from "./rules";
 
-const FLOW_COOKIE = "mes_parcours";
+export const FLOW_COOKIE = "mes_parcours";
 
 /** The enrolment flow's token travels only in an HttpOnly cookie, never in a URL or a form. */
 export async function readFlowToken(): Promise<string | undefined> {

@@ -1,8 +1,7 @@
-import { sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { pingDatabase } from "@/lib/health/ping";
 
 /** Liveness and database reachability, for load balancers and the test harness. */
 export async function GET() {
-  await getDb().execute(sql`select 1`);
+  await pingDatabase();
   return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
 }

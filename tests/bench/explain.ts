@@ -1,0 +1,126 @@
+import { parseArgs } from "node:util";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import type { Database } from "@/db/client";
+import * as schema from "@/db/schema";
+import { findLiveChallenge } from "@/lib/auth/challenges";
+import { findLiveSession } from "@/lib/auth/sessions";
+import { findLiveFlow } from "@/lib/enrolment/flows";
+import { lockLiveCode } from "@/lib/enrolment/provisional-codes";
+import { findMedicalProfile } from "@/lib/medical-profile/queries";
+import { countUnreadMessages, findConversations, findMessagingAddress } from "@/lib/messaging/queries";
+import { findQuestionnaireState } from "@/lib/onboarding/questionnaire";
+import { findChildrenOf, findInsuredPersonByIdentity } from "@/lib/register/queries";
+import { createOpaqueToken } from "@/lib/security/secrets";
+import { describeError } from "./errors";
+
+/*
+ * npm run bench:explain [-- --database-url postgres://…]
+ *
+ * EXPLAIN (ANALYZE, BUFFERS) of the main per-person queries, exactly as lib/ builds them: each
+ * lib function runs once through a Drizzle instance that records its statements, then each
+ * recorded SELECT is explained with its parameters. Run it on a database grown with the scale
+ * data set (npm run bench -- --scale leaves mes_bench at 100,000 persons). Read-only: the
+ * statements that lock rows run inside a transaction that is rolled back.
+ */
+
+const { values } = parseArgs({
+  options: { "database-url": { type: "string", default: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/mes_bench" } },
+});
+
+type Recorded = { query: string; params: unknown[] };
+
+const client = postgres(values["database-url"], { max: 1, onnotice: () => {} });
+const recorded: Recorded[] = [];
+const db = drizzle(client, {
+  schema,
+  casing: "snake_case",
+  logger: { logQuery: (query, params) => recorded.push({ query, params }) },
+}) as unknown as Database;
+
+class RolledBack extends Error {}
+
+/** Runs `call` and returns the SELECT statements it issued; anything it wrote is rolled back. */
+async function statementsOf(call: (executor: Database) => Promise<unknown>): Promise<Recorded[]> {
+  recorded.length = 0;
+  try {
+    await db.transaction(async (tx) => {
+      await call(tx as unknown as Database);
+      throw new RolledBack();
+    });
+  } catch (error) {
+    if (!(error instanceof RolledBack)) throw error;
+  }
+  return recorded.filter((statement) => /^\s*select/i.test(statement.query));
+}
+
+async function explain({ query, params }: Recorded): Promise<string[]> {
+  let plan: string[] = [];
+  try {
+    // Inside a transaction rolled back at once: FOR UPDATE takes real locks, released here.
+    await client.begin(async (tx) => {
+      const rows = await tx.unsafe(`explain (analyze, buffers) ${query}`, params as never[]);
+      plan = rows.map((row) => String((row as Record<string, unknown>)["QUERY PLAN"]));
+      throw new RolledBack();
+    });
+  } catch (error) {
+    if (!(error instanceof RolledBack)) throw error;
+  }
+  return plan;
+}
+
+async function samplePerson() {
+  // The busiest mailbox: the worst case among people, not the median.
+  const [busiest] = await client<{ person_id: string }[]>`
+    select person_id from messages group by person_id order by count(*) desc limit 1`;
+  if (!busiest) throw new Error("no messages: grow the database with the scale data set first (npm run bench -- --scale)");
+  const [person] = await client<{ id: string; nir: string; birth_date: string; vitale_serial: string }[]>`
+    select id, nir, birth_date::text, vitale_serial from insured_persons where id = ${busiest.person_id}`;
+  const [parent] = await client<{ parent_nir: string }[]>`select parent_nir from insured_persons where parent_nir is not null limit 1`;
+  const [session] = await client<{ id: string }[]>`select id from sessions where revoked_at is null order by last_active_at desc limit 1`;
+  if (!person || !parent || !session) throw new Error("the database lacks people, children or sessions: grow it with the scale data set first");
+  return { person, parentNir: parent.parent_nir, sessionId: session.id };
+}
+
+async function main(): Promise<void> {
+  const [{ persons } = { persons: 0 }] = await client<{ persons: number }[]>`select count(*)::int as persons from insured_persons`;
+  console.log(`Database ${new URL(values["database-url"]).pathname.slice(1)}: ${persons.toLocaleString("en")} insured persons`);
+  const sizes = await client<{ table: string; rows: number; size: string }[]>`
+    select relname as table, n_live_tup::int as rows, pg_size_pretty(pg_total_relation_size(relid)) as size
+    from pg_stat_user_tables where n_live_tup > 0 order by pg_total_relation_size(relid) desc`;
+  for (const { table, rows, size } of sizes) console.log(`  ${table.padEnd(28)} ${rows.toLocaleString("en").padStart(10)} rows  ${size}`);
+
+  const { person, parentNir, sessionId } = await samplePerson();
+  const now = new Date();
+  const cases: [string, (executor: Database) => Promise<unknown>][] = [
+    [
+      "findInsuredPersonByIdentity (code request, code entry)",
+      (executor) => findInsuredPersonByIdentity({ nir: person.nir, birthDate: person.birth_date, vitaleSerial: person.vitale_serial }, executor),
+    ],
+    ["findChildrenOf (children of a parent)", (executor) => findChildrenOf(parentNir, executor)],
+    ["findLiveFlow (every enrolment page)", (executor) => findLiveFlow(executor, createOpaqueToken(), now)],
+    ["lockLiveCode (code entry)", (executor) => lockLiveCode(executor, person.id, now)],
+    ["findLiveChallenge (login code step)", (executor) => findLiveChallenge(executor, createOpaqueToken(), "login", now)],
+    ["findLiveSession (every page of the space)", (executor) => findLiveSession(executor, sessionId, { now, touch: false })],
+    ["findQuestionnaireState (every page of the space)", (executor) => findQuestionnaireState(person.id, executor)],
+    ["countUnreadMessages (every page of the space)", (executor) => countUnreadMessages(person.id, executor)],
+    ["findConversations (Messagerie)", (executor) => findConversations(person.id, executor)],
+    ["findMessagingAddress (Messagerie)", (executor) => findMessagingAddress(person.id, executor)],
+    ["findMedicalProfile (Profil médical)", (executor) => findMedicalProfile(person.id, executor)],
+  ];
+  for (const [label, call] of cases) {
+    for (const statement of await statementsOf(call)) {
+      console.log(`\n== ${label}\n${statement.query}`);
+      for (const line of await explain(statement)) console.log(`   ${line}`);
+    }
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`bench:explain failed: ${describeError(error)}`);
+  process.exitCode = 1;
+} finally {
+  await client.end();
+}

@@ -1,0 +1,292 @@
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { getDatabaseHandle } from "@/db/client";
+import { passwordHashParameters } from "@/lib/auth/password-hash";
+import { measureArgon2Verify } from "./argon2-baseline";
+import { countInsuredPersons, recreateDatabase, seedDatabase } from "./database";
+import { describeError } from "./errors";
+import { auditWithLighthouse } from "./lighthouse";
+import { checkTarget, measureLoad, warmUp } from "./load";
+import {
+  type BenchResults,
+  type LighthouseRun,
+  type Phase,
+  type TargetRun,
+  formatArgon2Table,
+  formatComparison,
+  formatLighthouseTable,
+  formatLoadTable,
+} from "./results-format";
+import { growScaleData } from "./scale";
+import { type RunningServer, buildApp, startServer } from "./server";
+import { type BenchTarget, baselinePage, benchTargets } from "./targets";
+
+/*
+ * npm run bench [-- options]: builds the app, serves it with `next start` on 127.0.0.1 over a
+ * PostgreSQL database of its own (dropped, migrated, seeded), loads each target of targets.ts
+ * with autocannon, measures the baselines, audits pages with Lighthouse, then prints the tables
+ * and writes them to tests/bench/results/<timestamp>.json. See docs/decisions/0005-benchmarks.md.
+ */
+
+const USAGE = `npm run bench -- [options]
+  --duration <s>         seconds of load per target and concurrency (default 10)
+  --connections <list>   concurrent connections, comma separated (default 1,10)
+  --scale                also load the scale data set and measure at each size of --persons
+  --persons <list>       insured persons for --scale, comma separated (default 1000,100000)
+  --only <text>          only the targets whose name or path contains this text (the baseline always runs)
+  --skip-build           serve the existing .next build (for quick runs while developing the bench)
+  --skip-lighthouse      no Lighthouse audits
+  --compare <file>       print this earlier results file side by side with this run
+  --current <file>       with --compare: compare these two files, run nothing
+  --port <n>             port on 127.0.0.1 (default 3300)
+  --database-url <url>   the benchmark's own database, dropped and recreated (default postgres://postgres@127.0.0.1:5432/mes_bench)`;
+
+function readOptions() {
+  return parseArgs({
+    options: {
+      duration: { type: "string", default: "10" },
+      connections: { type: "string", default: "1,10" },
+      scale: { type: "boolean", default: false },
+      persons: { type: "string", default: "1000,100000" },
+      only: { type: "string" },
+      "skip-build": { type: "boolean", default: false },
+      "skip-lighthouse": { type: "boolean", default: false },
+      compare: { type: "string" },
+      current: { type: "string" },
+      port: { type: "string", default: "3300" },
+      "database-url": { type: "string", default: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/mes_bench" },
+      help: { type: "boolean", default: false },
+    },
+  }).values;
+}
+
+function positiveIntegers(list: string, name: string): number[] {
+  const numbers = list.split(",").map((item) => Number(item.trim()));
+  if (numbers.length === 0 || numbers.some((value) => !Number.isInteger(value) || value < 1)) {
+    throw new Error(`--${name} takes positive integers separated by commas, not "${list}"`);
+  }
+  return numbers;
+}
+
+function readResults(file: string): BenchResults {
+  return JSON.parse(readFileSync(file, "utf8")) as BenchResults;
+}
+
+function gitState(): BenchResults["git"] {
+  const read = (args: string[]) => spawnSync("git", args, { encoding: "utf8" }).stdout?.trim() ?? "";
+  return { commit: read(["rev-parse", "HEAD"]) || "unknown", hasUncommittedChanges: read(["status", "--porcelain"]) !== "" };
+}
+
+const HOST = "127.0.0.1";
+const RESULTS_DIR = path.join(process.cwd(), "tests", "bench", "results");
+
+type Context = {
+  origin: string;
+  authSecret: string;
+  durationSeconds: number;
+  connections: number[];
+  targets: readonly BenchTarget[];
+  databaseUrl: string;
+};
+
+/** Checks, warms up and loads one target at one concurrency; a failure is recorded, not thrown. */
+async function measureTarget(context: Context, target: BenchTarget, connections: number): Promise<TargetRun> {
+  const run: TargetRun = {
+    target: target.name,
+    path: target.path,
+    baseline: target.baseline,
+    isBaseline: target === baselinePage,
+    connections,
+    loadAverage: os.loadavg()[0] ?? 0,
+  };
+  try {
+    const request = target.setup ? await target.setup({ authSecret: context.authSecret, now: new Date() }) : {};
+    const url = `${context.origin}${target.path}`;
+    await checkTarget(url, request, { status: target.expectedStatus ?? 200, text: target.expectedText });
+    await warmUp(url, request);
+    run.result = await measureLoad({ url, connections, durationSeconds: context.durationSeconds, request });
+    const { result } = run;
+    const problems = result.non2xx + result.errors + result.timeouts;
+    console.log(
+      `  ${target.name} ×${connections}: ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.latencyMs.p50.toFixed(1)} ms, ` +
+        `p95 ${result.latencyMs.p95.toFixed(1)} ms${problems > 0 ? `, ${problems} bad answers` : ""}`,
+    );
+  } catch (error) {
+    run.error = describeError(error);
+    console.log(`  ${target.name} ×${connections}: not measured, ${run.error}`);
+  }
+  return run;
+}
+
+async function measurePhase(context: Context, key: string, argon2PerSecond: Map<number, number>): Promise<Phase> {
+  const persons = await countInsuredPersons(context.databaseUrl);
+  console.log(`\nLoad, ${key === "seed" ? "seeded database" : `scale data set`}: ${persons.toLocaleString("en")} insured persons`);
+  const runs: TargetRun[] = [];
+  for (const target of [baselinePage, ...context.targets]) {
+    for (const connections of context.connections) runs.push(await measureTarget(context, target, connections));
+  }
+  for (const run of runs) {
+    const reference =
+      run.baseline === "argon2"
+        ? argon2PerSecond.get(run.connections)
+        : runs.find((candidate) => candidate.isBaseline && candidate.connections === run.connections)?.result?.requestsPerSecond;
+    if (run.result && reference) run.ratioToBaseline = run.result.requestsPerSecond / reference;
+  }
+  return { key, persons, runs };
+}
+
+async function auditPages(context: Context, timestamp: string): Promise<LighthouseRun[]> {
+  const audited = context.targets.filter((target) => target.isLighthouseAudited);
+  if (audited.length === 0) return [];
+  console.log("\nLighthouse (mobile)");
+  const reportsDir = path.join(RESULTS_DIR, `${timestamp}-lighthouse`);
+  mkdirSync(reportsDir, { recursive: true });
+  const runs: LighthouseRun[] = [];
+  for (const target of audited) {
+    const run: LighthouseRun = { target: target.name, path: target.path };
+    try {
+      const request = target.setup ? await target.setup({ authSecret: context.authSecret, now: new Date() }) : {};
+      const url = `${context.origin}${target.path}`;
+      await checkTarget(url, request, { status: target.expectedStatus ?? 200, text: target.expectedText });
+      const slug = target.path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home";
+      run.scores = await auditWithLighthouse({
+        url,
+        headers: request.headers,
+        reportPath: path.join(reportsDir, `${slug}.json`),
+        chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+      });
+      console.log(`  ${target.name}: performance ${run.scores.performance}, accessibility ${run.scores.accessibility}`);
+    } catch (error) {
+      run.error = describeError(error);
+      console.log(`  ${target.name}: not audited, ${run.error}`);
+    }
+    runs.push(run);
+  }
+  return runs;
+}
+
+async function main(): Promise<number> {
+  const options = readOptions();
+  if (options.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (options.current) {
+    if (!options.compare) throw new Error("--current goes with --compare <earlier file>");
+    console.log(formatComparison(readResults(options.compare), readResults(options.current)));
+    return 0;
+  }
+  const durationSeconds = positiveIntegers(options.duration, "duration")[0] ?? 10;
+  const connections = positiveIntegers(options.connections, "connections");
+  const scaleSizes = options.scale ? positiveIntegers(options.persons, "persons") : [];
+  const port = positiveIntegers(options.port, "port")[0] ?? 3300;
+  const only = options.only?.toLowerCase();
+  const targets = only
+    ? benchTargets.filter((target) => target.name.toLowerCase().includes(only) || target.path.toLowerCase().includes(only))
+    : benchTargets;
+  const databaseUrl = options["database-url"];
+  const previous = options.compare ? readResults(options.compare) : null;
+
+  const startedAt = new Date();
+  const timestamp = startedAt.toISOString().replace(/[:.]/g, "-");
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const origin = `http://${HOST}:${port}`;
+  const authSecret = randomBytes(32).toString("base64url");
+  // The server and this process (which signs the demo patient in) share one configuration.
+  const settings = { DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, APP_ORIGIN: origin, OUTBOX_ENABLED: "true" };
+  Object.assign(process.env, settings);
+  const serverEnv: NodeJS.ProcessEnv = { ...process.env, ...settings, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+
+  if (options["skip-build"]) {
+    console.log("Serving the existing build (--skip-build).");
+  } else {
+    console.log("Building the app (next build)…");
+    buildApp(serverEnv);
+  }
+  console.log(`Database ${new URL(databaseUrl).pathname.slice(1)}: recreated, migrated, seeded.`);
+  await recreateDatabase(databaseUrl);
+  seedDatabase(serverEnv);
+
+  // DATABASE_URL is set above: the lib functions the targets' setups call reach the bench database.
+  const handle = getDatabaseHandle();
+  let server: RunningServer | undefined;
+  const stopOnSignal = (signal: NodeJS.Signals) => {
+    console.error(`\n${signal}: stopping the server.`);
+    void (server?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+  };
+  process.once("SIGINT", stopOnSignal);
+  process.once("SIGTERM", stopOnSignal);
+
+  const results: BenchResults = {
+    version: 1,
+    startedAt: startedAt.toISOString(),
+    finishedAt: "",
+    git: gitState(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? "unknown",
+      totalMemoryMb: Math.round(os.totalmem() / 1_048_576),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    },
+    options: { durationSeconds, connections, isScaleRun: options.scale, isBuilt: !options["skip-build"] },
+    argon2: { parameters: { ...passwordHashParameters }, runs: [] },
+    phases: [],
+    lighthouse: [],
+  };
+  try {
+    server = await startServer({ env: serverEnv, host: HOST, port, logFile: path.join(RESULTS_DIR, `${timestamp}-server.log`) });
+    console.log(`Server up at ${origin}.`);
+    const context: Context = { origin, authSecret, durationSeconds, connections, targets, databaseUrl };
+
+    console.log("\nBaseline: argon2id verify in this process (server idle)");
+    for (const concurrency of connections) {
+      const run = await measureArgon2Verify({ concurrency, durationSeconds });
+      results.argon2.runs.push(run);
+      console.log(`  ×${concurrency}: ${run.verificationsPerSecond.toFixed(1)} verify/s, p50 ${run.latencyMs.p50.toFixed(1)} ms`);
+    }
+    const argon2PerSecond = new Map(results.argon2.runs.map((run) => [run.concurrency, run.verificationsPerSecond]));
+
+    if (scaleSizes.length === 0) {
+      results.phases.push(await measurePhase(context, "seed", argon2PerSecond));
+    }
+    for (const [index, persons] of scaleSizes.entries()) {
+      console.log(`\nScale data set: growing to ${persons.toLocaleString("en")} insured persons…`);
+      const generation = await growScaleData(databaseUrl, { persons });
+      console.log(
+        `  ${generation.personsBefore.toLocaleString("en")} → ${generation.personsAfter.toLocaleString("en")} in ${generation.seconds.toFixed(1)} s`,
+      );
+      const phase = await measurePhase(context, String(persons), argon2PerSecond);
+      results.phases.push({ ...phase, generation });
+      // Lighthouse looks at the front end, which the data's volume hardly changes: once, on the first state.
+      if (index === 0 && !options["skip-lighthouse"]) results.lighthouse = await auditPages(context, timestamp);
+    }
+    if (scaleSizes.length === 0 && !options["skip-lighthouse"]) results.lighthouse = await auditPages(context, timestamp);
+  } finally {
+    await server?.stop();
+    await handle.close();
+  }
+
+  results.finishedAt = new Date().toISOString();
+  const file = path.join(RESULTS_DIR, `${timestamp}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\n${formatLoadTable(results)}\n\n${formatArgon2Table(results)}`);
+  if (results.lighthouse.length > 0) console.log(`\n${formatLighthouseTable(results)}`);
+  console.log(`\nResults: ${path.relative(process.cwd(), file)}`);
+  if (previous) console.log(`\n${formatComparison(previous, results)}`);
+
+  const hasFailures = results.phases.some((phase) => phase.runs.some((run) => run.error)) || results.lighthouse.some((run) => run.error);
+  return hasFailures ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`npm run bench failed: ${describeError(error)}\n\n${USAGE}`);
+    process.exit(1);
+  },
+);

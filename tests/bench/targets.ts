@@ -1,0 +1,110 @@
+import { type TargetSetup, signInDemoPatient, startDemoEnrolmentFlow } from "./visitors";
+
+/**
+ * What `npm run bench` measures: the only list of pages under load and of pages audited by
+ * Lighthouse. A page joins once it exists and works; the harness checks each target's answer
+ * (status and a text of the page) before loading it, so a page that redirects or fails is
+ * reported, never timed as if it worked.
+ */
+
+export type BenchTarget = {
+  /** Shown in the tables and used to match runs with --compare: change it only with care. */
+  name: string;
+  /** Path on the server under test, query string included. */
+  path: string;
+  /**
+   * What throughput is compared with: "page", the app's minimal page doing one trivial query
+   * (baselinePage below); "argon2", bare argon2id verifications at the project's parameters,
+   * for steps bound by a password check.
+   */
+  baseline: "page" | "argon2";
+  /** A text the page shows when it works (as it appears in the HTML). */
+  expectedText: string;
+  /** Expected HTTP status; 200 unless said. */
+  expectedStatus?: number;
+  /** Also audited by Lighthouse (mobile) once per run. */
+  isLighthouseAudited?: boolean;
+} & (
+  | { needsSignedInPatient: false; setup?: TargetSetup }
+  | {
+      /** The page is the patient's space: `setup` signs the demo patient in (a new session each measurement). */
+      needsSignedInPatient: true;
+      setup: TargetSetup;
+    }
+);
+
+/** The baseline of "page" targets: a page of this app in the public layout, one `select 1`, nothing else. */
+export const baselinePage: BenchTarget = {
+  name: "Baseline: page + select 1",
+  path: "/bench-baseline",
+  baseline: "page",
+  expectedText: "Page de référence des mesures",
+  needsSignedInPatient: false,
+};
+
+export const benchTargets: readonly BenchTarget[] = [
+  {
+    name: "Accueil public",
+    path: "/",
+    baseline: "page",
+    expectedText: "Un espace numérique personnel et sécurisé",
+    needsSignedInPatient: false,
+    isLighthouseAudited: true,
+  },
+  {
+    name: "Demande de code",
+    path: "/activation/nouveau-code",
+    baseline: "page",
+    expectedText: "Générer un nouveau code provisoire",
+    needsSignedInPatient: false,
+    isLighthouseAudited: true,
+  },
+  {
+    name: "Saisie du code",
+    path: "/activation",
+    baseline: "page",
+    expectedText: "Code provisoire",
+    needsSignedInPatient: false,
+  },
+  {
+    // The same page with an enrolment under way: reads the flow (findLiveFlow) on each request.
+    name: "Saisie du code, parcours en cours",
+    path: "/activation?envoi=email",
+    baseline: "page",
+    expectedText: "Un code provisoire vient de vous être envoyé",
+    needsSignedInPatient: false,
+    setup: startDemoEnrolmentFlow,
+  },
+  {
+    name: "Connexion",
+    path: "/connexion",
+    baseline: "page",
+    expectedText: "Connexion à Mon espace santé",
+    needsSignedInPatient: false,
+  },
+  {
+    name: "Accueil",
+    path: "/accueil",
+    baseline: "page",
+    expectedText: "Mes derniers documents",
+    needsSignedInPatient: true,
+    setup: signInDemoPatient,
+    isLighthouseAudited: true,
+  },
+  {
+    name: "Messagerie",
+    path: "/messagerie",
+    baseline: "page",
+    expectedText: "Mon adresse de messagerie à communiquer",
+    needsSignedInPatient: true,
+    setup: signInDemoPatient,
+  },
+  {
+    name: "Profil médical",
+    path: "/profil-medical",
+    baseline: "page",
+    expectedText: "Rubriques",
+    needsSignedInPatient: true,
+    setup: signInDemoPatient,
+  },
+];
