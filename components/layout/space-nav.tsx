@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { describeUnread } from "@/components/messaging/describe-unread";
 
-/** A section of the space; only sections that work are listed (no "coming soon" page). */
+/** A section of the space; only sections that work are listed, never an empty placeholder page. */
 type SpaceSection = { href: string; label: string };
 
 const SPACE_SECTIONS: SpaceSection[] = [
