@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { logIn } from "./support/login";
 import { createActivePatient } from "./support/patients";
@@ -53,6 +53,7 @@ test("the pages of the patient space pass axe, with a form in its error state", 
   await expectNoAxeViolations(page);
   for (let step = 1; step <= 5; step += 1) {
     await expect(page.getByText(`Question ${step} sur 5`, { exact: true })).toBeVisible();
+    await expect(page).toHaveTitle(new RegExp(`^Question ${step} sur 5`));
     if (step > 1) await expectNoAxeViolations(page);
     await page.getByRole("button", { name: "Passer" }).click();
   }

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "./support/test";
 import { extractPdfText } from "@/tests/support/pdf-text";
 import { expectNoAxeViolations } from "./support/axe";
 import { readCodeFromOutbox } from "./support/outbox";

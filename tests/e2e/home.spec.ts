@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 test("a visitor finds how to enrol and how to log in from the home page", async ({ page }) => {
   await page.goto("/");

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { tabTo, typeInto } from "./support/keyboard";
 import { readCodeFromOutbox } from "./support/outbox";
 import { createActivePatient } from "./support/patients";

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 const legalPages = [
   { linkName: "Conditions Générales d'Utilisation", path: "/conditions-generales", heading: "Conditions Générales d'Utilisation" },

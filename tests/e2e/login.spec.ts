@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "./support/test";
 import { giveActiveAccount, sessionsOf, type TestAccount } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";
 import { readCodeFromOutbox } from "./support/outbox";

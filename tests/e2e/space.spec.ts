@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "./support/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { readCodeFromOutbox } from "./support/outbox";
 import { type ActivePatient, createActivePatient, WELCOME_SUBJECT } from "./support/patients";
@@ -11,8 +11,10 @@ async function logIn(page: Page, patient: ActivePatient) {
   await page.getByRole("button", { name: "Se connecter" }).click();
   await page.getByRole("radio", { name: "Par e-mail" }).check();
   await page.getByRole("button", { name: "Recevoir mon code" }).click();
-  const code = await readCodeFromOutbox(page, patient.email!, /\b\d{6}\b/);
-  await page.getByRole("textbox", { name: "Code de connexion" }).fill(code);
+  // The code field appears once the code has been sent: only then is it in the outbox.
+  const codeField = page.getByRole("textbox", { name: "Code de connexion" });
+  await expect(codeField).toBeVisible();
+  await codeField.fill(await readCodeFromOutbox(page, patient.email!, /\b\d{6}\b/));
   await page.getByRole("button", { name: "Valider" }).click();
 }
 
