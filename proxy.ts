@@ -2,11 +2,22 @@ import NextAuth, { type NextAuthRequest } from "next-auth";
 import { type NextFetchEvent, type NextMiddleware, type NextRequest, NextResponse } from "next/server";
 import { baseAuthConfig } from "@/lib/auth/auth.config";
 import { CURRENT_PATH_HEADER } from "@/lib/auth/callback-path";
+import { getSettings } from "@/lib/env";
+import { findActionBodyRefusal, findRequestRefusal } from "@/lib/http/request-filter";
+import {
+  NONCE_HEADER,
+  PRIVATE_CACHE_CONTROL,
+  applyStaticSecurityHeaders,
+  buildContentSecurityPolicy,
+  createNonce,
+} from "@/lib/http/security-headers";
 
 /**
- * A first filter only (CVE-2025-29927): without a session cookie, the patient's space redirects
- * to the login page, and back afterwards. Every page, action and route handler of the space still
- * checks the session itself against the database (requirePatient), which this never does.
+ * A first filter only (CVE-2025-29927): it turns away forged and cross-site requests, sets the
+ * security headers of every response (a fresh CSP nonce for each), and, without a session
+ * cookie, sends the patient's space to the login page and back afterwards. Every page, action
+ * and route handler of the space still checks the session itself against the database
+ * (requirePatient), which this never does. See docs/decisions/0006-security-suite.md.
  */
 const { auth } = NextAuth(baseAuthConfig);
 
@@ -29,32 +40,87 @@ function isSpacePath(pathname: string): boolean {
   return SPACE_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
 
+/** Built scripts, styles and images: the same bytes for everyone, no nonce to give, no session to look at. */
+function isStaticAsset(pathname: string): boolean {
+  return pathname.startsWith("/_next/static/") || pathname.startsWith("/_next/image");
+}
+
+/** For answers that are no page: nothing may run in them or frame them. */
+const NO_CONTENT_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+const isProduction = process.env.NODE_ENV === "production";
+
+/** A fresh nonce and the policy that names it, for one response. */
+function createPolicy(appOrigin: string): { nonce: string; csp: string } {
+  const nonce = createNonce();
+  const context = { isDevelopment: process.env.NODE_ENV === "development", isHttps: appOrigin.startsWith("https:") };
+  return { nonce, csp: buildContentSecurityPolicy(nonce, context) };
+}
+
+/** Headers every answer carries, the page's own policy included; the space's pages are never cached. */
+function secure(response: NextResponse, { csp, pathname }: { csp: string; pathname: string }): NextResponse {
+  applyStaticSecurityHeaders(response.headers, { isProduction });
+  response.headers.set("Content-Security-Policy", csp);
+  if (isSpacePath(pathname)) response.headers.set("Cache-Control", PRIVATE_CACHE_CONTROL);
+  return response;
+}
+
 /** Auth.js' middleware shape: with the event in its type, `auth()` wraps it as a proxy, not a route handler. */
 type SessionMiddleware = (request: NextAuthRequest, event: NextFetchEvent) => ReturnType<NextMiddleware>;
 
+/** The policy travels to the renderer in the request headers: Next.js reads the nonce there and puts it on its scripts. */
+function forwardWithPolicy(request: NextRequest, csp: string, nonce: string): NextResponse {
+  const { pathname, search } = request.nextUrl;
+  const headers = new Headers(request.headers);
+  // Lets a page send the person back where they were if its own session check fails.
+  headers.set(CURRENT_PATH_HEADER, `${pathname}${search}`);
+  headers.set(NONCE_HEADER, nonce);
+  headers.set("Content-Security-Policy", csp);
+  return NextResponse.next({ request: { headers } });
+}
+
 const redirectWithoutSession: SessionMiddleware = (request) => {
   const { pathname, search } = request.nextUrl;
+  const appOrigin = getSettings().APP_ORIGIN;
+  const { nonce, csp } = createPolicy(appOrigin);
   if (isSpacePath(pathname) && !request.auth?.sessionId) {
-    const login = request.nextUrl.clone();
-    login.pathname = "/connexion";
-    login.search = "";
+    // Built on APP_ORIGIN, never on the request's Host: a redirect cannot be aimed at another site.
+    const login = new URL("/connexion", appOrigin);
     login.searchParams.set("callbackUrl", `${pathname}${search}`);
-    return NextResponse.redirect(login);
+    return secure(NextResponse.redirect(login), { csp, pathname });
   }
-  // Lets a page send the person back where they were if its own session check fails.
-  const headers = new Headers(request.headers);
-  headers.set(CURRENT_PATH_HEADER, `${pathname}${search}`);
-  return NextResponse.next({ request: { headers } });
+  return secure(forwardWithPolicy(request, csp, nonce), { csp, pathname });
 };
 
 const guard = auth(redirectWithoutSession);
 
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  const { pathname } = request.nextUrl;
+  const settings = getSettings();
+  const refusal =
+    findRequestRefusal(
+      { method: request.method, pathname, search: request.nextUrl.search, headers: request.headers },
+      { appOrigin: settings.APP_ORIGIN, isDevelopment: process.env.NODE_ENV === "development" },
+    ) ?? (await findActionBodyRefusal(request));
+  if (refusal) {
+    const response = new NextResponse(refusal.message, {
+      status: refusal.status,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+    return secure(response, { csp: NO_CONTENT_POLICY, pathname });
+  }
+  if (isStaticAsset(pathname)) return secure(NextResponse.next(), { csp: NO_CONTENT_POLICY, pathname });
+  // Auth.js' own routes and the health check need no session lookup here, only the headers.
+  if (pathname.startsWith("/api/")) {
+    const { nonce, csp } = createPolicy(settings.APP_ORIGIN);
+    return secure(forwardWithPolicy(request, csp, nonce), { csp, pathname });
+  }
   // With a configuration read per request, Auth.js hands the wrapped handler over asynchronously.
   const handle = await guard;
   return handle(request, event);
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|api/auth|api/health|favicon.ico|icon.svg|robots.txt).*)"],
+  // Everything: refusals and headers apply to every response, static files included.
+  matcher: ["/:path*"],
 };

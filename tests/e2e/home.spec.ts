@@ -11,3 +11,12 @@ test("a visitor finds how to enrol and how to log in from the home page", async 
   const scan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(scan.violations).toEqual([]);
 });
+
+test("an unknown address answers 404 with a page in French that leads back home", async ({ page }) => {
+  const response = await page.goto("/page-qui-n-existe-pas");
+  expect(response?.status()).toBe(404);
+  await expect(page).toHaveTitle("Page introuvable – Mon espace santé");
+  await expect(page.getByRole("heading", { level: 1, name: "Page introuvable" })).toBeVisible();
+  await page.getByRole("link", { name: "Retour à l'accueil" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mon espace santé" })).toBeVisible();
+});
