@@ -29,6 +29,17 @@ export default defineConfig({
       name: "phone",
       use: { ...devices["Pixel 5"], viewport: { width: 360, height: 740 }, launchOptions: chromium },
     },
+    // The attack suite (docs/decisions/0006-security-suite.md): after the end-to-end specs in the
+    // same run, so that its load does not slow them, or alone (npm run test:security sets
+    // SECURITY_ONLY); its counts are summed up once it is done.
+    {
+      name: "security",
+      testDir: "tests/security",
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+      dependencies: process.env.SECURITY_ONLY ? [] : ["desktop", "phone"],
+      teardown: "security-summary",
+    },
+    { name: "security-summary", testDir: "tests/security", testMatch: /summary\.teardown\.ts$/ },
   ],
   webServer: {
     command: "node tests/e2e/support/start-server.mjs",

@@ -1,15 +1,20 @@
 // Starts the app for Playwright: a fresh database, migrated and seeded, then a production build
-// served on loopback with the outbox explicitly enabled (codes are read at /dev/outbox).
+// served on loopback with the outbox explicitly enabled (codes are read at /dev/outbox). The
+// server's output also goes to a log file, which the attack suite searches for leaked secrets.
 import { execSync, spawn } from "node:child_process";
+import { createWriteStream, mkdirSync } from "node:fs";
+import path from "node:path";
 import postgres from "postgres";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const databaseUrl = process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/mes_e2e";
+const logPath = process.env.E2E_SERVER_LOG ?? "test-results/server.log";
 const env = {
   ...process.env,
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
   DATABASE_URL: databaseUrl,
+  // The same value as e2eServer.authSecret (server.ts), which tests use to seal session cookies.
   AUTH_SECRET: "end-to-end-secret-0123456789-abcdefghijklmnop",
   AUTH_TRUST_HOST: "true",
   APP_ORIGIN: `http://127.0.0.1:${port}`,
@@ -29,11 +34,22 @@ run("npm run db:migrate");
 run("npm run db:seed");
 if (!process.env.E2E_SKIP_BUILD) run("npx next build");
 
+mkdirSync(path.dirname(logPath), { recursive: true });
+const log = createWriteStream(logPath, { flags: "w" });
 const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-  stdio: "inherit",
+  stdio: ["ignore", "pipe", "pipe"],
   env,
 });
+for (const [source, sink] of [
+  [server.stdout, process.stdout],
+  [server.stderr, process.stderr],
+]) {
+  source.on("data", (chunk) => {
+    sink.write(chunk);
+    log.write(chunk);
+  });
+}
 const stop = () => server.kill("SIGTERM");
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
-server.on("exit", (code) => process.exit(code ?? 0));
+server.on("exit", (code) => log.end(() => process.exit(code ?? 0)));

@@ -1,0 +1,141 @@
+import { expect, test } from "@playwright/test";
+import fc from "fast-check";
+import { e2eServer } from "../e2e/support/server";
+import {
+  buildFormBody,
+  fieldsArbitrary,
+  type FuzzFields,
+  jsonArgumentsArbitrary,
+  malformedBodyArbitrary,
+  readFormTemplate,
+  valuesOf,
+} from "./support/fuzz";
+import { forEachLimited, send } from "./support/http";
+import { type ActionUnderAttack, runJourney } from "./support/journey-runner";
+import { outcomeOf, replayOf } from "./support/replay";
+import { changedTables, snapshotPerson } from "./support/rows";
+import type { Journey } from "./support/server-actions";
+import { Tally } from "./support/tally";
+
+/**
+ * fast-check against every server action: arbitrary form bodies (fields missing,
+ * repeated, unknown, any text, files), sent with the victim's live credential when the action's
+ * own validation refuses the values (so the answer must be a field error), and without any
+ * credential otherwise; then 100 bodies Next.js cannot decode. Never a 5xx, never a row about
+ * the victim written, never the server's secret in an answer.
+ */
+
+/** The issue's count, for every action: over HTTP on two cores, 2,000 bodies take 20–90 s per action. */
+const PAYLOADS_PER_ACTION = 2_000;
+const MALFORMED_BODIES_PER_ACTION = 100;
+/** Requests in flight at once: the app and the tests share two cores. */
+const CONCURRENCY = 4;
+
+const fieldTally = new Tally("server actions: fuzzed form bodies (fast-check)");
+const malformedTally = new Tally("server actions: bodies Next.js cannot decode (fast-check)");
+
+test.afterAll(() => {
+  fieldTally.save();
+  malformedTally.save();
+});
+
+type Payload = { body: Buffer; contentType: string; withCredential: boolean; clientAddress: string; fields?: FuzzFields };
+
+/** A seed per action, printed on failure, so that a failing payload can be generated again. */
+function seedOf(action: string): number {
+  let hash = 0;
+  for (const character of action) hash = (hash * 31 + character.charCodeAt(0)) | 0;
+  return hash;
+}
+
+async function buildPayloads({ step, captured }: ActionUnderAttack): Promise<Payload[]> {
+  const seed = seedOf(step.action);
+  // The fuzzer's own client address (RFC 2544's range), or an arbitrary one: the journey's address keeps its per-address allowance.
+  const ownAddress = `198.18.${(seed >>> 8) & 255}.${seed & 255}`;
+  const address = fc.oneof({ weight: 9, arbitrary: fc.constant(ownAddress) }, { weight: 1, arbitrary: fc.stringMatching(/^[0-9a-f.:, ]{0,60}$/) });
+  const addresses = fc.sample(address, { numRuns: PAYLOADS_PER_ACTION, seed });
+  const template = await readFormTemplate(captured);
+  if (!template) {
+    const bodies = fc.sample(jsonArgumentsArbitrary, { numRuns: PAYLOADS_PER_ACTION, seed });
+    return bodies.map((body, index) => ({
+      body: Buffer.from(body),
+      contentType: "text/plain;charset=UTF-8",
+      withCredential: false,
+      clientAddress: addresses[index] ?? ownAddress,
+    }));
+  }
+  const canUseCredential = step.credential !== "none" && step.refusesInput !== undefined;
+  const fields = fieldsArbitrary(template.fieldNames);
+  const refused = canUseCredential ? fields.filter((candidate) => step.refusesInput!(valuesOf(candidate))) : fields;
+  const half = canUseCredential ? PAYLOADS_PER_ACTION / 2 : 0;
+  const withCredential: FuzzFields[] = half ? fc.sample(refused, { numRuns: half, seed }) : [];
+  const without: FuzzFields[] = fc.sample(fields, { numRuns: PAYLOADS_PER_ACTION - half, seed: seed + 1 });
+  const payloads: Payload[] = [];
+  for (const [index, sample] of [...withCredential, ...without].entries()) {
+    payloads.push({
+      ...(await buildFormBody(template, sample)),
+      withCredential: index < half,
+      clientAddress: addresses[index] ?? ownAddress,
+      fields: sample,
+    });
+  }
+  return payloads;
+}
+
+async function fuzzAction(target: ActionUnderAttack) {
+  const { step, captured, state } = target;
+  const payloads = await buildPayloads(target);
+  const startedAt = Date.now();
+  // The fuzzer's requests with the victim's session are the victim's activity.
+  const activity = { ignoresSessionActivity: step.credential === "session" };
+  const before = await snapshotPerson(state.victim.id, activity);
+  const failures: string[] = [];
+  await forEachLimited(payloads, CONCURRENCY, async (payload, index) => {
+    const headers: Record<string, string | null> = { "content-type": payload.contentType };
+    headers["x-forwarded-for"] = payload.clientAddress;
+    const response = await send(replayOf(captured, { body: payload.body, headers, cookie: payload.withCredential ? undefined : null }));
+    const outcome = outcomeOf(response);
+    const isFieldError = typeof outcome.result === "object" && outcome.result !== null && (outcome.result as { status?: string }).status === "error";
+    fieldTally.count(response.status, { isRefusal: (response.status >= 400 && response.status < 500) || isFieldError || outcome.redirect !== null });
+    if (response.status >= 500) {
+      const sent = JSON.stringify(payload.fields ?? payload.body.toString())?.slice(0, 300);
+      failures.push(`#${index} (${payload.withCredential ? "with" : "without"} credential) ${sent}: ${response.status}`);
+    }
+    if (payload.withCredential && !isFieldError && response.status < 400 && outcome.redirect === null) {
+      failures.push(`#${index}: refused values ${JSON.stringify(payload.fields)?.slice(0, 200)} got no field error: ${response.status} ${response.text.slice(0, 200)}`);
+    }
+    if (response.text.includes(e2eServer.authSecret)) failures.push(`#${index}: the answer holds AUTH_SECRET`);
+  });
+  const timing = `${step.action}: ${payloads.length} bodies in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`;
+  test.info().annotations.push({ type: "fuzz", description: timing });
+  console.log(`fuzz ${timing}`);
+  expect(failures, `${step.action}, seed ${seedOf(step.action)}`).toEqual([]);
+  expect(changedTables(before, await snapshotPerson(state.victim.id, activity)), `${step.action}: fuzzing wrote rows about the victim`).toEqual([]);
+}
+
+async function sendMalformedBodies({ step, captured, state }: ActionUnderAttack) {
+  const bodies = fc.sample(malformedBodyArbitrary(captured), { numRuns: MALFORMED_BODIES_PER_ACTION, seed: seedOf(step.action) + 2 });
+  // Refused before the app: not even the session's activity moves.
+  const before = await snapshotPerson(state.victim.id);
+  const failures: string[] = [];
+  await forEachLimited(bodies, CONCURRENCY, async ({ body, contentType }, index) => {
+    const response = await send(replayOf(captured, { body, headers: { "content-type": contentType } }));
+    const isRefusal = response.status >= 400 && response.status < 500;
+    malformedTally.count(response.status, { isRefusal });
+    if (!isRefusal) failures.push(`#${index} ${contentType} ${JSON.stringify(body.toString("latin1").slice(-80))}: ${response.status}`);
+  });
+  expect(failures, `${step.action}: bodies Next.js cannot decode, answered otherwise than with a 4xx`).toEqual([]);
+  expect(changedTables(before, await snapshotPerson(state.victim.id))).toEqual([]);
+}
+
+const JOURNEYS: readonly Journey[] = ["activation", "opposition", "login-and-space", "password-reset", "identifier-reminder"];
+
+for (const journey of JOURNEYS) {
+  test(`${journey}: arbitrary bodies sent to each server action get a 4xx or a field error, never a 5xx, and write nothing`, async ({ page }) => {
+    test.setTimeout(900_000);
+    await runJourney(page, journey, async (target) => {
+      await fuzzAction(target);
+      await sendMalformedBodies(target);
+    });
+  });
+}

@@ -1,0 +1,431 @@
+import { expect, type Page } from "@playwright/test";
+import { codeChannelSchema, oneTimeCodeSchema } from "@/lib/auth/schemas";
+import {
+  codeEntrySchema,
+  contactChangeSchema,
+  contactCodeSchema,
+  decisionSchema,
+  identitySchema,
+  receptionChannelSchema,
+  termsSchema,
+} from "@/lib/enrolment/schemas";
+import { parseAnswer } from "@/lib/onboarding/answers";
+import { QUESTIONS } from "@/lib/onboarding/questions";
+import { giveActiveAccount, type TestAccount } from "../../e2e/support/accounts";
+import { createActivePatient, type ActivePatient } from "../../e2e/support/patients";
+import { createRegisteredPerson, sql, type TestPerson } from "../../e2e/support/register";
+import type { Credential } from "./credentials";
+
+/**
+ * Every server action of the app, in ONE list: what it needs to know who is asking, how a
+ * person reaches its form, and which inputs its own validation refuses. The attack suite
+ * replays and fuzzes each of them (action-replay.spec.ts, fuzz.spec.ts), and checks that this
+ * list names exactly the actions the build exposes (Next.js' server-reference manifest): a new
+ * action fails the suite until it is added here.
+ *
+ * Actions are listed in the order a person meets them: each journey below runs its actions one
+ * after the other in one browser, the state left by one being what the next one needs.
+ */
+
+export type Journey = "activation" | "opposition" | "login-and-space" | "password-reset" | "identifier-reminder";
+
+/** A person whose actions are captured and replayed, and the strangers the replays borrow credentials from. */
+export type JourneyState = {
+  victim: TestPerson & Partial<TestAccount>;
+  /** Someone else with an active account: sessions, login attempts and resets are minted for them. */
+  stranger: ActivePatient;
+  /** Someone else in the middle of enrolment: flows are minted for them. */
+  enrollingStranger: TestPerson;
+  /** The e-mail address the victim moves to during activation. */
+  newEmail: string;
+  /** The password the victim chooses (activation, password reset). */
+  newPassword: string;
+};
+
+/** Values a form sent, as the action reads them with FormData.get: the first text value of each field. */
+export type FieldValues = Record<string, string | undefined>;
+
+export type ServerActionCase = {
+  /** "<source file>#<export>", as Next.js' server-reference manifest names the action. */
+  action: string;
+  journey: Journey;
+  /** The cookie the action reads to know who is asking; "none" for a public entry point. */
+  credential: Credential | "none";
+  /** On the page the journey stands on: fills the form, then clicks what posts the action. */
+  submit?: (page: Page, state: JourneyState) => Promise<void>;
+  /** No form posts this action yet (it is exposed all the same): it is replayed with the body of that action's capture. */
+  sameBodyAs?: string;
+  /**
+   * Whether the action's own validation refuses these values before writing anything (the
+   * app's zod schemas, imported). The fuzzer sends only such values with a live credential;
+   * undefined when the action takes no input, so that anything it is sent is a valid call.
+   */
+  refusesInput?: (values: FieldValues) => boolean;
+  /** For an action that writes nothing: how its legitimate replay shows it went through. */
+  isAcceptedWithoutRows?: (outcome: { redirect: string | null; result: unknown }) => boolean;
+  /**
+   * Undoes what the replay with a stranger's credential legitimately did for the stranger when
+   * it stands in the victim's way (a unique value taken), so that the victim's own request can still go through.
+   */
+  releaseAfterStrangerReplay?: (state: JourneyState) => Promise<void>;
+};
+
+const refusedBy =
+  (schema: { safeParse: (input: unknown) => { success: boolean } }) =>
+  (values: FieldValues): boolean =>
+    !schema.safeParse(values).success;
+
+async function clickButton(page: Page, name: string) {
+  await page.getByRole("button", { name, exact: true }).click();
+}
+
+/** The newest message the outbox holds for `recipient`, and the first match of `pattern` in it. */
+export async function readFromOutbox(recipient: string, pattern: RegExp): Promise<string> {
+  let found: string | undefined;
+  await expect
+    .poll(async () => {
+      const [message] = await sql<{ textBody: string | null }[]>`
+        select text_body as "textBody" from outgoing_messages where recipient = ${recipient} order by created_at desc limit 1`;
+      found = pattern.exec(message?.textBody ?? "")?.[0];
+      return found;
+    })
+    .toBeDefined();
+  return found!;
+}
+
+const PROVISIONAL_CODE = /\b[A-Z0-9]{4}-[A-Z0-9]{4}\b/;
+const SIX_DIGITS = /\b\d{6}\b/;
+
+async function fillIdentity(page: Page, person: TestPerson) {
+  await page.getByRole("textbox", { name: "Numéro de sécurité sociale" }).fill(person.nir);
+  await page.getByRole("textbox", { name: "Date de naissance" }).fill(person.birthDateFr);
+  await page.getByRole("textbox", { name: "Numéro de série de la carte Vitale" }).fill(person.vitaleSerial);
+}
+
+/** The identifier an activation creates: valid, unique, not the suggestion. */
+export function activationIdentifierOf(person: TestPerson): string {
+  return `essai.${person.id.slice(0, 8)}`;
+}
+
+export const SERVER_ACTIONS: readonly ServerActionCase[] = [
+  // Enrolment, up to activation (app/(public)/activation).
+  {
+    action: "app/(public)/activation/nouveau-code/actions.ts#identifyAction",
+    journey: "activation",
+    credential: "none",
+    submit: async (page, { victim }) => {
+      await fillIdentity(page, victim);
+      await clickButton(page, "Continuer");
+    },
+    refusesInput: refusedBy(identitySchema),
+  },
+  {
+    action: "app/(public)/activation/mode-de-reception/actions.ts#chooseReceptionAction",
+    journey: "activation",
+    credential: "flow",
+    submit: async (page) => {
+      await page.getByRole("radio", { name: "Par e-mail" }).check();
+      await clickButton(page, "Recevoir mon code provisoire");
+    },
+    refusesInput: refusedBy(receptionChannelSchema),
+  },
+  {
+    action: "app/(public)/activation/actions.ts#verifyCodeAction",
+    journey: "activation",
+    credential: "flow",
+    submit: async (page, { victim }) => {
+      await page.getByRole("textbox", { name: "Code provisoire" }).fill(await readFromOutbox(victim.email!, PROVISIONAL_CODE));
+      await clickButton(page, "Valider");
+    },
+    refusesInput: refusedBy(codeEntrySchema),
+  },
+  {
+    action: "app/(public)/activation/choix/actions.ts#chooseDecisionAction",
+    journey: "activation",
+    credential: "flow",
+    submit: async (page) => {
+      await page.getByRole("radio", { name: "J'active Mon espace santé" }).check();
+      await clickButton(page, "Continuer");
+    },
+    refusesInput: refusedBy(decisionSchema),
+    // Choosing to activate only leads on to the terms: nothing is written until they are accepted.
+    isAcceptedWithoutRows: ({ redirect }) => redirect === "/activation/conditions",
+  },
+  {
+    action: "app/(public)/activation/conditions/actions.ts#acceptTermsAction",
+    journey: "activation",
+    credential: "flow",
+    submit: async (page) => {
+      await page
+        .getByRole("checkbox", {
+          name: "J'accepte les Conditions Générales d'Utilisation et la Politique de protection des données personnelles",
+        })
+        .check();
+      await clickButton(page, "Continuer");
+    },
+    refusesInput: refusedBy(termsSchema),
+  },
+  {
+    action: "app/(public)/activation/coordonnees/actions.ts#requestContactChangeAction",
+    journey: "activation",
+    credential: "flow",
+    submit: async (page, { newEmail }) => {
+      await page.getByRole("link", { name: "Modifier l'adresse e-mail" }).click();
+      await page.getByRole("textbox", { name: "Nouvelle adresse e-mail" }).fill(newEmail);
+      await clickButton(page, "Recevoir un code de vérification");
+    },
+    refusesInput: refusedBy(contactChangeSchema),
+  },
+  {
+    action: "app/(public)/activation/coordonnees/actions.ts#confirmContactChangeAction",
+    journey: "activation",
+    credential: "flow",
+    submit: async (page, { newEmail }) => {
+      await page.getByRole("textbox", { name: "Code de vérification" }).fill(await readFromOutbox(newEmail, SIX_DIGITS));
+      await clickButton(page, "Valider le code");
+    },
+    refusesInput: refusedBy(contactCodeSchema),
+  },
+  {
+    action: "app/(public)/activation/coordonnees/actions.ts#confirmContactsAction",
+    journey: "activation",
+    credential: "flow",
+    submit: async (page) => clickButton(page, "Continuer"),
+  },
+  {
+    action: "app/(public)/activation/identifiant/actions.ts#createAccountAction",
+    journey: "activation",
+    credential: "flow",
+    submit: async (page, { victim, newPassword }) => {
+      await page.getByRole("textbox", { name: "Identifiant" }).fill(activationIdentifierOf(victim));
+      await page.getByLabel("Mot de passe", { exact: true }).fill(newPassword);
+      await page.getByLabel("Confirmer le mot de passe", { exact: true }).fill(newPassword);
+      await clickButton(page, "Créer mon compte");
+    },
+    // Two different passwords are refused whatever else is sent (the schema's own rule).
+    refusesInput: (values) => (values.password ?? "") !== (values.passwordConfirmation ?? ""),
+    // The stranger, at the same stage, opened their own account under the victim's identifier.
+    releaseAfterStrangerReplay: async ({ enrollingStranger }) => {
+      await sql`update accounts set identifier = identifier || '.autre' where person_id = ${enrollingStranger.id}`;
+    },
+  },
+  // Opposition: the journey reaches the choice like the activation one, then opposes.
+  {
+    action: "app/(public)/activation/choix/actions.ts#confirmOppositionAction",
+    journey: "opposition",
+    credential: "flow",
+    submit: async (page) => {
+      await page.getByRole("radio", { name: "Je m'oppose à la création de Mon espace santé" }).check();
+      await clickButton(page, "Continuer");
+      await page
+        .getByRole("dialog", { name: "Je valide l'opposition à la création de Mon espace santé" })
+        .getByRole("button", { name: "Continuer" })
+        .click();
+    },
+  },
+  // Login, then the space as a first-time visitor (the questionnaire) and the session's own actions.
+  {
+    action: "app/(auth)/connexion/actions.ts#loginPasswordAction",
+    journey: "login-and-space",
+    credential: "none",
+    submit: async (page, { victim }) => {
+      await page.getByRole("textbox", { name: "Identifiant" }).fill(victim.identifier!);
+      await page.getByLabel("Mot de passe", { exact: true }).fill(victim.password!);
+      await clickButton(page, "Se connecter");
+    },
+  },
+  {
+    action: "app/(auth)/connexion/code/actions.ts#sendLoginCodeAction",
+    journey: "login-and-space",
+    credential: "login-attempt",
+    submit: async (page) => {
+      await page.getByRole("radio", { name: "Par e-mail" }).check();
+      await clickButton(page, "Recevoir mon code");
+    },
+    refusesInput: refusedBy(codeChannelSchema("code de connexion")),
+  },
+  {
+    action: "app/(auth)/connexion/code/actions.ts#verifyLoginCodeAction",
+    journey: "login-and-space",
+    credential: "login-attempt",
+    submit: async (page, { victim }) => {
+      await page.getByRole("textbox", { name: "Code de connexion" }).fill(await readFromOutbox(victim.email!, SIX_DIGITS));
+      await clickButton(page, "Valider");
+    },
+    refusesInput: refusedBy(oneTimeCodeSchema("code de connexion")),
+  },
+  {
+    action: "app/(espace)/questionnaire/actions.ts#answerQuestionAction",
+    journey: "login-and-space",
+    credential: "session",
+    submit: async (page) => {
+      await page.getByRole("textbox", { name: "Quelle est ma taille ?" }).fill("1,68");
+      await clickButton(page, "Continuer");
+    },
+    // The action reads the step with Number(), as here.
+    refusesInput: (values) => {
+      const question = QUESTIONS.find((candidate) => candidate.step === Number(values.step ?? null));
+      return !question || !parseAnswer(question, values).success;
+    },
+  },
+  {
+    action: "app/(espace)/questionnaire/actions.ts#skipQuestionAction",
+    journey: "login-and-space",
+    credential: "session",
+    submit: async (page) => {
+      await expect(page.getByText("Question 2 sur 5", { exact: true })).toBeVisible();
+      await page.getByRole("button", { name: /^Passer/ }).click();
+    },
+    // Only the step in progress can be passed, and the victim stands at step 2 (read with Number(), as the action does).
+    refusesInput: (values) => Number(values.step ?? null) !== 2,
+  },
+  {
+    action: "lib/auth/session-actions.ts#readSessionTimingAction",
+    journey: "login-and-space",
+    credential: "session",
+    // The space reads the session's deadline after each navigation.
+    submit: async (page) => {
+      await page.reload();
+    },
+    isAcceptedWithoutRows: ({ result }) => typeof result === "object" && result !== null && "remainingMs" in result,
+  },
+  {
+    action: "lib/auth/session-actions.ts#stayConnectedAction",
+    journey: "login-and-space",
+    credential: "session",
+    // Thirteen and a half idle minutes bring the warning and its "Rester connecté".
+    submit: async (page, { victim }) => {
+      await sql`update sessions set last_active_at = now() - interval '810 seconds' where person_id = ${victim.id} and revoked_at is null`;
+      await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+      await page.getByRole("alertdialog", { name: "Vous allez être déconnecté" }).getByRole("button", { name: "Rester connecté" }).click();
+    },
+  },
+  {
+    action: "lib/auth/session-actions.ts#logoutAction",
+    journey: "login-and-space",
+    credential: "session",
+    submit: async (page) => clickButton(page, "Se déconnecter"),
+  },
+  {
+    action: "lib/auth/session-actions.ts#logoutEverywhereAction",
+    journey: "login-and-space",
+    credential: "session",
+    sameBodyAs: "lib/auth/session-actions.ts#logoutAction",
+  },
+  // Password reset (app/(auth)/mot-de-passe-oublie).
+  {
+    action: "app/(auth)/mot-de-passe-oublie/actions.ts#startPasswordResetAction",
+    journey: "password-reset",
+    credential: "none",
+    submit: async (page, { victim }) => {
+      await fillIdentity(page, victim);
+      await clickButton(page, "Continuer");
+    },
+    refusesInput: refusedBy(identitySchema),
+  },
+  {
+    action: "app/(auth)/mot-de-passe-oublie/code/actions.ts#sendResetCodeAction",
+    journey: "password-reset",
+    credential: "reset-attempt",
+    submit: async (page) => {
+      await page.getByRole("radio", { name: "Par e-mail" }).check();
+      await clickButton(page, "Recevoir mon code");
+    },
+    refusesInput: refusedBy(codeChannelSchema("code de vérification")),
+  },
+  {
+    action: "app/(auth)/mot-de-passe-oublie/code/actions.ts#verifyResetCodeAction",
+    journey: "password-reset",
+    credential: "reset-attempt",
+    submit: async (page, { victim }) => {
+      await page.getByRole("textbox", { name: "Code de vérification" }).fill(await readFromOutbox(victim.email!, SIX_DIGITS));
+      await clickButton(page, "Valider");
+    },
+    refusesInput: refusedBy(oneTimeCodeSchema("code de vérification")),
+  },
+  {
+    action: "app/(auth)/mot-de-passe-oublie/nouveau/actions.ts#newPasswordAction",
+    journey: "password-reset",
+    credential: "reset-attempt",
+    submit: async (page, { newPassword }) => {
+      await page.getByLabel("Nouveau mot de passe", { exact: true }).fill(newPassword);
+      await page.getByLabel("Confirmer le mot de passe", { exact: true }).fill(newPassword);
+      await clickButton(page, "Changer mon mot de passe");
+    },
+    refusesInput: (values) => (values.password ?? "") !== (values.passwordConfirmation ?? ""),
+  },
+  {
+    action: "app/(auth)/identifiant-oublie/actions.ts#identifierReminderAction",
+    journey: "identifier-reminder",
+    credential: "none",
+    submit: async (page, { victim }) => {
+      await fillIdentity(page, victim);
+      await clickButton(page, "Continuer");
+    },
+    refusesInput: refusedBy(identitySchema),
+  },
+];
+
+export function findServerAction(action: string): ServerActionCase {
+  const found = SERVER_ACTIONS.find((candidate) => candidate.action === action);
+  if (!found) throw new Error(`no server action ${action} in SERVER_ACTIONS`);
+  return found;
+}
+
+/** A password meeting every rule, unique to the run: it must never show up anywhere but in the hash. */
+export function createCanaryPassword(): string {
+  return `Canari-${Math.random().toString(36).slice(2, 10)}-7!Z`;
+}
+
+/**
+ * Where each journey starts: its people, and the page it opens on. The opposition journey gets to
+ * the choice through pages only, its earlier steps being the activation journey's to attack.
+ */
+export const JOURNEY_STARTS: Record<Journey, (page: Page) => Promise<JourneyState>> = {
+  activation: async (page) => {
+    const state = await createJourneyState(await createRegisteredPerson());
+    await page.goto("/activation/nouveau-code");
+    return state;
+  },
+  opposition: async (page) => {
+    const victim = await createRegisteredPerson();
+    const state = await createJourneyState(victim);
+    await page.goto("/activation/nouveau-code");
+    await fillIdentity(page, victim);
+    await clickButton(page, "Continuer");
+    await page.getByRole("radio", { name: "Par e-mail" }).check();
+    await clickButton(page, "Recevoir mon code provisoire");
+    await page.getByRole("textbox", { name: "Code provisoire" }).fill(await readFromOutbox(victim.email!, PROVISIONAL_CODE));
+    await clickButton(page, "Valider");
+    await expect(page.getByRole("radio", { name: "Je m'oppose à la création de Mon espace santé" })).toBeVisible();
+    return state;
+  },
+  "login-and-space": async (page) => {
+    const person = await createRegisteredPerson();
+    const state = await createJourneyState({ ...person, ...(await giveActiveAccount(person, { password: createCanaryPassword() })) });
+    await page.goto("/connexion");
+    return state;
+  },
+  "password-reset": async (page) => {
+    const person = await createRegisteredPerson();
+    const state = await createJourneyState({ ...person, ...(await giveActiveAccount(person, { password: createCanaryPassword() })) });
+    await page.goto("/mot-de-passe-oublie");
+    return state;
+  },
+  "identifier-reminder": async (page) => {
+    const person = await createRegisteredPerson();
+    const state = await createJourneyState({ ...person, ...(await giveActiveAccount(person, { password: createCanaryPassword() })) });
+    await page.goto("/identifiant-oublie");
+    return state;
+  },
+};
+
+async function createJourneyState(victim: TestPerson & Partial<TestAccount>): Promise<JourneyState> {
+  return {
+    victim,
+    stranger: await createActivePatient(),
+    enrollingStranger: await createRegisteredPerson(),
+    newEmail: `nouvelle.${victim.id.slice(0, 8)}@example.net`,
+    newPassword: createCanaryPassword(),
+  };
+}
