@@ -71,3 +71,12 @@ export type FieldErrors = Record<string, string[] | undefined>;
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return z.flattenError(error).fieldErrors as FieldErrors;
 }
+
+/**
+ * The form a server action received. An action is a public endpoint: its arguments are whatever
+ * the request encoded, not necessarily the FormData its page's form sends. Anything else reads as
+ * an empty form, so that the action answers with its field errors instead of throwing (a 500).
+ */
+export function submittedForm(submitted: unknown): FormData {
+  return submitted instanceof FormData ? submitted : new FormData();
+}

@@ -21,22 +21,27 @@ import { Tally } from "./support/tally";
  * fast-check against every server action: arbitrary form bodies (fields missing,
  * repeated, unknown, any text, files), sent with the victim's live credential when the action's
  * own validation refuses the values (so the answer must be a field error), and without any
- * credential otherwise; then 100 bodies Next.js cannot decode. Never a 5xx, never a row about
- * the victim written, never the server's secret in an answer.
+ * credential otherwise; then 100 bodies Next.js cannot decode and 200 argument lists of another
+ * shape than the action's. Never a 5xx, never a row about the victim written, never the server's
+ * secret in an answer.
  */
 
 /** The issue's count, for every action: over HTTP on two cores, 2,000 bodies take 20–90 s per action. */
 const PAYLOADS_PER_ACTION = 2_000;
 const MALFORMED_BODIES_PER_ACTION = 100;
+/** Argument lists React decodes but of another shape than the action's (no FormData where it reads one). */
+const ARGUMENT_LISTS_PER_ACTION = 200;
 /** Requests in flight at once: the app and the tests share two cores. */
 const CONCURRENCY = 4;
 
 const fieldTally = new Tally("server actions: fuzzed form bodies (fast-check)");
 const malformedTally = new Tally("server actions: bodies Next.js cannot decode (fast-check)");
+const argumentsTally = new Tally("server actions: argument lists of another shape (fast-check)");
 
 test.afterAll(() => {
   fieldTally.save();
   malformedTally.save();
+  argumentsTally.save();
 });
 
 type Payload = { body: Buffer; contentType: string; withCredential: boolean; clientAddress: string; fields?: FuzzFields };
@@ -128,6 +133,31 @@ async function sendMalformedBodies({ step, captured, state }: ActionUnderAttack)
   expect(changedTables(before, await snapshotPerson(state.victim.id))).toEqual([]);
 }
 
+/**
+ * Argument lists that decode but are not what the action's form sends: [], numbers, strings,
+ * objects where the FormData goes. An action reads them as an empty form (lib/validation.ts
+ * submittedForm) and answers with its errors. With the victim's credential only for actions whose
+ * schema refuses an empty form: an action that takes no input would rightly act for them.
+ */
+async function sendOtherArgumentLists({ step, captured, state }: ActionUnderAttack) {
+  const bodies = fc.sample(jsonArgumentsArbitrary, { numRuns: ARGUMENT_LISTS_PER_ACTION, seed: seedOf(step.action) + 3 });
+  const canUseCredential = step.credential !== "none" && step.refusesInput?.({}) === true;
+  const activity = { ignoresSessionActivity: step.credential === "session" };
+  const before = await snapshotPerson(state.victim.id, activity);
+  const failures: string[] = [];
+  await forEachLimited(bodies, CONCURRENCY, async (body, index) => {
+    const withCredential = canUseCredential && index % 2 === 0;
+    const headers = { "content-type": "text/plain;charset=UTF-8" };
+    const response = await send(replayOf(captured, { body: Buffer.from(body), headers, cookie: withCredential ? undefined : null }));
+    const outcome = outcomeOf(response);
+    const isFieldError = typeof outcome.result === "object" && outcome.result !== null && (outcome.result as { status?: string }).status === "error";
+    argumentsTally.count(response.status, { isRefusal: (response.status >= 400 && response.status < 500) || isFieldError || outcome.redirect !== null });
+    if (response.status >= 500) failures.push(`#${index} (${withCredential ? "with" : "without"} credential) ${body.slice(0, 200)}: ${response.status}`);
+  });
+  expect(failures, `${step.action}: argument lists of another shape, answered with a 5xx`).toEqual([]);
+  expect(changedTables(before, await snapshotPerson(state.victim.id, activity)), `${step.action}: argument lists wrote rows about the victim`).toEqual([]);
+}
+
 const JOURNEYS: readonly Journey[] = ["activation", "opposition", "login-and-space", "password-reset", "identifier-reminder"];
 
 for (const journey of JOURNEYS) {
@@ -136,6 +166,7 @@ for (const journey of JOURNEYS) {
     await runJourney(page, journey, async (target) => {
       await fuzzAction(target);
       await sendMalformedBodies(target);
+      await sendOtherArgumentLists(target);
     });
   });
 }

@@ -10,7 +10,7 @@ import { checkLoginPassword } from "@/lib/auth/login";
 import { invalidCredentialsMessage, tooManyAttemptsMessage } from "@/lib/auth/messages";
 import { deliverPendingMessages } from "@/lib/delivery";
 import { getClientAddress } from "@/lib/http/client-address";
-import { fieldErrorsOf } from "@/lib/validation";
+import { fieldErrorsOf, submittedForm } from "@/lib/validation";
 
 const passwordStepSchema = z.object({
   identifier: z.string().trim().min(1, "Saisissez votre identifiant.").max(200, "Cet identifiant est trop long."),
@@ -18,7 +18,8 @@ const passwordStepSchema = z.object({
 });
 
 /** "Se connecter": checks the identifier and password; the one-time code step comes next. */
-export async function loginPasswordAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+export async function loginPasswordAction(_previous: AuthFormState, submitted: unknown): Promise<AuthFormState> {
+  const formData = submittedForm(submitted);
   const identifier = String(formData.get("identifier") ?? "").trim();
   const values = { identifier };
   const parsed = passwordStepSchema.safeParse({ identifier, password: formData.get("password") ?? "" });

@@ -7,12 +7,14 @@ import { sendIdentifierReminder } from "@/lib/auth/recovery";
 import { parseIdentityForm } from "@/lib/auth/schemas";
 import { deliverPendingMessages } from "@/lib/delivery";
 import { getClientAddress } from "@/lib/http/client-address";
+import { submittedForm } from "@/lib/validation";
 
 /** The same words whether or not the details match an account: the page must not tell who has one. */
 const SENT_IF_MATCHED =
   "Si ces informations correspondent à un compte Mon espace santé activé, votre identifiant vient d'être envoyé à l'adresse e-mail enregistrée dans votre compte (ou, à défaut, par SMS au numéro de mobile enregistré). Pensez à vérifier vos courriers indésirables.";
 
-export async function identifierReminderAction(_previous: FormState, formData: FormData): Promise<FormState> {
+export async function identifierReminderAction(_previous: FormState, submitted: unknown): Promise<FormState> {
+  const formData = submittedForm(submitted);
   const parsed = parseIdentityForm(formData);
   const { values } = parsed;
   if (!parsed.success) return { status: "error", fieldErrors: parsed.fieldErrors, values };

@@ -7,8 +7,10 @@ import { tooManyAttemptsMessage } from "@/lib/auth/messages";
 import { startPasswordReset } from "@/lib/auth/recovery";
 import { parseIdentityForm } from "@/lib/auth/schemas";
 import { getClientAddress } from "@/lib/http/client-address";
+import { submittedForm } from "@/lib/validation";
 
-export async function startPasswordResetAction(_previous: FormState, formData: FormData): Promise<FormState> {
+export async function startPasswordResetAction(_previous: FormState, submitted: unknown): Promise<FormState> {
+  const formData = submittedForm(submitted);
   const parsed = parseIdentityForm(formData);
   const { values } = parsed;
   if (!parsed.success) return { status: "error", fieldErrors: parsed.fieldErrors, values };

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import type { FormState } from "@/components/forms/form-state";
 import { requirePatient } from "@/lib/auth/current-patient";
 import { answerQuestion, type QuestionnaireMove, skipQuestion } from "@/lib/onboarding/questionnaire";
+import { submittedForm } from "@/lib/validation";
 
 /** Fields a question form may send back to refill itself after an error. */
 const ANSWER_FIELDS = ["height", "weight", "answer", "details"] as const;
@@ -13,7 +14,8 @@ function goOn(result: QuestionnaireMove): never {
 }
 
 /** "Continuer": writes the answer to the medical profile and shows the next question. */
-export async function answerQuestionAction(_previous: FormState, formData: FormData): Promise<FormState> {
+export async function answerQuestionAction(_previous: FormState, submitted: unknown): Promise<FormState> {
+  const formData = submittedForm(submitted);
   const patient = await requirePatient();
   const values: Record<string, string> = {};
   for (const field of ANSWER_FIELDS) {
@@ -26,7 +28,8 @@ export async function answerQuestionAction(_previous: FormState, formData: FormD
 }
 
 /** "Passer": moves on without writing anything. */
-export async function skipQuestionAction(formData: FormData): Promise<void> {
+export async function skipQuestionAction(submitted: unknown): Promise<void> {
+  const formData = submittedForm(submitted);
   const patient = await requirePatient();
   goOn(await skipQuestion(patient.personId, Number(formData.get("step")), new Date()));
 }

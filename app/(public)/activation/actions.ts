@@ -8,12 +8,13 @@ import { isFlowInProgress } from "@/lib/enrolment/request-code";
 import { codeEntrySchema, codeEntryWithIdentitySchema } from "@/lib/enrolment/schemas";
 import { verifyProvisionalCode } from "@/lib/enrolment/verify-code";
 import { getClientAddress } from "@/lib/http/client-address";
-import { fieldErrorsOf } from "@/lib/validation";
+import { fieldErrorsOf, submittedForm } from "@/lib/validation";
 
 const noLiveCodeMessage =
   "Ce code provisoire n'est plus valable (expiré, déjà utilisé, remplacé par un code plus récent ou bloqué après 5 essais), ou les informations saisies sont incorrectes. Générez un nouveau code provisoire.";
 
-export async function verifyCodeAction(_previous: FormState, formData: FormData): Promise<FormState> {
+export async function verifyCodeAction(_previous: FormState, submitted: unknown): Promise<FormState> {
+  const formData = submittedForm(submitted);
   const now = new Date();
   const flowToken = await readFlowToken();
   const hasFlow = await isFlowInProgress(flowToken, now);

@@ -12,7 +12,7 @@ import { expiredCodeMessage, tooManyAttemptsMessage, wrongCodeMessage } from "@/
 import { codeChannelSchema, oneTimeCodeSchema } from "@/lib/auth/schemas";
 import { deliverPendingMessages } from "@/lib/delivery";
 import { getClientAddress } from "@/lib/http/client-address";
-import { fieldErrorsOf } from "@/lib/validation";
+import { fieldErrorsOf, submittedForm } from "@/lib/validation";
 
 const channelSchema = codeChannelSchema("code de connexion");
 const codeSchema = oneTimeCodeSchema("code de connexion");
@@ -22,7 +22,8 @@ function codePage(callbackUrl: FormDataEntryValue | null, query = ""): string {
 }
 
 /** "Recevoir mon code", "Renvoyer un code": a one-time code to the chosen contact on file. */
-export async function sendLoginCodeAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+export async function sendLoginCodeAction(_previous: AuthFormState, submitted: unknown): Promise<AuthFormState> {
+  const formData = submittedForm(submitted);
   const parsed = channelSchema.safeParse({ channel: formData.get("channel") ?? undefined });
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
   const token = await readChallengeToken("login");
@@ -61,7 +62,8 @@ function refusalState(result: RefusedLoginCode): AuthFormState {
 }
 
 /** "Valider": Auth.js' credentials provider checks the code and opens the session. */
-export async function verifyLoginCodeAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+export async function verifyLoginCodeAction(_previous: AuthFormState, submitted: unknown): Promise<AuthFormState> {
+  const formData = submittedForm(submitted);
   const parsed = codeSchema.safeParse({ code: formData.get("code") ?? "" });
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
   const challengeToken = await readChallengeToken("login");

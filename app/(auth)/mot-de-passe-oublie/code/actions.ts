@@ -10,14 +10,15 @@ import { verifyPasswordResetCode } from "@/lib/auth/recovery";
 import { codeChannelSchema, oneTimeCodeSchema } from "@/lib/auth/schemas";
 import { deliverPendingMessages } from "@/lib/delivery";
 import { getClientAddress } from "@/lib/http/client-address";
-import { fieldErrorsOf } from "@/lib/validation";
+import { fieldErrorsOf, submittedForm } from "@/lib/validation";
 
 const channelSchema = codeChannelSchema("code de vérification");
 const codeSchema = oneTimeCodeSchema("code de vérification");
 
 const EXPIRED = "/mot-de-passe-oublie?motif=demande-expiree";
 
-export async function sendResetCodeAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+export async function sendResetCodeAction(_previous: AuthFormState, submitted: unknown): Promise<AuthFormState> {
+  const formData = submittedForm(submitted);
   const parsed = channelSchema.safeParse({ channel: formData.get("channel") ?? undefined });
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
   const result = await sendChallengeCode(await readChallengeToken("password-reset"), "password-reset", parsed.data.channel, {
@@ -39,7 +40,8 @@ export async function sendResetCodeAction(_previous: AuthFormState, formData: Fo
   }
 }
 
-export async function verifyResetCodeAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+export async function verifyResetCodeAction(_previous: AuthFormState, submitted: unknown): Promise<AuthFormState> {
+  const formData = submittedForm(submitted);
   const parsed = codeSchema.safeParse({ code: formData.get("code") ?? "" });
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
   const result = await verifyPasswordResetCode(

@@ -8,7 +8,7 @@ import { auth, signOut } from "@/lib/auth/auth";
 import { clearChallengeToken, readChallengeToken } from "@/lib/auth/challenge-cookie";
 import { completePasswordReset } from "@/lib/auth/recovery";
 import { deliverPendingMessages } from "@/lib/delivery";
-import { fieldErrorsOf } from "@/lib/validation";
+import { fieldErrorsOf, submittedForm } from "@/lib/validation";
 
 const newPasswordSchema = z
   .object({
@@ -21,7 +21,8 @@ const newPasswordSchema = z
   });
 
 /** Never returns the passwords: the form starts again empty after an error. */
-export async function newPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
+export async function newPasswordAction(_previous: FormState, submitted: unknown): Promise<FormState> {
+  const formData = submittedForm(submitted);
   const parsed = newPasswordSchema.safeParse({
     password: formData.get("password") ?? "",
     passwordConfirmation: formData.get("passwordConfirmation") ?? "",

@@ -6,10 +6,11 @@ import { readFlowToken } from "@/lib/enrolment/flow-cookie";
 import { expiredFlowMessage } from "@/lib/enrolment/messages";
 import { opposeSpaceCreation } from "@/lib/enrolment/opposition";
 import { decisionSchema } from "@/lib/enrolment/schemas";
-import { fieldErrorsOf } from "@/lib/validation";
+import { fieldErrorsOf, submittedForm } from "@/lib/validation";
 
 /** "Continuer" under the two choices. Opposing asks once more (a dialog, or a page without JavaScript). */
-export async function chooseDecisionAction(_previous: FormState, formData: FormData): Promise<FormState> {
+export async function chooseDecisionAction(_previous: FormState, submitted: unknown): Promise<FormState> {
+  const formData = submittedForm(submitted);
   const parsed = decisionSchema.safeParse({ decision: formData.get("decision") ?? undefined });
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
   if (parsed.data.decision === "activate") redirect("/activation/conditions");

@@ -6,9 +6,10 @@ import { acceptTerms } from "@/lib/enrolment/activation";
 import { readFlowToken } from "@/lib/enrolment/flow-cookie";
 import { expiredFlowMessage } from "@/lib/enrolment/messages";
 import { termsSchema } from "@/lib/enrolment/schemas";
-import { fieldErrorsOf } from "@/lib/validation";
+import { fieldErrorsOf, submittedForm } from "@/lib/validation";
 
-export async function acceptTermsAction(_previous: FormState, formData: FormData): Promise<FormState> {
+export async function acceptTermsAction(_previous: FormState, submitted: unknown): Promise<FormState> {
+  const formData = submittedForm(submitted);
   const parsed = termsSchema.safeParse({ accepted: formData.get("accepted") ?? undefined });
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
   const result = await acceptTerms(await readFlowToken(), new Date());

@@ -7,9 +7,10 @@ import { readFlowToken } from "@/lib/enrolment/flow-cookie";
 import { expiredFlowMessage, tooManyAttemptsMessage, wrongCodeMessage } from "@/lib/enrolment/messages";
 import { contactChangeSchema, contactCodeSchema } from "@/lib/enrolment/schemas";
 import { getClientAddress } from "@/lib/http/client-address";
-import { fieldErrorsOf } from "@/lib/validation";
+import { fieldErrorsOf, submittedForm } from "@/lib/validation";
 
-export async function requestContactChangeAction(_previous: FormState, formData: FormData): Promise<FormState> {
+export async function requestContactChangeAction(_previous: FormState, submitted: unknown): Promise<FormState> {
+  const formData = submittedForm(submitted);
   const values = { kind: String(formData.get("kind") ?? ""), value: String(formData.get("value") ?? "") };
   const parsed = contactChangeSchema.safeParse(values);
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
@@ -25,7 +26,8 @@ export async function requestContactChangeAction(_previous: FormState, formData:
   redirect("/activation/coordonnees?verification=1");
 }
 
-export async function confirmContactChangeAction(_previous: FormState, formData: FormData): Promise<FormState> {
+export async function confirmContactChangeAction(_previous: FormState, submitted: unknown): Promise<FormState> {
+  const formData = submittedForm(submitted);
   const parsed = contactCodeSchema.safeParse({ kind: formData.get("kind") ?? "", code: formData.get("code") ?? "" });
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
   const result = await confirmContactChange(await readFlowToken(), parsed.data, new Date());

@@ -6,10 +6,11 @@ import { createAccount } from "@/lib/enrolment/activation";
 import { readFlowToken } from "@/lib/enrolment/flow-cookie";
 import { expiredFlowMessage } from "@/lib/enrolment/messages";
 import { credentialsSchema } from "@/lib/enrolment/schemas";
-import { fieldErrorsOf } from "@/lib/validation";
+import { fieldErrorsOf, submittedForm } from "@/lib/validation";
 
 /** Returns the identifier and the suggestions to refill the form, never the passwords. */
-export async function createAccountAction(_previous: FormState, formData: FormData): Promise<FormState> {
+export async function createAccountAction(_previous: FormState, submitted: unknown): Promise<FormState> {
+  const formData = submittedForm(submitted);
   const parsed = credentialsSchema.safeParse({
     identifier: formData.get("identifier") ?? "",
     password: formData.get("password") ?? "",

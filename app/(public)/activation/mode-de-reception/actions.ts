@@ -7,9 +7,10 @@ import { expiredFlowMessage, tooManyAttemptsMessage } from "@/lib/enrolment/mess
 import { sendRequestedCode } from "@/lib/enrolment/request-code";
 import { receptionChannelSchema } from "@/lib/enrolment/schemas";
 import { getClientAddress } from "@/lib/http/client-address";
-import { fieldErrorsOf } from "@/lib/validation";
+import { fieldErrorsOf, submittedForm } from "@/lib/validation";
 
-export async function chooseReceptionAction(_previous: FormState, formData: FormData): Promise<FormState> {
+export async function chooseReceptionAction(_previous: FormState, submitted: unknown): Promise<FormState> {
+  const formData = submittedForm(submitted);
   const parsed = receptionChannelSchema.safeParse({ channel: formData.get("channel") ?? undefined });
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
 

@@ -7,9 +7,10 @@ import { tooManyAttemptsMessage } from "@/lib/enrolment/messages";
 import { identifyForCodeRequest } from "@/lib/enrolment/request-code";
 import { identitySchema } from "@/lib/enrolment/schemas";
 import { getClientAddress } from "@/lib/http/client-address";
-import { fieldErrorsOf } from "@/lib/validation";
+import { fieldErrorsOf, submittedForm } from "@/lib/validation";
 
-export async function identifyAction(_previous: FormState, formData: FormData): Promise<FormState> {
+export async function identifyAction(_previous: FormState, submitted: unknown): Promise<FormState> {
+  const formData = submittedForm(submitted);
   const values = {
     nir: String(formData.get("nir") ?? ""),
     birthDate: String(formData.get("birthDate") ?? ""),
