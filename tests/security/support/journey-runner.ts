@@ -40,7 +40,6 @@ export async function runJourney(
         if (!step.submit) throw new Error(`${step.action} needs a submit or a sameBodyAs`);
         captured = await captureActionPost(page, actionId, () => step.submit!(page, state));
       }
-      captured.headers["x-forwarded-for"] = clientAddress;
       captures.set(step.action, captured);
       // Out of the app while the attack runs: the page's own requests would count as the victim's activity.
       await page.goto("about:blank");

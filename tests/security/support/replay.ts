@@ -17,8 +17,12 @@ export type CapturedAction = {
   body: Buffer;
 };
 
-/** Headers a replay keeps from the browser's request; the others are the transport's business. */
-const KEPT_HEADERS = ["accept", "content-type", "next-action", "next-router-state-tree", "origin", "referer", "user-agent"];
+/**
+ * Headers a replay keeps from the browser's request; the others are the transport's business.
+ * X-Forwarded-For is the test's own client address (set on the page): without it a replay would
+ * come from 127.0.0.1, shared by every test, and meet the app's per-address limits.
+ */
+const KEPT_HEADERS = ["accept", "content-type", "next-action", "next-router-state-tree", "origin", "referer", "user-agent", "x-forwarded-for"];
 
 /**
  * Clicks through `submit` and captures the POST of action `actionId` that it causes, aborting it.
@@ -37,14 +41,17 @@ export async function captureActionPost(page: Page, actionId: string, submit: ()
     if (request.method() !== "POST" || headers["next-action"] !== actionId) return route.continue().catch(() => {});
     const cookies = await page.context().cookies(e2eServer.origin);
     const url = new URL(request.url());
-    resolveCapture({
+    const captured: CapturedAction = {
       actionId,
       path: `${url.pathname}${url.search}`,
       headers: Object.fromEntries(KEPT_HEADERS.filter((name) => headers[name] !== undefined).map((name) => [name, headers[name] as string])),
       cookie: cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; "),
       body: request.postDataBuffer() ?? Buffer.alloc(0),
-    });
+    };
+    // Aborted before the capture is handed over: once it is, the caller unroutes, and Playwright
+    // would settle this route itself ("Route is already handled").
     await route.abort();
+    resolveCapture(captured);
   };
   await page.route(isAppUrl, handler);
   try {
