@@ -12,9 +12,24 @@ export type LoadResult = {
   /** Milliseconds, from each response's own timing (autocannon's summary has no p95). */
   latencyMs: Latency;
   non2xx: number;
+  /**
+   * Answers with the expected status that were not the expected success: a server action
+   * refusing (wrong password, rate limit) still answers 200, only without its redirect.
+   * Absent from results files written before it was counted.
+   */
+  unexpectedAnswers?: number;
   errors: number;
   timeouts: number;
   statusCodes: Record<string, number>;
+};
+
+/** What a target's answer must be for the request to count as working. */
+export type ExpectedAnswer = {
+  status: number;
+  /** A text the body holds. */
+  text: string;
+  /** For a server action that ends in redirect(): the path (query string aside) it sends the person to. */
+  actionRedirect?: string;
 };
 
 /** Nearest-rank percentiles of a set of samples. */
@@ -26,20 +41,54 @@ export function summarizeLatencies(samples: number[]): Latency {
   return { mean, p50: at(50), p95: at(95), p99: at(99), max: sorted.at(-1) ?? 0 };
 }
 
+let clientAddressCount = 0;
+
+/**
+ * A client address no earlier request of this run had, from the documentation range
+ * (2001:db8::/32), as our reverse proxy would write it in X-Forwarded-For. Next.js keeps an
+ * X-Forwarded-For it receives, and the app trusts its right-most entry (lib/http/client-address.ts).
+ */
+export function nextClientAddress(): string {
+  clientAddressCount += 1;
+  return `2001:db8::${Math.floor(clientAddressCount / 0x10000).toString(16)}:${(clientAddressCount % 0x10000).toString(16)}`;
+}
+
+/** The request's headers, with a client address of its own when the target needs one per request. */
+function headersOf(request: BenchRequest): Record<string, string> | undefined {
+  if (!request.needsClientAddressPerRequest) return request.headers;
+  return { ...request.headers, "x-forwarded-for": nextClientAddress() };
+}
+
 function requestInit(request: BenchRequest): RequestInit {
-  return { method: request.method ?? "GET", headers: request.headers, body: request.body, redirect: "manual" };
+  return { method: request.method ?? "GET", headers: headersOf(request), body: request.body, redirect: "manual" };
+}
+
+/** The path of a server action's redirect, from its `x-action-redirect` header ("<url>;<push|replace>"). */
+function actionRedirectPath(header: string | string[] | undefined): string | null {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return null;
+  return value.split(";")[0]?.split("?")[0] ?? null;
 }
 
 /**
- * One request as a browser would send it: the page must answer `expectedStatus` and show
- * `expectedText`. Throws with what came back otherwise (a redirect to the login page, an error).
+ * One request as a browser would send it: the page must answer `expected.status`, show
+ * `expected.text` and, for a server action, redirect where a success does. Throws with what came
+ * back otherwise (a redirect to the login page, an error, a refusal).
  */
-export async function checkTarget(url: string, request: BenchRequest, expected: { status: number; text: string }): Promise<void> {
+export async function checkTarget(url: string, request: BenchRequest, expected: ExpectedAnswer): Promise<void> {
   const response = await fetch(url, requestInit(request));
   const body = await response.text();
   if (response.status !== expected.status) {
     const location = response.headers.get("location");
     throw new Error(`answered ${response.status}${location ? ` → ${location}` : ""} instead of ${expected.status}`);
+  }
+  if (expected.actionRedirect !== undefined) {
+    const redirect = actionRedirectPath(response.headers.get("x-action-redirect") ?? undefined);
+    if (redirect !== expected.actionRedirect) {
+      // The action returned a state instead (row 1 of its React Flight answer): its error says why.
+      const state = /^1:(.*)$/m.exec(body)?.[1]?.slice(0, 300);
+      throw new Error(`answered without redirecting to ${expected.actionRedirect}${redirect ? ` (to ${redirect})` : ""}${state ? `: ${state}` : ""}`);
+    }
   }
   if (!body.includes(expected.text)) throw new Error(`answered ${response.status} without the text "${expected.text}"`);
 }
@@ -49,18 +98,47 @@ export async function warmUp(url: string, request: BenchRequest, count = 20): Pr
   for (let index = 0; index < count; index += 1) await (await fetch(url, requestInit(request))).arrayBuffer();
 }
 
+type AutocannonRequest = NonNullable<autocannon.Options["requests"]>[number];
+
+/**
+ * autocannon builds each request once unless it has a setupRequest hook; only targets that need
+ * it get one (a hook per request costs the bench process CPU the server shares), and only
+ * server actions get their answers read.
+ */
+function perRequestHooks(request: BenchRequest, expected: ExpectedAnswer, onUnexpected: () => void): AutocannonRequest[] | undefined {
+  const hooks: AutocannonRequest = {};
+  if (request.needsClientAddressPerRequest) {
+    hooks.setupRequest = (built) => ({ ...built, headers: { ...built.headers, "x-forwarded-for": nextClientAddress() } });
+  }
+  const { actionRedirect } = expected;
+  if (actionRedirect !== undefined) {
+    hooks.onResponse = (status, _body, _context, headers) => {
+      // Header names come as the server wrote them.
+      const redirect = Object.entries(headers).find(([name]) => name.toLowerCase() === "x-action-redirect")?.[1];
+      if (status === expected.status && actionRedirectPath(redirect) !== actionRedirect) onUnexpected();
+    };
+  }
+  return Object.keys(hooks).length > 0 ? [hooks] : undefined;
+}
+
 export async function measureLoad({
   url,
   connections,
   durationSeconds,
   request,
+  expected,
 }: {
   url: string;
   connections: number;
   durationSeconds: number;
   request: BenchRequest;
+  expected: ExpectedAnswer;
 }): Promise<LoadResult> {
   const latencies: number[] = [];
+  let unexpectedAnswers = 0;
+  const requests = perRequestHooks(request, expected, () => {
+    unexpectedAnswers += 1;
+  });
   const instance = autocannon({
     url,
     connections,
@@ -68,6 +146,7 @@ export async function measureLoad({
     method: request.method ?? "GET",
     headers: request.headers,
     body: request.body,
+    ...(requests ? { requests } : {}),
     timeout: 10,
   });
   instance.on("response", (_client: unknown, _statusCode: number, _bytes: number, responseTimeMs: number) => {
@@ -82,6 +161,7 @@ export async function measureLoad({
     requestsPerSecond: latencies.length / result.duration,
     latencyMs: summarizeLatencies(latencies),
     non2xx: result.non2xx,
+    unexpectedAnswers,
     errors: result.errors,
     timeouts: result.timeouts,
     statusCodes,

@@ -71,7 +71,7 @@ function phaseTitle(phase: Phase): string {
 function runCells(run: TargetRun | undefined): string[] {
   if (!run?.result) return ["failed", "", "", "", "", ""];
   const { result } = run;
-  const problems = result.non2xx + result.errors + result.timeouts;
+  const problems = result.non2xx + (result.unexpectedAnswers ?? 0) + result.errors + result.timeouts;
   return [
     number(result.requestsPerSecond, 1),
     milliseconds(result.latencyMs.p50),
@@ -85,7 +85,8 @@ function runCells(run: TargetRun | undefined): string[] {
 /**
  * The load table: one row per target and concurrency, one group of columns per phase (side by
  * side for a scale run). "vs base" is the throughput over the baseline's; "bad" counts non-2xx
- * answers, errors and timeouts.
+ * answers, answers that were not the expected success (a refused server action), errors and
+ * timeouts.
  */
 export function formatLoadTable(results: BenchResults): string {
   const groupColumns = ["req/s", "p50 ms", "p95 ms", "p99 ms", "vs base", "bad"];

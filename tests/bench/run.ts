@@ -10,7 +10,7 @@ import { measureArgon2Verify } from "./argon2-baseline";
 import { countInsuredPersons, recreateDatabase, seedDatabase } from "./database";
 import { describeError } from "./errors";
 import { auditWithLighthouse } from "./lighthouse";
-import { checkTarget, measureLoad, warmUp } from "./load";
+import { type ExpectedAnswer, checkTarget, measureLoad, warmUp } from "./load";
 import {
   type BenchResults,
   type LighthouseRun,
@@ -93,6 +93,10 @@ type Context = {
   databaseUrl: string;
 };
 
+function expectedAnswerOf(target: BenchTarget): ExpectedAnswer {
+  return { status: target.expectedStatus ?? 200, text: target.expectedText, actionRedirect: target.expectedActionRedirect };
+}
+
 /** Checks, warms up and loads one target at one concurrency; a failure is recorded, not thrown. */
 async function measureTarget(context: Context, target: BenchTarget, connections: number): Promise<TargetRun> {
   const run: TargetRun = {
@@ -104,13 +108,14 @@ async function measureTarget(context: Context, target: BenchTarget, connections:
     loadAverage: os.loadavg()[0] ?? 0,
   };
   try {
-    const request = target.setup ? await target.setup({ authSecret: context.authSecret, now: new Date() }) : {};
+    const request = target.setup ? await target.setup({ origin: context.origin, authSecret: context.authSecret, now: new Date() }) : {};
     const url = `${context.origin}${target.path}`;
-    await checkTarget(url, request, { status: target.expectedStatus ?? 200, text: target.expectedText });
+    const expected = expectedAnswerOf(target);
+    await checkTarget(url, request, expected);
     await warmUp(url, request);
-    run.result = await measureLoad({ url, connections, durationSeconds: context.durationSeconds, request });
+    run.result = await measureLoad({ url, connections, durationSeconds: context.durationSeconds, request, expected });
     const { result } = run;
-    const problems = result.non2xx + result.errors + result.timeouts;
+    const problems = result.non2xx + (result.unexpectedAnswers ?? 0) + result.errors + result.timeouts;
     console.log(
       `  ${target.name} ×${connections}: ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.latencyMs.p50.toFixed(1)} ms, ` +
         `p95 ${result.latencyMs.p95.toFixed(1)} ms${problems > 0 ? `, ${problems} bad answers` : ""}`,
@@ -149,9 +154,9 @@ async function auditPages(context: Context, timestamp: string): Promise<Lighthou
   for (const target of audited) {
     const run: LighthouseRun = { target: target.name, path: target.path };
     try {
-      const request = target.setup ? await target.setup({ authSecret: context.authSecret, now: new Date() }) : {};
+      const request = target.setup ? await target.setup({ origin: context.origin, authSecret: context.authSecret, now: new Date() }) : {};
       const url = `${context.origin}${target.path}`;
-      await checkTarget(url, request, { status: target.expectedStatus ?? 200, text: target.expectedText });
+      await checkTarget(url, request, expectedAnswerOf(target));
       const slug = target.path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home";
       run.scores = await auditWithLighthouse({
         url,

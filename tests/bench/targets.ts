@@ -1,4 +1,4 @@
-import { type TargetSetup, signInDemoPatient, startDemoEnrolmentFlow } from "./visitors";
+import { type TargetSetup, openDemoLoginAttempt, postDemoPassword, signInDemoPatient, startDemoEnrolmentFlow } from "./visitors";
 
 /**
  * What `npm run bench` measures: the only list of pages under load and of pages audited by
@@ -18,10 +18,16 @@ export type BenchTarget = {
    * for steps bound by a password check.
    */
   baseline: "page" | "argon2";
-  /** A text the page shows when it works (as it appears in the HTML). */
+  /** A text the page shows when it works (as it appears in the HTML, or in a server action's React Flight answer). */
   expectedText: string;
   /** Expected HTTP status; 200 unless said. */
   expectedStatus?: number;
+  /**
+   * For a server action posted as a browser does: where its success redirects (x-action-redirect,
+   * query string aside). A refusal answers with the same status and no redirect, so every answer
+   * of the load is checked for it too, and those without count as bad.
+   */
+  expectedActionRedirect?: string;
   /** Also audited by Lighthouse (mobile) once per run. */
   isLighthouseAudited?: boolean;
 } & (
@@ -81,6 +87,36 @@ export const benchTargets: readonly BenchTarget[] = [
     baseline: "page",
     expectedText: "Connexion à Mon espace santé",
     needsSignedInPatient: false,
+  },
+  /*
+   * The two login steps. The password step is loginPasswordAction posted with the demo account's
+   * right password, each request from a client address of its own (30 checks per address in 15
+   * minutes otherwise); a right password is no failure, so the account never locks. Its answer
+   * carries the code step's page, which Next.js renders for the redirect. The account's row is
+   * locked while its password is checked: one account's logins wait for each other, so more
+   * connections measure that queue, not the server's argon2 capacity.
+   * Posting the code itself is not a target: a right code is single-use (each would need a new
+   * attempt and a code read from the outbox), and wrong codes end the attempt after five and lock
+   * the account after ten failures.
+   */
+  {
+    name: "Connexion : mot de passe envoyé",
+    path: "/connexion",
+    baseline: "argon2",
+    // The code step's introduction, which its page shows only for a live login attempt.
+    expectedText: "Pour terminer votre connexion",
+    expectedActionRedirect: "/connexion/code",
+    needsSignedInPatient: false,
+    setup: postDemoPassword,
+  },
+  {
+    // A new login attempt per measurement, as after a right password: read on each request (findChallengeContacts).
+    name: "Connexion : étape du code",
+    path: "/connexion/code?callbackUrl=%2Faccueil",
+    baseline: "page",
+    expectedText: "Recevoir mon code",
+    needsSignedInPatient: false,
+    setup: openDemoLoginAttempt,
   },
   {
     name: "Accueil",

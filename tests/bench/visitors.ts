@@ -3,12 +3,15 @@ import { encode } from "next-auth/jwt";
 import { getDb } from "@/db/client";
 import { accounts } from "@/db/schema";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/auth.config";
+import { checkLoginPassword } from "@/lib/auth/login";
 import { createSession } from "@/lib/auth/sessions";
 import { startFlow } from "@/lib/enrolment/flows";
 import { findQuestionnaireState, skipQuestion } from "@/lib/onboarding/questionnaire";
 import { DEMO_LOGIN, DEMO_PARENT_NIR } from "@/lib/register/demo-register";
 import { findInsuredPersonByNir } from "@/lib/register/queries";
 import { FLOW_COOKIE } from "@/lib/enrolment/flow-cookie";
+import { actionIdOf } from "../security/support/manifest";
+import { nextClientAddress } from "./load";
 
 /**
  * How a target's visitor gets the state a page needs, directly in the benchmark's database and
@@ -20,9 +23,16 @@ export type BenchRequest = {
   method?: "GET" | "POST";
   headers?: Record<string, string>;
   body?: string;
+  /**
+   * Each request comes from a client address of its own (X-Forwarded-For): for steps the app
+   * limits per address, which a load from one address would turn into a load of refusals.
+   */
+  needsClientAddressPerRequest?: boolean;
 };
 
 export type SetupContext = {
+  /** The server under test, e.g. http://127.0.0.1:3300: what its pages post from. */
+  origin: string;
   /** The AUTH_SECRET the server under test was started with: session cookies are sealed with it. */
   authSecret: string;
   now: Date;
@@ -36,7 +46,8 @@ export type TargetSetup = (context: SetupContext) => Promise<BenchRequest>;
  * and this name.
  */
 const SESSION_COOKIE = "authjs.session-token";
-/** The enrolment flow's cookie (lib/enrolment/flow-cookie.ts, which keeps the name private). */
+/** A login attempt's cookie (lib/auth/challenge-cookie.ts, which keeps the name private). */
+const LOGIN_ATTEMPT_COOKIE = "mes_connexion";
 
 /** Answers "Passer" to each remaining question, as a person in a hurry does on first login. */
 async function finishQuestionnaire(personId: string, now: Date): Promise<void> {
@@ -76,4 +87,86 @@ export async function startDemoEnrolmentFlow({ now }: SetupContext): Promise<Ben
   if (!person) throw new Error(`no demo person with NIR ${DEMO_PARENT_NIR}: was the database seeded (npm run db:seed)?`);
   const { token } = await startFlow(getDb(), person.id, now);
   return { headers: { cookie: `${FLOW_COOKIE}=${token}` } };
+}
+
+/**
+ * The inputs of the served form that holds `fieldName`, in page order, as `new FormData(form)`
+ * reads them: React writes hidden inputs of its own into a useActionState form ("$ACTION_REF_1",
+ * "$ACTION_1:0" with the action and its bound state, "$ACTION_KEY"), and a browser posts them
+ * with the person's fields.
+ */
+function servedFormInputs(html: string, fieldName: string): [string, string][] {
+  const form = html.match(/<form\b[\s\S]*?<\/form>/g)?.find((candidate) => candidate.includes(` name="${fieldName}"`));
+  if (!form) throw new Error(`no form with a field "${fieldName}" in the page`);
+  const decode = (text: string) =>
+    text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return [...form.matchAll(/<input\b([^>]*)>/g)].flatMap(([, attributes = ""]) => {
+    const attribute = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(attributes)?.[1];
+    const name = attribute("name");
+    return name === undefined ? [] : [[decode(name), decode(attribute("value") ?? "")] as [string, string]];
+  });
+}
+
+/**
+ * The router's state of /connexion as a browser sends it with an action (Next-Router-State-Tree,
+ * client-only data stripped): the root layout, the (auth) group's, the page.
+ */
+const LOGIN_PAGE_ROUTER_TREE = ["", { children: ["(auth)", { children: ["connexion", { children: ["__PAGE__", {}] }] }] }];
+
+/**
+ * "Se connecter" with the demo account's identifier and password, as a browser posts it once the
+ * page has loaded: the server action (id from the build's manifest) in React's multipart
+ * encoding of its arguments, (previous state, the form's FormData), the form's fields under the
+ * prefix "_1_" that its reference "$K1" points to. Each request comes from a new client address:
+ * the app allows 30 password checks per address in 15 minutes.
+ */
+export async function postDemoPassword({ origin }: SetupContext): Promise<BenchRequest> {
+  const actionId = actionIdOf("app/(auth)/connexion/actions.ts#loginPasswordAction");
+  const page = await fetch(`${origin}/connexion`);
+  if (!page.ok) throw new Error(`GET /connexion answered ${page.status}`);
+  const inputs = servedFormInputs(await page.text(), "password");
+  const typed = new Map([
+    ["identifier", DEMO_LOGIN.identifier],
+    ["password", DEMO_LOGIN.password],
+  ]);
+  for (const name of typed.keys()) {
+    if (!inputs.some(([input]) => input === name)) throw new Error(`the login form has no field "${name}"`);
+  }
+  const form = new FormData();
+  for (const [name, value] of inputs) form.append(`_1_${name}`, typed.get(name) ?? value);
+  // The argument list comes last, as the browser writes it: useActionState's idle state, then the form.
+  form.append("0", JSON.stringify([{ status: "idle" }, "$K1"]));
+  const encoded = new Request(origin, { method: "POST", body: form });
+  return {
+    method: "POST",
+    headers: {
+      accept: "text/x-component",
+      "content-type": encoded.headers.get("content-type") ?? "",
+      "next-action": actionId,
+      "next-router-state-tree": encodeURIComponent(JSON.stringify(LOGIN_PAGE_ROUTER_TREE)),
+      "next-url": "/connexion",
+      // The proxy refuses a post from another origin (lib/http/request-filter.ts).
+      origin,
+      referer: `${origin}/connexion`,
+      "sec-fetch-dest": "empty",
+      "sec-fetch-mode": "cors",
+      "sec-fetch-site": "same-origin",
+      "user-agent": "npm run bench",
+    },
+    body: await encoded.text(),
+    needsClientAddressPerRequest: true,
+  };
+}
+
+/**
+ * The demo patient between the two steps, as after a right password: the login attempt that
+ * checkLoginPassword opens (the password step's own function, from an address of its own), in
+ * the cookie loginPasswordAction sets.
+ */
+export async function openDemoLoginAttempt({ now }: SetupContext): Promise<BenchRequest> {
+  const result = await checkLoginPassword(DEMO_LOGIN, { clientAddress: nextClientAddress(), now });
+  if (result.status !== "password-verified") {
+    throw new Error(`the demo password was refused (${result.status}): was the database seeded (npm run db:seed)?`);
+  }
+  return { headers: { cookie: `${LOGIN_ATTEMPT_COOKIE}=${result.challengeToken}` } };
 }
