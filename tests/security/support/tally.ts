@@ -41,7 +41,14 @@ export class Tally {
     if (status >= 500) this.serverErrors += 1;
   }
 
+  /**
+   * Records what was counted since the last save, then starts again from zero: with
+   * fullyParallel, a worker runs a file's afterAll once per test it ran, on the same instance.
+   */
   save(): void {
     recordTally({ category: this.category, requests: this.requests, refused: this.refused, serverErrors: this.serverErrors });
+    this.requests = 0;
+    this.refused = 0;
+    this.serverErrors = 0;
   }
 }
