@@ -131,7 +131,8 @@ const JSON_PART = /^(?:\d+|(?:.*_)?\$ACTION_\d+:\d+)$/;
  */
 const ACTION_PART_NAME = /^(?:\d+$|_[0-9a-f]+_)/;
 
-function isJson(text: string): boolean {
+/** Whether `text` parses as JSON, as React's decoder will try it. */
+export function isJson(text: string): boolean {
   try {
     JSON.parse(text);
     return true;

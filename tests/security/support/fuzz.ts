@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { isJson } from "@/lib/http/request-filter";
 import type { CapturedAction } from "./replay";
 import type { FieldValues } from "./server-actions";
 
@@ -145,15 +146,6 @@ export const jsonArgumentsArbitrary: fc.Arbitrary<string> = fc
   .array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 4 })
   .filter((values) => !JSON.stringify(values).includes('"$'))
   .map((values) => JSON.stringify(values));
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Bodies Next.js cannot decode: another encoding, a broken multipart frame, JSON that does not
