@@ -40,9 +40,9 @@ export async function runJourney(
         if (!step.submit) throw new Error(`${step.action} needs a submit or a sameBodyAs`);
         captured = await captureActionPost(page, actionId, () => step.submit!(page, state));
       }
+      // The page stays on about:blank while the attack runs (captureActionPost leaves it there):
+      // its own requests would count as the victim's activity.
       captures.set(step.action, captured);
-      // Out of the app while the attack runs: the page's own requests would count as the victim's activity.
-      await page.goto("about:blank");
 
       const before = await snapshotPerson(state.victim.id);
       const response = (await attack({ step, captured, state })) ?? (await send(replayOf(captured)));

@@ -25,43 +25,63 @@ export type CapturedAction = {
 const KEPT_HEADERS = ["accept", "content-type", "next-action", "next-router-state-tree", "origin", "referer", "user-agent", "x-forwarded-for"];
 
 /**
- * Clicks through `submit` and captures the POST of action `actionId` that it causes, aborting it.
- * Other requests (pages, other actions such as the idle timer's) go on untouched.
+ * Clicks through `submit` and captures the POST of action `actionId` that it causes, aborting it;
+ * leaves the page on about:blank. Other requests (pages, other actions such as the idle timer's)
+ * go on untouched; a second POST of the same action is aborted too, so that the capture stays the
+ * only one and the action never runs behind the replays' back.
  */
 export async function captureActionPost(page: Page, actionId: string, submit: () => Promise<unknown>): Promise<CapturedAction> {
   let resolveCapture: (captured: CapturedAction) => void = () => {};
-  const capture = new Promise<CapturedAction>((resolve) => {
+  let rejectCapture: (error: unknown) => void = () => {};
+  const capture = new Promise<CapturedAction>((resolve, reject) => {
     resolveCapture = resolve;
+    rejectCapture = reject;
   });
+  // Awaited only once submit() is through; a failure before that must not go unhandled meanwhile.
+  capture.catch(() => {});
+  let isCaptured = false;
   const isAppUrl = (url: URL) => url.origin === e2eServer.origin;
+  // Errors end the capture rather than escape the handler: Playwright would report an escaped one
+  // as the test's failure and close the page, and the actual cause would be lost.
   const handler = async (route: Route) => {
-    const request = route.request();
-    const headers = await request.allHeaders();
-    // Unrouted while this ran (the capture is over): Playwright has let the request go on already.
-    if (request.method() !== "POST" || headers["next-action"] !== actionId) return route.continue().catch(() => {});
-    const cookies = await page.context().cookies(e2eServer.origin);
-    const url = new URL(request.url());
-    const captured: CapturedAction = {
-      actionId,
-      path: `${url.pathname}${url.search}`,
-      headers: Object.fromEntries(KEPT_HEADERS.filter((name) => headers[name] !== undefined).map((name) => [name, headers[name] as string])),
-      cookie: cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; "),
-      body: request.postDataBuffer() ?? Buffer.alloc(0),
-    };
-    // Aborted before the capture is handed over: once it is, the caller unroutes, and Playwright
-    // would settle this route itself ("Route is already handled").
-    await route.abort();
-    resolveCapture(captured);
+    try {
+      const request = route.request();
+      const headers = await request.allHeaders();
+      // The route may have been settled meanwhile (unrouted, page gone): nothing to undo then.
+      if (request.method() !== "POST" || headers["next-action"] !== actionId) return await route.continue().catch(() => {});
+      if (isCaptured) return await route.abort().catch(() => {});
+      isCaptured = true;
+      const cookies = await page.context().cookies(e2eServer.origin);
+      const url = new URL(request.url());
+      const captured: CapturedAction = {
+        actionId,
+        path: `${url.pathname}${url.search}`,
+        headers: Object.fromEntries(KEPT_HEADERS.filter((name) => headers[name] !== undefined).map((name) => [name, headers[name] as string])),
+        cookie: cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; "),
+        body: request.postDataBuffer() ?? Buffer.alloc(0),
+      };
+      await route.abort();
+      resolveCapture(captured);
+    } catch (error) {
+      rejectCapture(error);
+    }
   };
   await page.route(isAppUrl, handler);
+  let timer: NodeJS.Timeout | undefined;
   try {
     await submit();
     return await Promise.race([
       capture,
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`action ${actionId} was not posted within 15 s`)), 15_000)),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`action ${actionId} was not posted within 15 s`)), 15_000);
+      }),
     ]);
   } finally {
-    await page.unroute(isAppUrl, handler);
+    clearTimeout(timer);
+    // Leaving the app first: with the route still in place, no request of the page can slip
+    // through while it is removed (Playwright lets in-flight requests go on at that moment).
+    await page.goto("about:blank").catch(() => {});
+    await page.unroute(isAppUrl, handler).catch(() => {});
   }
 }
 
