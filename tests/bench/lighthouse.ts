@@ -21,6 +21,17 @@ export type LighthouseScores = {
   };
 };
 
+/**
+ * Lighthouse finished but could not measure the page (its report's runtimeError, e.g. NO_NAVSTART:
+ * "Something went wrong with recording the trace over your page load. Please run Lighthouse
+ * again."): a failure of the measuring tool, not of the page.
+ */
+export class LighthouseRuntimeError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(`lighthouse: ${code} ${message}`);
+  }
+}
+
 type LighthouseReport = {
   categories: Record<"performance" | "accessibility", { score: number | null; auditRefs: { id: string; weight: number }[] }>;
   audits: Record<string, { numericValue?: number; score: number | null }>;
@@ -67,7 +78,7 @@ export async function auditWithLighthouse({
   const { code, output } = await run("npx", args, { ...process.env, CHROME_PATH: chromePath }, 240_000);
   if (code !== 0) throw new Error(`lighthouse exited with ${code}: ${output.trim().split("\n").slice(-3).join(" ")}`);
   const report = JSON.parse(readFileSync(reportPath, "utf8")) as LighthouseReport;
-  if (report.runtimeError) throw new Error(`lighthouse: ${report.runtimeError.code} ${report.runtimeError.message}`);
+  if (report.runtimeError) throw new LighthouseRuntimeError(report.runtimeError.code, report.runtimeError.message);
   const score = (category: "performance" | "accessibility") => Math.round((report.categories[category].score ?? 0) * 100);
   const metric = (audit: string) => report.audits[audit]?.numericValue ?? Number.NaN;
   return {

@@ -28,7 +28,14 @@ export type Phase = {
   runs: TargetRun[];
 };
 
-export type LighthouseRun = { target: string; path: string; scores?: LighthouseScores; error?: string };
+export type LighthouseRun = {
+  target: string;
+  path: string;
+  scores?: LighthouseScores;
+  error?: string;
+  /** The Lighthouse runtime error (e.g. NO_NAVSTART) after which the page was audited a second time. */
+  retriedAfter?: string;
+};
 
 export type BenchResults = {
   version: 1;
@@ -153,7 +160,13 @@ export function formatLighthouseTable(results: BenchResults): string {
   const failed = results.lighthouse
     .filter((run) => run.scores?.failedAccessibilityAudits.length)
     .map((run) => `  ${run.target}: ${run.scores?.failedAccessibilityAudits.join(", ")}`);
-  return failed.length > 0 ? `${table}\nFailed accessibility audits:\n${failed.join("\n")}` : table;
+  const retried = results.lighthouse
+    .filter((run) => run.retriedAfter)
+    .map((run) => `  ${run.target}: audited twice, the first run ended on Lighthouse's ${run.retriedAfter}`);
+  const sections = [table];
+  if (failed.length > 0) sections.push(`Failed accessibility audits:\n${failed.join("\n")}`);
+  if (retried.length > 0) sections.push(`Audited again:\n${retried.join("\n")}`);
+  return sections.join("\n");
 }
 
 function change(before: number, after: number): string {

@@ -9,7 +9,7 @@ import { passwordHashParameters } from "@/lib/auth/password-hash";
 import { measureArgon2Verify } from "./argon2-baseline";
 import { countInsuredPersons, recreateDatabase, seedDatabase } from "./database";
 import { describeError } from "./errors";
-import { auditWithLighthouse } from "./lighthouse";
+import { auditWithLighthouse, LighthouseRuntimeError } from "./lighthouse";
 import { type ExpectedAnswer, checkTarget, measureLoad, warmUp } from "./load";
 import {
   type BenchResults,
@@ -158,12 +158,22 @@ async function auditPages(context: Context, timestamp: string): Promise<Lighthou
       const url = `${context.origin}${target.path}`;
       await checkTarget(url, request, expectedAnswerOf(target));
       const slug = target.path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home";
-      run.scores = await auditWithLighthouse({
-        url,
-        headers: request.headers,
-        reportPath: path.join(reportsDir, `${slug}.json`),
-        chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-      });
+      const audit = () =>
+        auditWithLighthouse({
+          url,
+          headers: request.headers,
+          reportPath: path.join(reportsDir, `${slug}.json`),
+          chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+        });
+      try {
+        run.scores = await audit();
+      } catch (error) {
+        // Lighthouse's own failures to record a trace ask for another run; the page's are not retried.
+        if (!(error instanceof LighthouseRuntimeError)) throw error;
+        console.log(`  ${target.name}: ${error.message}; audited again`);
+        run.retriedAfter = error.code;
+        run.scores = await audit();
+      }
       console.log(`  ${target.name}: performance ${run.scores.performance}, accessibility ${run.scores.accessibility}`);
     } catch (error) {
       run.error = describeError(error);
