@@ -9,6 +9,8 @@ const chromium = {
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Lets end-to-end support import the app's server-only modules (see the file's comment).
+  tsconfig: "./tests/e2e/tsconfig.json",
   fullyParallel: true,
   workers: 2,
   retries: 0,

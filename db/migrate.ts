@@ -6,11 +6,12 @@ import type { DatabaseHandle } from "./client";
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
-export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
+/** Applies the committed migrations not yet applied; `folder` lets a test stop at an older one. */
+export async function migrateDatabase(handle: DatabaseHandle, folder: string = migrationsFolder): Promise<void> {
   // Both migrators read the same committed SQL; only the driver's session type differs.
   if (handle.kind === "pglite") {
-    await migratePglite(handle.db as never, { migrationsFolder });
+    await migratePglite(handle.db as never, { migrationsFolder: folder });
   } else {
-    await migratePostgres(handle.db as never, { migrationsFolder });
+    await migratePostgres(handle.db as never, { migrationsFolder: folder });
   }
 }

@@ -5,6 +5,16 @@ import { z } from "zod";
  * stored form, with a French message on failure.
  */
 
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Whether a string is an id as PostgreSQL reads one. Ids from URLs, cookies and forms are checked
+ * first, so that a malformed one is "not found" rather than a database error.
+ */
+export function isUuid(value: string): boolean {
+  return UUID_PATTERN.test(value);
+}
+
 /** "JJ/MM/AAAA" (or "AAAA-MM-JJ") → "AAAA-MM-JJ", a real calendar date. */
 export function parseFrenchDate(input: string): string | null {
   const trimmed = input.trim();

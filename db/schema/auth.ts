@@ -1,5 +1,6 @@
 import { index, integer, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { id, instant } from "./columns";
+import { accounts } from "./accounts";
+import { id, instant, lockColumns } from "./columns";
 import { insuredPersons } from "./register";
 
 /**
@@ -10,9 +11,14 @@ export const sessions = pgTable(
   "sessions",
   {
     id: id(),
-    personId: uuid()
+    accountId: uuid()
       .notNull()
-      .references(() => insuredPersons.id),
+      .references(() => accounts.id),
+    /**
+     * The space chosen with "Changer de profil"; null: the account's own. Only a live
+     * representation of this account opens it, checked on every request (lib/access/actor.ts).
+     */
+    currentSubjectPersonId: uuid().references(() => insuredPersons.id),
     createdAt: instant().notNull().defaultNow(),
     /** Moved forward by activity; the session dies after 15 idle minutes. */
     lastActiveAt: instant().notNull().defaultNow(),
@@ -23,7 +29,7 @@ export const sessions = pgTable(
     revokedReason: text(),
     userAgent: text(),
   },
-  (table) => [index().on(table.personId)],
+  (table) => [index().on(table.accountId)],
 );
 
 export const challengePurposeEnum = pgEnum("challenge_purpose", ["login", "password-reset"]);
@@ -39,9 +45,9 @@ export const authChallenges = pgTable(
   {
     id: id(),
     tokenHash: text().notNull().unique(),
-    personId: uuid()
+    accountId: uuid()
       .notNull()
-      .references(() => insuredPersons.id),
+      .references(() => accounts.id),
     purpose: challengePurposeEnum().notNull(),
     /** Login: the password matched. Reset: NIR, birth date and Vitale serial matched. */
     firstFactorAt: instant().notNull(),
@@ -56,21 +62,18 @@ export const authChallenges = pgTable(
     expiresAt: instant().notNull(),
     createdAt: instant().notNull().defaultNow(),
   },
-  (table) => [index().on(table.personId, table.createdAt)],
+  (table) => [index().on(table.accountId, table.createdAt)],
 );
 
 /**
  * Failures typed against identifiers that belong to no account. They follow the same rules as
- * an account's lock (accounts.consecutiveFailures, lockCount, lockedUntil), so that the login
+ * an account's lock (the same lockColumns), so that the login
  * page answers an unknown identifier exactly as it answers a known one, lock message included:
  * the lock cannot be used to find out which identifiers exist.
  */
 export const unknownIdentifierLockouts = pgTable("unknown_identifier_lockouts", {
   /** HMAC of the identifier as typed (trimmed, lower case): what people type by mistake is not kept. */
   identifierHash: text().primaryKey(),
-  consecutiveFailures: integer().notNull().default(0),
-  lockCount: integer().notNull().default(0),
-  lockedUntil: instant(),
   /** Failures are forgotten 30 days after the last one, as an account's are; the row is then deleted. */
-  lastFailureAt: instant(),
+  ...lockColumns(),
 });

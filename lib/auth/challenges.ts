@@ -25,12 +25,12 @@ export type AuthContext = { clientAddress: string; now: Date };
 
 export async function createChallenge(
   executor: Executor,
-  { personId, purpose, now }: { personId: string; purpose: ChallengePurpose; now: Date },
+  { accountId, purpose, now }: { accountId: string; purpose: ChallengePurpose; now: Date },
 ): Promise<string> {
   const token = createOpaqueToken();
   await executor.insert(authChallenges).values({
     tokenHash: hashToken(token),
-    personId,
+    accountId,
     purpose,
     firstFactorAt: now,
     expiresAt: new Date(now.getTime() + authRules.challengeLifetimeMs),
@@ -77,16 +77,17 @@ export async function completeChallenge(executor: Executor, challengeId: string,
   await executor.update(authChallenges).set({ completedAt: now, codeHash: null }).where(eq(authChallenges.id, challengeId));
 }
 
-/** Ends a person's other attempts in progress, e.g. logins begun with a password that just changed. */
-export async function endOtherChallenges(executor: Executor, personId: string, keptId: string, now: Date): Promise<void> {
+/** Ends an account's other attempts in progress, e.g. logins begun with a password that just changed. */
+export async function endOtherChallenges(executor: Executor, accountId: string, keptId: string, now: Date): Promise<void> {
   await executor
     .update(authChallenges)
     .set({ completedAt: now, codeHash: null })
-    .where(and(eq(authChallenges.personId, personId), ne(authChallenges.id, keptId), isNull(authChallenges.completedAt)));
+    .where(and(eq(authChallenges.accountId, accountId), ne(authChallenges.id, keptId), isNull(authChallenges.completedAt)));
 }
 
-export async function lockAccount(executor: Executor, personId: string) {
-  const [account] = await executor.select().from(accounts).where(eq(accounts.personId, personId)).for("update").limit(1);
+/** The account, row-locked for the rest of the transaction: its lockout state is read, then written. */
+export async function selectAccountForUpdate(executor: Executor, accountId: string) {
+  const [account] = await executor.select().from(accounts).where(eq(accounts.id, accountId)).for("update").limit(1);
   return account ?? null;
 }
 
@@ -114,7 +115,7 @@ export async function findChallengeContacts(
   const [account] = await db
     .select({ email: accounts.email, mobile: accounts.mobile })
     .from(accounts)
-    .where(eq(accounts.personId, challenge.personId))
+    .where(eq(accounts.id, challenge.accountId))
     .limit(1);
   if (!account) return null;
   const { channel, codeHash, codeExpiresAt } = challenge;
@@ -141,7 +142,7 @@ function hashChallengeCode(challenge: Pick<AuthChallenge, "id" | "purpose">, cod
 
 async function queueCode(
   tx: Transaction,
-  { purpose, personId, to, channel, code, validUntil }: { purpose: ChallengePurpose; personId: string; to: string; channel: CodeChannel; code: string; validUntil: Date },
+  { purpose, personId, to, channel, code, validUntil }: { purpose: ChallengePurpose; personId: string | undefined; to: string; channel: CodeChannel; code: string; validUntil: Date },
 ): Promise<void> {
   const template = purpose === "login" ? "login-code" : "password-reset-code";
   if (channel === "email") {
@@ -170,8 +171,8 @@ export async function sendChallengeCode(
   const limit = await consumeRateLimits(
     db,
     [
-      authRateLimit("codeSendsPerAccount", challenge.personId),
-      authRateLimit("codeSendsPerAccountDay", challenge.personId),
+      authRateLimit("codeSendsPerAccount", challenge.accountId),
+      authRateLimit("codeSendsPerAccountDay", challenge.accountId),
       authRateLimit("codeSendsPerAddress", clientAddress),
     ],
     now,
@@ -181,7 +182,7 @@ export async function sendChallengeCode(
   return db.transaction(async (tx): Promise<SendCodeResult> => {
     const locked = await lockLiveChallenge(tx, token, purpose, now);
     if (!locked) return { status: "attempt-expired" };
-    const account = await lockAccount(tx, locked.personId);
+    const account = await selectAccountForUpdate(tx, locked.accountId);
     if (!account) return { status: "attempt-expired" };
     if (purpose === "login" && isLockedAt(account, now)) return { status: "locked", lockedUntil: account.lockedUntil as Date };
     const to = channel === "email" ? account.email : account.mobile;
@@ -205,7 +206,7 @@ export async function sendChallengeCode(
       .update(authChallenges)
       .set({ channel, codeHash: hashChallengeCode(locked, code), codeSentAt: now, codeExpiresAt: validUntil })
       .where(eq(authChallenges.id, locked.id));
-    await queueCode(tx, { purpose, personId: locked.personId, to, channel, code, validUntil });
+    await queueCode(tx, { purpose, personId: account.personId ?? undefined, to, channel, code, validUntil });
     return { status: "sent", channel, destination, validUntil, isNew: true };
   });
 }

@@ -28,10 +28,10 @@ export const findCurrentPatient = cache(async (): Promise<CurrentPatient | null>
   const live = await findLiveSession(getDb(), session?.sessionId, { now: new Date(), touch: true });
   if (!live) return null;
   return {
-    personId: live.personId,
+    personId: live.subject.personId,
     sessionId: live.sessionId,
-    firstName: usualFirstName(live.person),
-    fullName: displayName(live.person),
+    firstName: usualFirstName(live.subject.person),
+    fullName: displayName(live.subject.person),
   };
 });
 

@@ -16,7 +16,7 @@ import {
   completeChallenge,
   createChallenge,
   hasLiveCode,
-  lockAccount,
+  selectAccountForUpdate,
   lockLiveChallenge,
 } from "./challenges";
 import { CLEAR_LOCK_STATE, type LockState, failuresLeftBeforeLock, isLockedAt, stateAfterFailure } from "./lockout";
@@ -51,7 +51,7 @@ function getDummyHash(): Promise<string> {
 
 async function lockActiveAccountByIdentifier(tx: Transaction, identifier: string) {
   const [row] = await tx
-    .select({ account: accounts, firstNames: insuredPersons.firstNames })
+    .select({ account: accounts, personId: insuredPersons.id, firstNames: insuredPersons.firstNames })
     .from(accounts)
     .innerJoin(spaces, and(eq(spaces.personId, accounts.personId), eq(spaces.status, "active")))
     .innerJoin(insuredPersons, eq(insuredPersons.id, accounts.personId))
@@ -97,13 +97,14 @@ async function recordAccountFailure(
   now: Date,
 ): Promise<LockState> {
   const { hasJustLocked, ...next } = stateAfterFailure(account, now);
-  await tx.update(accounts).set(next).where(eq(accounts.personId, account.personId));
+  await tx.update(accounts).set(next).where(eq(accounts.id, account.id));
   if (hasJustLocked && next.lockedUntil) {
     const notice = { firstName, lockedUntil: next.lockedUntil };
+    const personId = account.personId ?? undefined;
     if (account.email) {
-      await queueEmail(tx, { personId: account.personId, to: account.email, template: "account-locked", ...accountLockedEmail(notice) });
+      await queueEmail(tx, { personId, to: account.email, template: "account-locked", ...accountLockedEmail(notice) });
     } else if (account.mobile) {
-      await queueSms(tx, { personId: account.personId, to: account.mobile, template: "account-locked", ...accountLockedSms(notice) });
+      await queueSms(tx, { personId, to: account.mobile, template: "account-locked", ...accountLockedSms(notice) });
     }
   }
   return next;
@@ -132,14 +133,14 @@ export async function checkLoginPassword(
     if (!(await verifyPassword(account.passwordHash, password))) {
       return refusal(await recordAccountFailure(tx, account, usualFirstName({ firstNames }), now), now);
     }
-    const challengeToken = await createChallenge(tx, { personId: account.personId, purpose: "login", now });
+    const challengeToken = await createChallenge(tx, { accountId: account.id, purpose: "login", now });
     return { status: "password-verified", challengeToken };
   });
 }
 
 export type RefusedLoginCode = RefusedCode | { status: "locked"; lockedUntil: Date };
 
-export type LoginCodeResult = { status: "verified"; sessionId: string; personId: string } | RefusedLoginCode;
+export type LoginCodeResult = { status: "verified"; sessionId: string; accountId: string } | RefusedLoginCode;
 
 /**
  * Second step, called by the Auth.js credentials provider: the one-time code of this login
@@ -159,24 +160,22 @@ export async function verifyLoginCode(
     const challenge = await lockLiveChallenge(tx, challengeToken, "login", now);
     if (!challenge) return { status: "attempt-expired" };
     if (!hasLiveCode(challenge, now)) return { status: "code-expired" };
-    const account = await lockAccount(tx, challenge.personId);
+    const account = await selectAccountForUpdate(tx, challenge.accountId);
     if (!account) return { status: "attempt-expired" };
     if (isLockedAt(account, now)) return { status: "locked", lockedUntil: account.lockedUntil };
-    const daily = await consumeRateLimits(tx, [authRateLimit("codeChecksPerAccountDay", account.personId)], now);
+    const daily = await consumeRateLimits(tx, [authRateLimit("codeChecksPerAccountDay", account.id)], now);
     if (!daily.isAllowed) return { status: "rate-limited", retryAfterSeconds: daily.retryAfterSeconds };
 
     const check = await checkChallengeCode(tx, challenge, code, now);
     if (check.status === "right") {
       await completeChallenge(tx, challenge.id, now);
-      await tx.update(accounts).set(CLEAR_LOCK_STATE).where(eq(accounts.personId, account.personId));
-      const sessionId = await createSession(tx, { personId: account.personId, userAgent, now });
-      return { status: "verified", sessionId, personId: account.personId };
+      await tx.update(accounts).set(CLEAR_LOCK_STATE).where(eq(accounts.id, account.id));
+      const sessionId = await createSession(tx, { accountId: account.id, userAgent, now });
+      return { status: "verified", sessionId, accountId: account.id };
     }
-    const [person] = await tx
-      .select({ firstNames: insuredPersons.firstNames })
-      .from(insuredPersons)
-      .where(eq(insuredPersons.id, account.personId))
-      .limit(1);
+    const [person] = account.personId
+      ? await tx.select({ firstNames: insuredPersons.firstNames }).from(insuredPersons).where(eq(insuredPersons.id, account.personId)).limit(1)
+      : [];
     const state = await recordAccountFailure(tx, account, usualFirstName({ firstNames: person?.firstNames ?? "" }), now);
     if (isLockedAt(state, now)) {
       await completeChallenge(tx, challenge.id, now);

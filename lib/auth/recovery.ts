@@ -98,7 +98,7 @@ export async function startPasswordReset(identity: IdentityProof, context: AuthC
   const db = getDb();
   const found = await findAccountByIdentity(db, identity);
   if (!found) return { status: "not-matched" };
-  const challengeToken = await createChallenge(db, { personId: found.person.id, purpose: "password-reset", now: context.now });
+  const challengeToken = await createChallenge(db, { accountId: found.account.id, purpose: "password-reset", now: context.now });
   return { status: "identified", challengeToken };
 }
 
@@ -118,7 +118,7 @@ export async function verifyPasswordResetCode(
     if (!challenge) return { status: "attempt-expired" };
     if (challenge.codeVerifiedAt) return { status: "verified" };
     if (!hasLiveCode(challenge, now)) return { status: "code-expired" };
-    const daily = await consumeRateLimits(tx, [authRateLimit("codeChecksPerAccountDay", challenge.personId)], now);
+    const daily = await consumeRateLimits(tx, [authRateLimit("codeChecksPerAccountDay", challenge.accountId)], now);
     if (!daily.isAllowed) return { status: "rate-limited", retryAfterSeconds: daily.retryAfterSeconds };
     const check = await checkChallengeCode(tx, challenge, code, now);
     if (check.status === "right") return { status: "verified" };
@@ -153,7 +153,7 @@ export async function completePasswordReset(
     .select({ account: accounts, person: insuredPersons })
     .from(accounts)
     .innerJoin(insuredPersons, eq(insuredPersons.id, accounts.personId))
-    .where(eq(accounts.personId, challenge.personId))
+    .where(eq(accounts.id, challenge.accountId))
     .limit(1);
   if (!found) return { status: "attempt-expired" };
   const { account, person } = found;
@@ -164,9 +164,9 @@ export async function completePasswordReset(
   return db.transaction(async (tx): Promise<CompleteResetResult> => {
     const locked = await lockLiveChallenge(tx, challengeToken, "password-reset", now);
     if (!locked?.codeVerifiedAt) return { status: "attempt-expired" };
-    await tx.update(accounts).set({ passwordHash, passwordChangedAt: now }).where(eq(accounts.personId, locked.personId));
-    await revokeAllSessions(tx, locked.personId, "password-change", now);
-    await endOtherChallenges(tx, locked.personId, locked.id, now);
+    await tx.update(accounts).set({ passwordHash, passwordChangedAt: now }).where(eq(accounts.id, locked.accountId));
+    await revokeAllSessions(tx, locked.accountId, "password-change", now);
+    await endOtherChallenges(tx, locked.accountId, locked.id, now);
     await completeChallenge(tx, locked.id, now);
     if (account.email) {
       await queueEmail(tx, {

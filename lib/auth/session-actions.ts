@@ -20,7 +20,7 @@ export async function logoutEverywhereAction(): Promise<void> {
   const now = new Date();
   const session = await auth();
   const live = await findLiveSession(getDb(), session?.sessionId, { now, touch: false });
-  if (live) await revokeAllSessions(getDb(), live.personId, "logout-everywhere", now);
+  if (live) await revokeAllSessions(getDb(), live.accountId, "logout-everywhere", now);
   await signOut({ redirect: false });
   redirect(live ? "/?deconnexion=partout" : "/?deconnexion=ok");
 }

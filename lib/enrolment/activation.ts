@@ -1,17 +1,17 @@
 import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { accounts, contactVerifications, oppositions, type SpaceStatus, spaces } from "@/db/schema";
+import { contactVerifications, oppositions, type SpaceStatus } from "@/db/schema";
 import { checkIdentifier, checkPassword } from "@/lib/auth/credential-checks";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { queueEmail, queueSms } from "@/lib/delivery";
 import { activationConfirmationEmail, activationConfirmationSms, contactVerificationEmail, contactVerificationSms } from "@/lib/delivery/templates";
-import { postWelcomeMessage } from "@/lib/messaging/welcome";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { allNames, displayName, usualFirstName } from "@/lib/register/person-name";
 import { generateNumericCode, hashCode, isSameHash } from "@/lib/security/secrets";
 import type { FieldErrors } from "@/lib/validation";
 import { findLiveFlow, findPersonWithSpace, lockLiveFlow, lockPersonSpace, updateFlow } from "./flows";
+import { activateSpace } from "./activate-space";
 import { findTakenIdentifiers, suggestFreeIdentifiers } from "./identifiers";
 import { flushOutgoingMessages, type RequestContext } from "./request-code";
 import { enrolmentRules, rateLimitKey } from "./rules";
@@ -204,8 +204,8 @@ export type CreateAccountResult =
   | { status: "already-active" };
 
 /**
- * Last step: creates the login and activates the space in one transaction — withdraws any
- * opposition, posts the welcome message and queues "Votre profil a bien été activé".
+ * Last step: creates the login and activates the space in one transaction (activateSpace), and
+ * queues "Votre profil a bien été activé".
  */
 export async function createAccount(
   flowToken: string | undefined,
@@ -241,24 +241,7 @@ export async function createAccount(
       const { space } = await lockPersonSpace(tx, locked.personId);
       if (space.status === "active") return { status: "already-active" };
 
-      await tx.insert(accounts).values({
-        personId: locked.personId,
-        identifier,
-        passwordHash,
-        email: locked.email,
-        mobile: locked.mobile,
-        passwordChangedAt: now,
-        createdAt: now,
-      });
-      await tx
-        .update(spaces)
-        .set({ status: "active", openedAt: space.openedAt ?? now, activatedAt: now })
-        .where(eq(spaces.personId, locked.personId));
-      await tx
-        .update(oppositions)
-        .set({ withdrawnAt: now })
-        .where(and(eq(oppositions.personId, locked.personId), isNull(oppositions.withdrawnAt)));
-      await postWelcomeMessage(tx, locked.personId, now);
+      await activateSpace(tx, { personId: locked.personId, identifier, passwordHash, email: locked.email, mobile: locked.mobile, now });
       if (locked.email) {
         await queueEmail(tx, {
           personId: locked.personId,

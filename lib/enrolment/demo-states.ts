@@ -3,8 +3,8 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { accounts, insuredPersons, oppositions, spaces } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password-hash";
-import { postWelcomeMessage } from "@/lib/messaging/welcome";
 import { DEMO_ACTIVE_NIR, DEMO_LOGIN, DEMO_OPPOSED_NIR } from "@/lib/register/demo-register";
+import { activateSpace } from "./activate-space";
 import { findCurrentOpposition } from "./opposition";
 import { lockPersonSpace } from "./flows";
 
@@ -30,18 +30,15 @@ export async function applyDemoStates(now = new Date()): Promise<void> {
       const { space } = await lockPersonSpace(tx, active.id);
       const [account] = await tx.select().from(accounts).where(eq(accounts.personId, active.id)).limit(1);
       if (!account && space.status !== "active") {
-        await tx.insert(accounts).values({
+        if (!space.notifiedAt) await tx.update(spaces).set({ notifiedAt: now }).where(eq(spaces.personId, active.id));
+        await activateSpace(tx, {
           personId: active.id,
           identifier: DEMO_LOGIN.identifier,
           passwordHash,
           email: active.email,
           mobile: active.mobile,
+          now,
         });
-        await tx
-          .update(spaces)
-          .set({ status: "active", notifiedAt: space.notifiedAt ?? now, openedAt: now, activatedAt: now })
-          .where(eq(spaces.personId, active.id));
-        await postWelcomeMessage(tx, active.id, now);
       }
     }
   });

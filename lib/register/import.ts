@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import { type Transaction, getDb } from "@/db/client";
-import { type InsuredPerson, insuredPersons, spaces } from "@/db/schema";
+import { type InsuredPerson, guardianships, insuredPersons, spaces } from "@/db/schema";
 import { type RegisterFileError, type RegisterPerson, readRegisterFile } from "./register-file";
 
 export type ImportResult =
@@ -35,6 +35,19 @@ function hasNewContacts(registered: InsuredPerson, fromFile: RegisterPerson): bo
 }
 
 /**
+ * The file's "ouvrant droit" of each child becomes a guardianship, once: importing the same
+ * file again adds nothing. The guardian's person is linked when the register holds that NIR.
+ */
+async function recordGuardianships(tx: Transaction, people: readonly RegisterPerson[], idsByNir: ReadonlyMap<string, string>) {
+  const rows = people.flatMap((person) => {
+    const childPersonId = idsByNir.get(person.nir);
+    if (!person.parentNir || !childPersonId) return [];
+    return [{ childPersonId, guardianNir: person.parentNir, guardianPersonId: idsByNir.get(person.parentNir) ?? null, source: "register" as const }];
+  });
+  for (const part of chunk(rows)) await tx.insert(guardianships).values(part).onConflictDoNothing();
+}
+
+/**
  * Loads an export of the insurer's register. A file with a single bad line is refused whole, with
  * every bad line's number and reason, and nothing is written. Otherwise, in one transaction, new
  * persons are added (with their space, pending until notified) and persons already present (same
@@ -57,10 +70,17 @@ export async function importRegister(csvText: string, options: { now?: Date } = 
     const people = file.entries.map((entry) => entry.person);
     const existing = await lockPersonsByNir(tx, people.map((person) => person.nir));
     const newPeople = people.filter((person) => !existing.has(person.nir));
+    // Every NIR the guardianships may name: people of the file, new or not, and parents outside it.
+    const idsByNir = new Map([...knownParents, ...existing].map(([nir, person]) => [nir, person.id]));
     for (const part of chunk(newPeople)) {
-      const created = await tx.insert(insuredPersons).values(part).returning({ id: insuredPersons.id });
+      const created = await tx
+        .insert(insuredPersons)
+        .values(part.map(({ parentNir: _parentNir, ...person }) => person))
+        .returning({ id: insuredPersons.id, nir: insuredPersons.nir });
       await tx.insert(spaces).values(created.map(({ id }) => ({ personId: id, status: "pending" as const })));
+      for (const { id, nir } of created) idsByNir.set(nir, id);
     }
+    await recordGuardianships(tx, people, idsByNir);
 
     let updated = 0;
     for (const fromFile of people) {

@@ -1,12 +1,11 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { type InsuredPerson, insuredPersons } from "@/db/schema";
+import { type InsuredPerson, guardianships, insuredPersons } from "@/db/schema";
+import { isUuid } from "@/lib/validation";
 import { normalizeNir } from "./nir";
 
 export type IdentityProof = { nir: string; birthDate: string; vitaleSerial: string };
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The person whose NIR, birth date (YYYY-MM-DD) and Vitale card serial all match the register;
@@ -32,7 +31,7 @@ export async function findInsuredPersonByIdentity(
 
 /** Null for an unknown id, or for a string that is not an id at all (e.g. from a URL). */
 export async function findInsuredPersonById(id: string, executor: Executor = getDb()): Promise<InsuredPerson | null> {
-  if (!UUID_PATTERN.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [person] = await executor.select().from(insuredPersons).where(eq(insuredPersons.id, id)).limit(1);
   return person ?? null;
 }
@@ -46,11 +45,13 @@ export async function findInsuredPersonByNir(nir: string, executor: Executor = g
   return person ?? null;
 }
 
-/** The children (ayants droit) the register attaches to an insured parent, eldest first. */
+/** The children (ayants droit) whose legal representative the register names by this NIR, eldest first. */
 export async function findChildrenOf(parentNir: string, executor: Executor = getDb()): Promise<InsuredPerson[]> {
-  return executor
-    .select()
-    .from(insuredPersons)
-    .where(eq(insuredPersons.parentNir, normalizeNir(parentNir)))
+  const rows = await executor
+    .select({ child: insuredPersons })
+    .from(guardianships)
+    .innerJoin(insuredPersons, eq(insuredPersons.id, guardianships.childPersonId))
+    .where(eq(guardianships.guardianNir, normalizeNir(parentNir)))
     .orderBy(asc(insuredPersons.birthDate), asc(insuredPersons.id));
+  return rows.map(({ child }) => child);
 }

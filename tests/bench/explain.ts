@@ -76,10 +76,10 @@ async function samplePerson() {
   if (!busiest) throw new Error("no messages: grow the database with the scale data set first (npm run bench -- --scale)");
   const [person] = await client<{ id: string; nir: string; birth_date: string; vitale_serial: string }[]>`
     select id, nir, birth_date::text, vitale_serial from insured_persons where id = ${busiest.person_id}`;
-  const [parent] = await client<{ parent_nir: string }[]>`select parent_nir from insured_persons where parent_nir is not null limit 1`;
+  const [parent] = await client<{ guardian_nir: string }[]>`select guardian_nir from guardianships limit 1`;
   const [session] = await client<{ id: string }[]>`select id from sessions where revoked_at is null order by last_active_at desc limit 1`;
   if (!person || !parent || !session) throw new Error("the database lacks people, children or sessions: grow it with the scale data set first");
-  return { person, parentNir: parent.parent_nir, sessionId: session.id };
+  return { person, parentNir: parent.guardian_nir, sessionId: session.id };
 }
 
 async function main(): Promise<void> {

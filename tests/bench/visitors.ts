@@ -67,13 +67,13 @@ async function finishQuestionnaire(personId: string, now: Date): Promise<void> {
 export async function signInDemoPatient({ authSecret, now }: SetupContext): Promise<BenchRequest> {
   const db = getDb();
   const [account] = await db
-    .select({ personId: accounts.personId })
+    .select({ id: accounts.id, personId: accounts.personId })
     .from(accounts)
     .where(eq(accounts.identifier, DEMO_LOGIN.identifier))
     .limit(1);
-  if (!account) throw new Error(`no account "${DEMO_LOGIN.identifier}": was the database seeded (npm run db:seed)?`);
+  if (!account?.personId) throw new Error(`no account "${DEMO_LOGIN.identifier}": was the database seeded (npm run db:seed)?`);
   await finishQuestionnaire(account.personId, now);
-  const sessionId = await createSession(db, { personId: account.personId, userAgent: "npm run bench", now });
+  const sessionId = await createSession(db, { accountId: account.id, userAgent: "npm run bench", now });
   const token = await encode({ token: { sessionId }, secret: authSecret, salt: SESSION_COOKIE, maxAge: SESSION_MAX_AGE_SECONDS });
   return { headers: { cookie: `${SESSION_COOKIE}=${token}` } };
 }

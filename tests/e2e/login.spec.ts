@@ -35,7 +35,7 @@ async function logIn(page: Page, person: TestPerson, account: TestAccount) {
 
 /** Moves the session's last activity back in time, then lets the page check it as a returning tab does. */
 async function idleFor(page: Page, personId: string, minutes: number) {
-  await sql`update sessions set last_active_at = now() - make_interval(secs => ${minutes * 60}) where person_id = ${personId} and revoked_at is null`;
+  await sql`update sessions set last_active_at = now() - make_interval(secs => ${minutes * 60}) where account_id = (select id from accounts where person_id = ${personId}) and revoked_at is null`;
   await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
 }
 
@@ -88,7 +88,7 @@ test("a revoked session is refused even with its cookie, and login brings the pe
   await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
 
   // Revoked on the server (as "se déconnecter de tous les appareils" does): the cookie alone opens nothing.
-  await sql`update sessions set revoked_at = now(), revoked_reason = 'logout-everywhere' where person_id = ${person.id}`;
+  await sql`update sessions set revoked_at = now(), revoked_reason = 'logout-everywhere' where account_id = (select id from accounts where person_id = ${person.id})`;
   await page.goto("/accueil");
   await expect(page).toHaveURL(/\/connexion\?callbackUrl=%2Faccueil$/);
 });
@@ -107,7 +107,7 @@ test("after 13 idle minutes a warning offers to stay connected; after 15 the ses
   await warning.getByRole("button", { name: "Rester connecté" }).click();
   await expect(warning).toBeHidden();
   const [activity] = await sql<{ idleSeconds: number }[]>`
-    select extract(epoch from now() - last_active_at)::float as "idleSeconds" from sessions where person_id = ${person.id}`;
+    select extract(epoch from now() - last_active_at)::float as "idleSeconds" from sessions where account_id = (select id from accounts where person_id = ${person.id})`;
   expect(activity?.idleSeconds).toBeLessThan(60);
 
   await idleFor(page, person.id, 16);

@@ -62,11 +62,11 @@ describe("brute force on the one-time code", () => {
     const [dayCounter] = await getDb()
       .select({ count: rateLimitCounters.count })
       .from(rateLimitCounters)
-      .where(and(like(rateLimitCounters.key, `auth:codeChecksPerAccountDay:${account.person.id}`), eq(rateLimitCounters.windowStart, start)));
-    const challenges = await getDb().select().from(authChallenges).where(eq(authChallenges.personId, account.person.id));
+      .where(and(like(rateLimitCounters.key, `auth:codeChecksPerAccountDay:${account.accountId}`), eq(rateLimitCounters.windowStart, start)));
+    const challenges = await getDb().select().from(authChallenges).where(eq(authChallenges.accountId, account.accountId));
     const evaluated = challenges.reduce((sum, challenge) => sum + challenge.failedCodeAttempts, 0);
-    const [afterAttack] = await getDb().select().from(accounts).where(eq(accounts.personId, account.person.id));
-    const openedSessions = await getDb().select().from(sessions).where(eq(sessions.personId, account.person.id));
+    const [afterAttack] = await getDb().select().from(accounts).where(eq(accounts.id, account.accountId));
+    const openedSessions = await getDb().select().from(sessions).where(eq(sessions.accountId, account.accountId));
     const ownerMessages = await messagesTo(account.email!);
 
     console.info(

@@ -43,7 +43,7 @@ describe("login, first step: identifier and password", () => {
     const now = new Date("2026-04-01T08:00:00Z");
     const token = await passwordStep(account.identifier, account.password, now);
     const [row] = await getDb().select().from(authChallenges).where(eq(authChallenges.tokenHash, hashToken(token)));
-    expect(row?.personId).toBe(account.person.id);
+    expect(row?.accountId).toBe(account.accountId);
     expect(row?.purpose).toBe("login");
     expect(JSON.stringify(row)).not.toContain(token);
   });
@@ -111,7 +111,7 @@ describe("login, second step: the one-time code", () => {
     expect(result.status).toBe("verified");
     if (result.status !== "verified") return;
     const [session] = await getDb().select().from(sessions).where(eq(sessions.id, result.sessionId));
-    expect(session).toMatchObject({ personId: account.person.id, userAgent: "Firefox", revokedAt: null });
+    expect(session).toMatchObject({ accountId: account.accountId, userAgent: "Firefox", revokedAt: null });
     expect(session?.expiresAt).toEqual(new Date(later.getTime() + 12 * 3_600_000));
 
     expect(await verifyLoginCode({ challengeToken, code }, context(later))).toEqual({ status: "attempt-expired" });

@@ -84,7 +84,7 @@ describe("Mot de passe oublié ?", () => {
   it("changes the password after NIR, birth date, Vitale serial and a code; revokes every session; sends a notice", async () => {
     const account = await createActiveAccount();
     const now = new Date("2026-07-02T08:00:00Z");
-    const sessionIds = await Promise.all([1, 2].map(() => createSession(getDb(), { personId: account.person.id, now })));
+    const sessionIds = await Promise.all([1, 2].map(() => createSession(getDb(), { accountId: account.accountId, now })));
     const token = await resetUntilVerified(account, now);
     expect(await isPasswordResetVerified(token, now)).toBe(true);
 
@@ -95,7 +95,7 @@ describe("Mot de passe oublié ?", () => {
     expect(row?.passwordChangedAt).toEqual(now);
 
     for (const sessionId of sessionIds) expect(await findLiveSession(getDb(), sessionId, { now, touch: true })).toBeNull();
-    const revoked = await getDb().select().from(sessions).where(eq(sessions.personId, account.person.id));
+    const revoked = await getDb().select().from(sessions).where(eq(sessions.accountId, account.accountId));
     expect(revoked.map((session) => session.revokedReason)).toEqual(["password-change", "password-change"]);
 
     const notice = await latestMessageTo(account.email!);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { insuredPersons, spaces } from "@/db/schema";
+import { guardianships, insuredPersons, spaces } from "@/db/schema";
 import { importRegister } from "@/lib/register/import";
 import {
   findChildrenOf,
@@ -36,6 +36,7 @@ async function importOrFail(csvText: string) {
 beforeEach(async () => {
   const db = getDb();
   await db.delete(spaces);
+  await db.delete(guardianships);
   await db.delete(insuredPersons);
 });
 
@@ -57,8 +58,8 @@ describe("importRegister", () => {
       mobile: "+33639980101",
       postalAddress: "5 rue des Essais\n88000 Épinal",
       vitaleSerial: "28405883211",
-      parentNir: null,
     });
+    expect(await getDb().select().from(guardianships).where(eq(guardianships.childPersonId, claire?.id ?? ""))).toEqual([]);
     const bruno = persons.find((person) => person.nir === "170037505601229");
     expect(bruno?.email).toBe("bruno.delorme@example.com");
     const ahmed = persons.find((person) => person.nir === "145129935000783");
@@ -133,7 +134,6 @@ describe("importRegister", () => {
         firstNames: previous.firstNames,
         birthDate: previous.birthDate,
         vitaleSerial: previous.vitaleSerial,
-        parentNir: previous.parentNir,
       });
     }
     const bruno = before.find((person) => person.nir === "170037505601229");
@@ -204,7 +204,9 @@ describe("register queries", () => {
     expect(children.map((child) => child.firstNames)).toEqual(["Zoé"]);
     expect(await findChildrenOf("284058832102532")).toEqual([]);
     const zoe = await findInsuredPersonByNir("212097505604571");
-    expect(zoe?.parentNir).toBe("170037505601229");
+    const bruno = await findInsuredPersonByNir("170037505601229");
+    const zoesGuardians = await getDb().select().from(guardianships).where(eq(guardianships.childPersonId, zoe?.id ?? ""));
+    expect(zoesGuardians).toMatchObject([{ guardianNir: "170037505601229", guardianPersonId: bruno?.id, source: "register" }]);
     expect((await getDb().select().from(spaces).where(eq(spaces.personId, zoe?.id ?? ""))).length).toBe(1);
   });
 });

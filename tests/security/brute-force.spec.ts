@@ -44,7 +44,7 @@ async function createAccountHolder() {
 }
 
 async function sessionCountOf(personId: string): Promise<number> {
-  const [row] = await sql<{ count: number }[]>`select count(*)::int as count from sessions where person_id = ${personId}`;
+  const [row] = await sql<{ count: number }[]>`select count(*)::int as count from sessions where account_id = (select id from accounts where person_id = ${personId})`;
   return row!.count;
 }
 

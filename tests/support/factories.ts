@@ -1,8 +1,9 @@
 import { randomInt } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { accounts, insuredPersons, type NewInsuredPerson, outgoingMessages, spaces } from "@/db/schema";
+import { insuredPersons, type NewInsuredPerson, outgoingMessages, spaces } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password-hash";
+import { activateSpace } from "@/lib/enrolment/activate-space";
 import { computeNirKey } from "@/lib/register/nir";
 
 function digits(count: number): string {
@@ -75,22 +76,29 @@ export function codeIn(text: string | null | undefined, pattern = /\b[A-Z0-9]{4}
 export const TEST_PASSWORD = "Tilleul-Rouge-42";
 
 /**
- * An insured person whose space is active, with an account (identifier and known password) whose
- * login codes go to the person's register e-mail and mobile unless told otherwise.
+ * Tests set their own clock anywhere in 2026 (and later); a space activated before all of them
+ * is open at any instant they pick, as its own representation starts at activation.
+ */
+const ACTIVATED_BEFORE_ANY_TEST_CLOCK = new Date("2025-01-01T00:00:00Z");
+
+/**
+ * An insured person whose space is active, as activation leaves it (lib/enrolment/activate-space.ts:
+ * account, own representation, welcome message), with a known password; login codes go to the
+ * person's register e-mail and mobile unless told otherwise.
  */
 export async function createActiveAccount(
   options: { identifier?: string; password?: string; email?: string | null; mobile?: string | null; now?: Date } = {},
 ) {
-  const now = options.now ?? new Date();
+  const now = options.now ?? ACTIVATED_BEFORE_ANY_TEST_CLOCK;
   const person = await createInsuredPerson({
     ...(options.email !== undefined ? { email: options.email } : {}),
     ...(options.mobile !== undefined ? { mobile: options.mobile } : {}),
   });
   const identifier = options.identifier ?? `camille.${person.id.slice(0, 8)}`;
   const password = options.password ?? TEST_PASSWORD;
-  await getDb().update(spaces).set({ status: "active", openedAt: now, activatedAt: now }).where(eq(spaces.personId, person.id));
-  await getDb()
-    .insert(accounts)
-    .values({ personId: person.id, identifier, passwordHash: await hashPassword(password), email: person.email, mobile: person.mobile });
-  return { person, identifier, password, email: person.email, mobile: person.mobile };
+  const passwordHash = await hashPassword(password);
+  const { accountId } = await getDb().transaction((tx) =>
+    activateSpace(tx, { personId: person.id, identifier, passwordHash, email: person.email, mobile: person.mobile, now }),
+  );
+  return { person, accountId, identifier, password, email: person.email, mobile: person.mobile };
 }

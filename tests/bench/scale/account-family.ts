@@ -1,4 +1,4 @@
-import { accounts, authChallenges, outgoingMessages, sessions } from "@/db/schema";
+import { accounts, authChallenges, outgoingMessages, representations, sessions } from "@/db/schema";
 import { activationConfirmationEmail, loginCodeEmail } from "@/lib/delivery/templates";
 import { DAY_MS, MINUTE_MS, type TableFamily, codeChannelOf, later, sentMessage } from "./family";
 import { identifierFor } from "./population";
@@ -46,7 +46,11 @@ export const accountFamily: TableFamily = {
       loginTimes.sort((left, right) => left.getTime() - right.getTime());
       const lastLoginAt = loginTimes.at(-1);
 
+      // The rows activateSpace (lib/enrolment/activate-space.ts) writes, in bulk.
+      const accountId = random.uuid();
       rows.add(accounts, {
+        id: accountId,
+        kind: "patient",
         personId,
         identifier: identifierFor(planned),
         passwordHash,
@@ -55,6 +59,17 @@ export const accountFamily: TableFamily = {
         passwordChangedAt: activatedAt,
         createdAt: activatedAt,
         updatedAt: lastLoginAt ?? activatedAt,
+      });
+      rows.add(representations, {
+        id: random.uuid(),
+        actorAccountId: accountId,
+        subjectPersonId: personId,
+        basis: "self",
+        source: "activation",
+        validFrom: activatedAt,
+        validUntil: null,
+        revokedAt: null,
+        createdAt: activatedAt,
       });
       rows.add(
         outgoingMessages,
@@ -74,7 +89,7 @@ export const accountFamily: TableFamily = {
         rows.add(authChallenges, {
           id: random.uuid(),
           tokenHash: random.hex(64),
-          personId,
+          accountId,
           purpose: "login",
           firstFactorAt: passwordAt,
           channel: contact.channel,
@@ -110,7 +125,8 @@ export const accountFamily: TableFamily = {
               : null;
         rows.add(sessions, {
           id: random.uuid(),
-          personId,
+          accountId,
+          currentSubjectPersonId: null,
           createdAt: loggedInAt,
           lastActiveAt,
           expiresAt: later(loggedInAt, SESSION_LIFETIME_MS),

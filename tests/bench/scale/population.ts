@@ -52,6 +52,8 @@ export type PlannedSpace = {
 export type PlannedPerson = {
   index: number;
   person: NewInsuredPersonRow;
+  /** A child's parent (the adult just before it), its legal representative in the register. */
+  parent: { id: string; nir: string } | null;
   usualFirstName: string;
   isChild: boolean;
   space: PlannedSpace;
@@ -180,6 +182,7 @@ export function planPerson(index: number, { seed, now }: PlanOptions): PlannedPe
   return {
     index,
     isChild,
+    parent: parent ? { id: parent.id, nir: parent.nir } : null,
     usualFirstName: firstName,
     space,
     randomFor: (family) => createRandom(seed, index, family),
@@ -197,7 +200,6 @@ export function planPerson(index: number, { seed, now }: PlanOptions): PlannedPe
       mobile: hasMobile ? `+3363998${random.digits(4)}` : null,
       postalAddress,
       vitaleSerial: random.digits(isChild ? 8 : 11),
-      parentNir: parent?.nir ?? null,
       createdAt: registeredAt,
       updatedAt: registeredAt,
     },

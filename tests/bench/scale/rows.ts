@@ -8,6 +8,7 @@ import {
   contactVerifications,
   conversations,
   enrolmentFlows,
+  guardianships,
   insuredPersons,
   measurements,
   messages,
@@ -17,6 +18,7 @@ import {
   postalLetters,
   profileItems,
   provisionalCodes,
+  representations,
   sessions,
   spaces,
 } from "@/db/schema";
@@ -27,12 +29,14 @@ import {
  */
 const INSERT_ORDER: readonly PgTable[] = [
   insuredPersons,
+  guardianships,
   spaces,
   oppositions,
   enrolmentFlows,
   contactVerifications,
   provisionalCodes,
   accounts,
+  representations,
   sessions,
   authChallenges,
   onboardingQuestionnaires,

@@ -1,9 +1,12 @@
+import { welcomeMessageBody } from "@/lib/delivery/templates";
+import { SERVICE_SENDER_NAME } from "@/lib/messaging/welcome";
 import { giveActiveAccount, type TestAccount } from "./accounts";
 import { createRegisteredPerson, sql, type TestPerson } from "./register";
 
 export type ActivePatient = TestPerson & TestAccount & { welcomeConversationId: string };
 
-export const WELCOME_SUBJECT = "Bienvenue dans votre messagerie Mon espace santé";
+/** The welcome conversation's subject, as the app writes it. */
+export const WELCOME_SUBJECT = welcomeMessageBody().subject;
 
 /**
  * A person of the register with an active space, a login and the welcome conversation that
@@ -16,18 +19,12 @@ export async function createActivePatient(
   const person = await createRegisteredPerson({ firstNames: options.firstNames, birthName: options.birthName });
   const account = await giveActiveAccount(person);
   const [conversation] = await sql<{ id: string }[]>`
-    insert into conversations (person_id, subject, counterpart_name, last_message_at)
-    values (${person.id}, ${WELCOME_SUBJECT}, 'Mon espace santé', now())
-    returning id`;
-  await sql`
-    insert into messages (conversation_id, person_id, sender_kind, sender_name, body, sent_at)
-    values (${conversation!.id}, ${person.id}, 'service', 'Mon espace santé',
-            ${"Bienvenue dans votre messagerie Mon espace santé,\n\nRetrouvez dans cette messagerie l'ensemble des messages envoyés par vos professionnels de santé."},
-            now())`;
+    select id from conversations where person_id = ${person.id} and counterpart_name = ${SERVICE_SENDER_NAME}`;
+  if (!conversation) throw new Error("activation posted no welcome conversation");
   if (options.isOnboarded) {
     await sql`
       insert into onboarding_questionnaires (person_id, current_step, completed_at)
       values (${person.id}, 5, now())`;
   }
-  return { ...person, ...account, welcomeConversationId: conversation!.id };
+  return { ...person, ...account, welcomeConversationId: conversation.id };
 }

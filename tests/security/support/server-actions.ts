@@ -295,7 +295,7 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     credential: "session",
     // Thirteen and a half idle minutes bring the warning and its "Rester connecté".
     submit: async (page, { victim }) => {
-      await sql`update sessions set last_active_at = now() - interval '810 seconds' where person_id = ${victim.id} and revoked_at is null`;
+      await sql`update sessions set last_active_at = now() - interval '810 seconds' where account_id = (select id from accounts where person_id = ${victim.id}) and revoked_at is null`;
       await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
       await page.getByRole("alertdialog", { name: "Vous allez être déconnecté" }).getByRole("button", { name: "Rester connecté" }).click();
     },

@@ -1,0 +1,83 @@
+import "server-only";
+import { and, asc, eq, gt, isNull, lte, or } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { type RepresentationBasis, type RepresentationSource, insuredPersons, representations } from "@/db/schema";
+import { displayName } from "@/lib/register/person-name";
+
+/**
+ * Who may open whose space: rows of `representations`. A row counts from `valid_from`, until
+ * `valid_until` (if any), unless revoked; every read of it goes through `isLiveRepresentation`,
+ * so a revoked or expired row stops at the next request.
+ */
+
+/** The SQL condition of a representation live at `now`. */
+export function isLiveRepresentation(now: Date) {
+  return and(
+    isNull(representations.revokedAt),
+    lte(representations.validFrom, now),
+    or(isNull(representations.validUntil), gt(representations.validUntil, now)),
+  );
+}
+
+/** Grants an account a space, in the caller's transaction (activation grants the account's own). */
+export async function createRepresentation(
+  executor: Executor,
+  {
+    actorAccountId,
+    subjectPersonId,
+    basis,
+    source,
+    now,
+    validUntil = null,
+  }: {
+    actorAccountId: string;
+    subjectPersonId: string;
+    basis: RepresentationBasis;
+    source: RepresentationSource;
+    now: Date;
+    validUntil?: Date | null;
+  },
+): Promise<string> {
+  const [row] = await executor
+    .insert(representations)
+    .values({ actorAccountId, subjectPersonId, basis, source, validFrom: now, validUntil, createdAt: now })
+    .returning({ id: representations.id });
+  if (!row) throw new Error("representation not created");
+  return row.id;
+}
+
+export type OpenableSpace = { personId: string; fullName: string; basis: RepresentationBasis };
+
+/** The spaces an account may open right now, its own first, then by name: "Changer de profil" lists them. */
+export async function listOpenableSpaces(executor: Executor, accountId: string, now: Date): Promise<OpenableSpace[]> {
+  const rows = await executor
+    .select({
+      personId: representations.subjectPersonId,
+      basis: representations.basis,
+      firstNames: insuredPersons.firstNames,
+      birthName: insuredPersons.birthName,
+      usageName: insuredPersons.usageName,
+    })
+    .from(representations)
+    .innerJoin(insuredPersons, eq(insuredPersons.id, representations.subjectPersonId))
+    .where(and(eq(representations.actorAccountId, accountId), isLiveRepresentation(now)))
+    .orderBy(asc(insuredPersons.birthName), asc(insuredPersons.firstNames));
+  const spaces = rows.map(({ personId, basis, ...names }) => ({ personId, basis, fullName: displayName(names) }));
+  return [...spaces.filter((space) => space.basis === "self"), ...spaces.filter((space) => space.basis !== "self")];
+}
+
+/** Whether the account may open this person's space right now. */
+export async function canOpenSpace(executor: Executor, accountId: string, subjectPersonId: string, now: Date): Promise<boolean> {
+  const [row] = await executor
+    .select({ id: representations.id })
+    .from(representations)
+    .where(
+      and(
+        eq(representations.actorAccountId, accountId),
+        eq(representations.subjectPersonId, subjectPersonId),
+        isLiveRepresentation(now),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
