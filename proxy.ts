@@ -17,7 +17,7 @@ import {
  * security headers of every response (a fresh CSP nonce for each), and, without a session
  * cookie, sends the patient's space to the login page and back afterwards. Every page, action
  * and route handler of the space still checks the session itself against the database
- * (requirePatient), which this never does. See docs/decisions/0006-security-suite.md.
+ * (requireActor), which this never does. See docs/decisions/0006-security-suite.md.
  */
 const { auth } = NextAuth(baseAuthConfig);
 

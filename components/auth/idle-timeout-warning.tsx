@@ -3,7 +3,7 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { type SessionTiming, logoutAction, readSessionTimingAction, stayConnectedAction } from "@/lib/auth/session-actions";
+import type { SessionTiming } from "@/lib/auth/sessions";
 
 /** Checks again a little before the server's deadline, in case another tab kept the session alive. */
 const RECHECK_MARGIN_MS = 1_000;
@@ -22,7 +22,13 @@ function formatRemaining(ms: number): string {
  * server's session is the reference: the deadline is read from it after each navigation and
  * before warning, since another tab may have kept the session alive meanwhile.
  */
-export function IdleTimeoutWarning() {
+export type SessionActions = {
+  logoutAction: () => Promise<void>;
+  readSessionTimingAction: () => Promise<SessionTiming | null>;
+  stayConnectedAction: () => Promise<SessionTiming | null>;
+};
+
+export function IdleTimeoutWarning({ logoutAction, readSessionTimingAction, stayConnectedAction }: SessionActions) {
   const pathname = usePathname();
   const router = useRouter();
   const headingId = useId();
@@ -62,7 +68,7 @@ export function IdleTimeoutWarning() {
     return () => {
       isCurrent = false;
     };
-  }, [pathname, apply]);
+  }, [pathname, apply, readSessionTimingAction]);
 
   // Before warning, and when the time is up, ask the server again.
   useEffect(() => {
@@ -72,7 +78,7 @@ export function IdleTimeoutWarning() {
       readSessionTimingAction().then(apply);
     }, delay);
     return () => window.clearTimeout(timer);
-  }, [deadline, warningMs, isWarning, apply]);
+  }, [deadline, warningMs, isWarning, apply, readSessionTimingAction]);
 
   // The countdown, once warned.
   useEffect(() => {
@@ -86,7 +92,7 @@ export function IdleTimeoutWarning() {
       }
     }, 1000);
     return () => window.clearInterval(timer);
-  }, [deadline, isWarning, apply]);
+  }, [deadline, isWarning, apply, readSessionTimingAction]);
 
   // A tab coming back from the background may have missed its timers.
   useEffect(() => {
@@ -95,7 +101,7 @@ export function IdleTimeoutWarning() {
     };
     document.addEventListener("visibilitychange", recheck);
     return () => document.removeEventListener("visibilitychange", recheck);
-  }, [apply]);
+  }, [apply, readSessionTimingAction]);
 
   useEffect(() => {
     const dialog = dialogRef.current;

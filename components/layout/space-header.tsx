@@ -1,16 +1,21 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { ProfileSwitcher, type SwitchableSpace } from "./profile-switcher";
 
 type SpaceHeaderProps = {
-  fullName: string;
+  /** Whose space this is: the subject of the request, the signed-in person themself or someone they act for. */
+  subject: { personId: string; fullName: string };
+  /** The spaces the signed-in person may open, for "Changer de profil". */
+  spaces: SwitchableSpace[];
   logoutAction: () => Promise<void>;
+  changeProfileAction: (formData: FormData) => Promise<void>;
   /** The main navigation; absent while the first-login questionnaire runs. */
   navigation?: ReactNode;
 };
 
-/** The header of the signed-in space: who is signed in, "Se déconnecter", then the navigation. */
-export function SpaceHeader({ fullName, logoutAction, navigation }: SpaceHeaderProps) {
+/** The header of the signed-in space: whose space it is, "Changer de profil", "Se déconnecter", then the navigation. */
+export function SpaceHeader({ subject, spaces, logoutAction, changeProfileAction, navigation }: SpaceHeaderProps) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
@@ -19,9 +24,10 @@ export function SpaceHeader({ fullName, logoutAction, navigation }: SpaceHeaderP
         </Link>
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <p className="font-semibold text-slate-900">
-            <span className="sr-only">Personne connectée : </span>
-            {fullName}
+            <span className="sr-only">Espace de : </span>
+            {subject.fullName}
           </p>
+          <ProfileSwitcher spaces={spaces} currentPersonId={subject.personId} changeProfileAction={changeProfileAction} />
           <form action={logoutAction} className="[&>button]:w-auto">
             <SubmitButton variant="secondary">Se déconnecter</SubmitButton>
           </form>

@@ -1,12 +1,8 @@
 import "server-only";
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
-import { cache } from "react";
-import { getDb } from "@/db/client";
+import { type SQL, eq } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import type { AccountKind, RepresentationBasis } from "@/db/schema";
-import { auth } from "@/lib/auth/auth";
-import { CURRENT_PATH_HEADER, safeCallbackPath } from "@/lib/auth/callback-path";
-import { type LiveSession, findLiveSession } from "@/lib/auth/sessions";
+import type { LiveSession } from "@/lib/auth/sessions";
 import { displayName, usualFirstName } from "@/lib/register/person-name";
 
 /**
@@ -16,6 +12,7 @@ import { displayName, usualFirstName } from "@/lib/register/person-name";
  * patient's. Every domain function that reads or writes personal data takes it and scopes its
  * query to `subject.personId`; the subject was reached through a live representation, checked by
  * the one query that found the session (lib/auth/sessions.ts findLiveSession).
+ * The actor of a request comes from lib/access/current-actor.ts (requireActor).
  * See docs/decisions/0009-actor-model.md.
  */
 export type Actor = {
@@ -48,25 +45,10 @@ export function actorOf(live: LiveSession): Actor {
 }
 
 /**
- * The actor behind this request's session, or null: no session cookie, or a session revoked,
- * idle for 15 minutes, older than 12 hours, or whose account may open no space. One indexed
- * query, computed once per request (React cache) however many components ask; it records
- * activity at most once a minute.
+ * The one rule of reach, written next to every query on personal data: an actor reaches the
+ * rows of the subject its request opened, and no one else's. Rows of another person are simply
+ * not found, so "not yours" and "does not exist" answer alike.
  */
-export const findActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  const live = await findLiveSession(getDb(), session?.sessionId, { now: new Date(), touch: true });
-  return live ? actorOf(live) : null;
-});
-
-/** The path this request asked for, as the proxy recorded it, to come back to after logging in. */
-export async function readCurrentPath(): Promise<string> {
-  return safeCallbackPath((await headers()).get(CURRENT_PATH_HEADER));
-}
-
-/** The actor of this request; anyone else is sent to the login page, and back here afterwards. */
-export async function requireActor(): Promise<Actor> {
-  const actor = await findActor();
-  if (!actor) redirect(`/connexion?callbackUrl=${encodeURIComponent(await readCurrentPath())}`);
-  return actor;
+export function isOwnedBySubject(actor: Actor, personIdColumn: PgColumn): SQL {
+  return eq(personIdColumn, actor.subject.personId);
 }

@@ -1,8 +1,9 @@
 import "server-only";
 import { and, asc, eq, gt, isNull, lte, or } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import { type Executor, getDb } from "@/db/client";
 import { type RepresentationBasis, type RepresentationSource, insuredPersons, representations } from "@/db/schema";
 import { displayName } from "@/lib/register/person-name";
+import type { Actor } from "./actor";
 
 /**
  * Who may open whose space: rows of `representations`. A row counts from `valid_from`, until
@@ -48,9 +49,9 @@ export async function createRepresentation(
 
 export type OpenableSpace = { personId: string; fullName: string; basis: RepresentationBasis };
 
-/** The spaces an account may open right now, its own first, then by name: "Changer de profil" lists them. */
-export async function listOpenableSpaces(executor: Executor, accountId: string, now: Date): Promise<OpenableSpace[]> {
-  const rows = await executor
+/** The spaces the actor's account may open right now, its own first, then by name: "Changer de profil" lists them. */
+export async function listOpenableSpaces({ actor, now }: { actor: Actor; now: Date }): Promise<OpenableSpace[]> {
+  const rows = await getDb()
     .select({
       personId: representations.subjectPersonId,
       basis: representations.basis,
@@ -60,24 +61,8 @@ export async function listOpenableSpaces(executor: Executor, accountId: string, 
     })
     .from(representations)
     .innerJoin(insuredPersons, eq(insuredPersons.id, representations.subjectPersonId))
-    .where(and(eq(representations.actorAccountId, accountId), isLiveRepresentation(now)))
+    .where(and(eq(representations.actorAccountId, actor.account.id), isLiveRepresentation(now)))
     .orderBy(asc(insuredPersons.birthName), asc(insuredPersons.firstNames));
   const spaces = rows.map(({ personId, basis, ...names }) => ({ personId, basis, fullName: displayName(names) }));
   return [...spaces.filter((space) => space.basis === "self"), ...spaces.filter((space) => space.basis !== "self")];
-}
-
-/** Whether the account may open this person's space right now. */
-export async function canOpenSpace(executor: Executor, accountId: string, subjectPersonId: string, now: Date): Promise<boolean> {
-  const [row] = await executor
-    .select({ id: representations.id })
-    .from(representations)
-    .where(
-      and(
-        eq(representations.actorAccountId, accountId),
-        eq(representations.subjectPersonId, subjectPersonId),
-        isLiveRepresentation(now),
-      ),
-    )
-    .limit(1);
-  return Boolean(row);
 }

@@ -32,6 +32,18 @@ export function sessionDeadline(session: Pick<LiveSession, "lastActiveAt" | "exp
   return new Date(Math.min(idleEnd, session.expiresAt.getTime()));
 }
 
+/**
+ * How long the session has left if nothing happens, for the idle warning. A duration rather than
+ * an instant: the browser's clock may be wrong.
+ */
+export type SessionTiming = { remainingMs: number; warningMs: number };
+
+/** The timing of a live session at `now`; null once it has ended. */
+export function sessionTimingOf(live: Pick<LiveSession, "lastActiveAt" | "expiresAt"> | null, now: Date): SessionTiming | null {
+  if (!live) return null;
+  return { remainingMs: sessionDeadline(live).getTime() - now.getTime(), warningMs: authRules.idleWarningMs };
+}
+
 /** Opens the server-side session of a login, in the caller's transaction. */
 export async function createSession(
   executor: Executor,

@@ -1,7 +1,8 @@
 import "server-only";
-import { asc, desc, eq } from "drizzle-orm";
-import { type Executor, getDb } from "@/db/client";
+import { asc, desc } from "drizzle-orm";
+import { getDb } from "@/db/client";
 import { measurements, profileItems } from "@/db/schema";
+import { type Actor, isOwnedBySubject } from "@/lib/access/actor";
 import { findMeasureKind, MEASURE_KINDS, type MeasureKind } from "./measures";
 import { PROFILE_SECTIONS, type ProfileSection } from "./sections";
 
@@ -29,18 +30,19 @@ export type MedicalProfile = {
   items: Record<ProfileSection, ProfileItem[]>;
 };
 
-/** The person's own medical profile, everything included (hidden items are the person's too). */
-export async function findMedicalProfile(personId: string, executor: Executor = getDb()): Promise<MedicalProfile> {
+/** The subject's medical profile, everything included (hidden items are the subject's too). */
+export async function findMedicalProfile({ actor }: { actor: Actor }): Promise<MedicalProfile> {
+  const db = getDb();
   const [measurementRows, itemRows] = await Promise.all([
-    executor
+    db
       .select()
       .from(measurements)
-      .where(eq(measurements.personId, personId))
+      .where(isOwnedBySubject(actor, measurements.personId))
       .orderBy(desc(measurements.measuredAt), desc(measurements.createdAt)),
-    executor
+    db
       .select()
       .from(profileItems)
-      .where(eq(profileItems.personId, personId))
+      .where(isOwnedBySubject(actor, profileItems.personId))
       .orderBy(asc(profileItems.createdAt), asc(profileItems.id)),
   ]);
 

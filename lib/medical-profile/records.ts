@@ -1,16 +1,17 @@
 import "server-only";
 import type { Executor } from "@/db/client";
 import { measurements, profileItems } from "@/db/schema";
+import type { Actor } from "@/lib/access/actor";
 import type { MeasureKind } from "./measures";
 import type { ProfileSection } from "./sections";
 
-/** Stores one measurement in the kind's stored unit (height in cm). */
+/** Stores one measurement of the subject, in the kind's stored unit (height in cm). */
 export async function recordMeasurement(
   executor: Executor,
-  { personId, kind, value, measuredAt }: { personId: string; kind: MeasureKind; value: number; measuredAt: Date },
+  { actor, kind, value, measuredAt }: { actor: Actor; kind: MeasureKind; value: number; measuredAt: Date },
 ): Promise<void> {
   await executor.insert(measurements).values({
-    personId,
+    personId: actor.subject.personId,
     code: kind.code,
     value,
     unit: kind.storedUnit,
@@ -20,11 +21,12 @@ export async function recordMeasurement(
   });
 }
 
-/** Adds items to a section of the person's profile, one row per label, in the given order. */
+/** Adds items to a section of the subject's profile, one row per label, in the given order. */
 export async function addProfileItems(
   executor: Executor,
-  { personId, section, labels, now }: { personId: string; section: ProfileSection; labels: string[]; now: Date },
+  { actor, section, labels, now }: { actor: Actor; section: ProfileSection; labels: string[]; now: Date },
 ): Promise<void> {
+  const personId = actor.subject.personId;
   if (labels.length === 0) return;
   // Distinct instants keep the person's order when the section is read back by creation date.
   await executor.insert(profileItems).values(

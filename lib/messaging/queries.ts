@@ -2,7 +2,9 @@ import "server-only";
 import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { conversations, insuredPersons, messages } from "@/db/schema";
+import { type Actor, isOwnedBySubject } from "@/lib/access/actor";
 import { messagingAddress } from "@/lib/register/nir";
+import { isUuid } from "@/lib/validation";
 
 export type ConversationSummary = {
   id: string;
@@ -29,21 +31,19 @@ export type ConversationDetail = {
   messages: MessageView[];
 };
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The person's secure-messaging address, `<NIR+key>@patient.mssante.fr`; null for an unknown person. */
-export async function findMessagingAddress(personId: string, executor: Executor = getDb()): Promise<string | null> {
-  const [person] = await executor
+/** The subject's secure-messaging address, `<NIR+key>@patient.mssante.fr`. */
+export async function findMessagingAddress({ actor }: { actor: Actor }): Promise<string | null> {
+  const [person] = await getDb()
     .select({ nir: insuredPersons.nir })
     .from(insuredPersons)
-    .where(eq(insuredPersons.id, personId))
+    .where(isOwnedBySubject(actor, insuredPersons.id))
     .limit(1);
   return person ? messagingAddress(person.nir) : null;
 }
 
-/** The person's conversations, the latest activity first, each with its count of unread messages. */
-export async function findConversations(personId: string, executor: Executor = getDb()): Promise<ConversationSummary[]> {
-  const rows = await executor
+/** The subject's conversations, the latest activity first, each with its count of unread messages. */
+export async function findConversations({ actor }: { actor: Actor }): Promise<ConversationSummary[]> {
+  const rows = await getDb()
     .select({
       id: conversations.id,
       subject: conversations.subject,
@@ -52,33 +52,32 @@ export async function findConversations(personId: string, executor: Executor = g
       unreadCount: sql<number>`cast(count(${messages.id}) filter (where ${messages.readAt} is null) as integer)`,
     })
     .from(conversations)
-    .leftJoin(messages, and(eq(messages.conversationId, conversations.id), eq(messages.personId, personId)))
-    .where(eq(conversations.personId, personId))
+    .leftJoin(messages, and(eq(messages.conversationId, conversations.id), isOwnedBySubject(actor, messages.personId)))
+    .where(isOwnedBySubject(actor, conversations.personId))
     .groupBy(conversations.id)
     .orderBy(desc(conversations.lastMessageAt), desc(conversations.id));
   return rows.map((row) => ({ ...row, unreadCount: Number(row.unreadCount) }));
 }
 
-/** Messages the person has not read yet, all conversations together (the dot on "Messagerie"). */
-export async function countUnreadMessages(personId: string, executor: Executor = getDb()): Promise<number> {
-  const [row] = await executor
+/** Messages the subject has not read yet, all conversations together (the dot on "Messagerie"). */
+export async function countUnreadMessages({ actor }: { actor: Actor }): Promise<number> {
+  const [row] = await getDb()
     .select({ unread: count() })
     .from(messages)
-    .where(and(eq(messages.personId, personId), isNull(messages.readAt)));
+    .where(and(isOwnedBySubject(actor, messages.personId), isNull(messages.readAt)));
   return Number(row?.unread ?? 0);
 }
 
-/** One of the person's conversations with its messages, oldest first; null when it is not theirs. */
-export async function findConversation(
-  personId: string,
-  conversationId: string,
-  executor: Executor = getDb(),
+/** One of the subject's conversations with its messages, oldest first; null when it is not theirs. */
+async function findSubjectConversation(
+  executor: Executor,
+  { actor, conversationId }: { actor: Actor; conversationId: string },
 ): Promise<ConversationDetail | null> {
-  if (!UUID_PATTERN.test(conversationId)) return null;
+  if (!isUuid(conversationId)) return null;
   const [conversation] = await executor
     .select({ id: conversations.id, subject: conversations.subject, counterpartName: conversations.counterpartName })
     .from(conversations)
-    .where(and(eq(conversations.id, conversationId), eq(conversations.personId, personId)))
+    .where(and(eq(conversations.id, conversationId), isOwnedBySubject(actor, conversations.personId)))
     .limit(1);
   if (!conversation) return null;
   const rows = await executor
@@ -91,9 +90,14 @@ export async function findConversation(
       readAt: messages.readAt,
     })
     .from(messages)
-    .where(and(eq(messages.conversationId, conversation.id), eq(messages.personId, personId)))
+    .where(and(eq(messages.conversationId, conversation.id), isOwnedBySubject(actor, messages.personId)))
     .orderBy(asc(messages.sentAt), asc(messages.id));
   return { ...conversation, messages: rows };
+}
+
+/** One of the subject's conversations, read without marking anything. */
+export async function findConversation(options: { actor: Actor; conversationId: string }): Promise<ConversationDetail | null> {
+  return findSubjectConversation(getDb(), options);
 }
 
 export type OpenedConversation = ConversationDetail & {
@@ -104,20 +108,25 @@ export type OpenedConversation = ConversationDetail & {
 /**
  * Opening a conversation: marks its unread messages read, then returns it as it was received
  * (messages that were unread keep `readAt: null` in the answer so the page can still point
- * them out). Scoped to the person: someone else's conversation id gives null and changes nothing.
+ * them out). Scoped to the subject: someone else's conversation id gives null and changes nothing.
  */
-export async function openConversation(
-  personId: string,
-  conversationId: string,
-  now: Date,
-  executor: Executor = getDb(),
-): Promise<OpenedConversation | null> {
-  const conversation = await findConversation(personId, conversationId, executor);
-  if (!conversation) return null;
-  const marked = await executor
-    .update(messages)
-    .set({ readAt: now })
-    .where(and(eq(messages.conversationId, conversation.id), eq(messages.personId, personId), isNull(messages.readAt)))
-    .returning({ id: messages.id });
-  return { ...conversation, newlyReadCount: marked.length };
+export async function openConversation({
+  actor,
+  conversationId,
+  now,
+}: {
+  actor: Actor;
+  conversationId: string;
+  now: Date;
+}): Promise<OpenedConversation | null> {
+  return getDb().transaction(async (tx) => {
+    const conversation = await findSubjectConversation(tx, { actor, conversationId });
+    if (!conversation) return null;
+    const marked = await tx
+      .update(messages)
+      .set({ readAt: now })
+      .where(and(eq(messages.conversationId, conversation.id), isOwnedBySubject(actor, messages.personId), isNull(messages.readAt)))
+      .returning({ id: messages.id });
+    return { ...conversation, newlyReadCount: marked.length };
+  });
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { onboardingQuestionnaires } from "@/db/schema";
+import { type Actor, isOwnedBySubject } from "@/lib/access/actor";
 import { addProfileItems, recordMeasurement } from "@/lib/medical-profile/records";
 import type { FieldErrors } from "@/lib/validation";
 import { parseAnswer } from "./answers";
@@ -35,29 +35,30 @@ function stateOf(row: QuestionnaireRow): QuestionnaireState {
   return { currentStep: row.currentStep, isCompleted: row.completedAt !== null };
 }
 
-export async function findQuestionnaireState(personId: string, executor: Executor = getDb()): Promise<QuestionnaireState> {
-  const [row] = await executor
+/** Where the subject's first-login questionnaire stands. */
+export async function findQuestionnaireState({ actor }: { actor: Actor }): Promise<QuestionnaireState> {
+  const [row] = await getDb()
     .select()
     .from(onboardingQuestionnaires)
-    .where(eq(onboardingQuestionnaires.personId, personId))
+    .where(isOwnedBySubject(actor, onboardingQuestionnaires.personId))
     .limit(1);
   return row ? stateOf(row) : NOT_STARTED;
 }
 
-export async function isQuestionnaireCompleted(personId: string, executor: Executor = getDb()): Promise<boolean> {
-  return (await findQuestionnaireState(personId, executor)).isCompleted;
+export async function isQuestionnaireCompleted(options: { actor: Actor }): Promise<boolean> {
+  return (await findQuestionnaireState(options)).isCompleted;
 }
 
-/** The person's row, created at step 1 if need be, locked until the transaction ends. */
-async function lockQuestionnaire(executor: Executor, personId: string, now: Date): Promise<QuestionnaireRow> {
+/** The subject's row, created at step 1 if need be, locked until the transaction ends. */
+async function lockQuestionnaire(executor: Executor, actor: Actor, now: Date): Promise<QuestionnaireRow> {
   await executor
     .insert(onboardingQuestionnaires)
-    .values({ personId, createdAt: now, updatedAt: now })
+    .values({ personId: actor.subject.personId, createdAt: now, updatedAt: now })
     .onConflictDoNothing();
   const [row] = await executor
     .select()
     .from(onboardingQuestionnaires)
-    .where(eq(onboardingQuestionnaires.personId, personId))
+    .where(isOwnedBySubject(actor, onboardingQuestionnaires.personId))
     .for("update")
     .limit(1);
   if (!row) throw new Error("questionnaire row missing after upsert");
@@ -65,12 +66,12 @@ async function lockQuestionnaire(executor: Executor, personId: string, now: Date
 }
 
 /** Moves past `step`: to the next question, or finished after the last one. */
-async function moveOn(executor: Executor, personId: string, step: number, now: Date): Promise<QuestionnaireState> {
+async function moveOn(executor: Executor, actor: Actor, step: number, now: Date): Promise<QuestionnaireState> {
   const isLast = step >= QUESTION_COUNT;
   const [row] = await executor
     .update(onboardingQuestionnaires)
     .set(isLast ? { completedAt: now, updatedAt: now } : { currentStep: step + 1, updatedAt: now })
-    .where(eq(onboardingQuestionnaires.personId, personId))
+    .where(isOwnedBySubject(actor, onboardingQuestionnaires.personId))
     .returning();
   if (!row) throw new Error("questionnaire row vanished");
   return stateOf(row);
@@ -85,35 +86,41 @@ function isStepNumber(step: number): boolean {
  * and moves on, all in one transaction that holds the person's questionnaire row. A second submit
  * of the same question finds the step already past and writes nothing.
  */
-export async function answerQuestion(
-  personId: string,
-  { step, values }: { step: number; values: Record<string, string | undefined> },
-  now: Date,
-): Promise<QuestionnaireResult> {
+export async function answerQuestion({
+  actor,
+  step,
+  values,
+  now,
+}: {
+  actor: Actor;
+  step: number;
+  values: Record<string, string | undefined>;
+  now: Date;
+}): Promise<QuestionnaireResult> {
   const question = QUESTIONS.find((candidate) => candidate.step === step);
-  if (!question) return { status: "stale", state: await findQuestionnaireState(personId) };
+  if (!question) return { status: "stale", state: await findQuestionnaireState({ actor }) };
   const parsed = parseAnswer(question, values);
   if (!parsed.success) return { status: "invalid", fieldErrors: parsed.fieldErrors };
   const { answer } = parsed;
 
   return getDb().transaction(async (tx): Promise<QuestionnaireResult> => {
-    const row = await lockQuestionnaire(tx, personId, now);
+    const row = await lockQuestionnaire(tx, actor, now);
     if (row.completedAt || row.currentStep !== step) return { status: "stale", state: stateOf(row) };
     if (answer.kind === "measure") {
-      await recordMeasurement(tx, { personId, kind: answer.measure, value: answer.value, measuredAt: now });
+      await recordMeasurement(tx, { actor, kind: answer.measure, value: answer.value, measuredAt: now });
     } else {
-      await addProfileItems(tx, { personId, section: answer.section, labels: answer.labels, now });
+      await addProfileItems(tx, { actor, section: answer.section, labels: answer.labels, now });
     }
-    return { status: "saved", state: await moveOn(tx, personId, step, now) };
+    return { status: "saved", state: await moveOn(tx, actor, step, now) };
   });
 }
 
 /** "Passer": moves past question `step` without writing anything to the profile. */
-export async function skipQuestion(personId: string, step: number, now: Date): Promise<QuestionnaireMove> {
-  if (!isStepNumber(step)) return { status: "stale", state: await findQuestionnaireState(personId) };
+export async function skipQuestion({ actor, step, now }: { actor: Actor; step: number; now: Date }): Promise<QuestionnaireMove> {
+  if (!isStepNumber(step)) return { status: "stale", state: await findQuestionnaireState({ actor }) };
   return getDb().transaction(async (tx): Promise<QuestionnaireMove> => {
-    const row = await lockQuestionnaire(tx, personId, now);
+    const row = await lockQuestionnaire(tx, actor, now);
     if (row.completedAt || row.currentStep !== step) return { status: "stale", state: stateOf(row) };
-    return { status: "skipped", state: await moveOn(tx, personId, step, now) };
+    return { status: "skipped", state: await moveOn(tx, actor, step, now) };
   });
 }

@@ -1,8 +1,10 @@
 import { parseArgs } from "node:util";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import type { Database } from "@/db/client";
+import { type Database, useDatabase as pointAtDatabase } from "@/db/client";
 import * as schema from "@/db/schema";
+import type { Actor } from "@/lib/access/actor";
+import { listOpenableSpaces } from "@/lib/access/representations";
 import { findLiveChallenge } from "@/lib/auth/challenges";
 import { findLiveSession } from "@/lib/auth/sessions";
 import { findLiveFlow } from "@/lib/enrolment/flows";
@@ -37,6 +39,8 @@ const db = drizzle(client, {
   casing: "snake_case",
   logger: { logQuery: (query, params) => recorded.push({ query, params }) },
 }) as unknown as Database;
+// Use cases open the database themselves (getDb): they get the recording one too.
+pointAtDatabase({ db, kind: "postgres", close: async () => {} });
 
 class RolledBack extends Error {}
 
@@ -92,6 +96,12 @@ async function main(): Promise<void> {
 
   const { person, parentNir, sessionId } = await samplePerson();
   const now = new Date();
+  // The sample person acting in their own space, as requireActor would give it; ids only matter here.
+  const actor: Actor = {
+    account: { id: "00000000-0000-4000-8000-000000000000", kind: "patient" },
+    session: { id: sessionId },
+    subject: { personId: person.id, fullName: "", firstName: "", basis: "self", representationId: "00000000-0000-4000-8000-000000000000" },
+  };
   const cases: [string, (executor: Database) => Promise<unknown>][] = [
     [
       "findInsuredPersonByIdentity (code request, code entry)",
@@ -102,11 +112,12 @@ async function main(): Promise<void> {
     ["lockLiveCode (code entry)", (executor) => lockLiveCode(executor, person.id, now)],
     ["findLiveChallenge (login code step)", (executor) => findLiveChallenge(executor, createOpaqueToken(), "login", now)],
     ["findLiveSession (every page of the space)", (executor) => findLiveSession(executor, sessionId, { now, touch: false })],
-    ["findQuestionnaireState (every page of the space)", (executor) => findQuestionnaireState(person.id, executor)],
-    ["countUnreadMessages (every page of the space)", (executor) => countUnreadMessages(person.id, executor)],
-    ["findConversations (Messagerie)", (executor) => findConversations(person.id, executor)],
-    ["findMessagingAddress (Messagerie)", (executor) => findMessagingAddress(person.id, executor)],
-    ["findMedicalProfile (Profil médical)", (executor) => findMedicalProfile(person.id, executor)],
+    ["findQuestionnaireState (every page of the space)", () => findQuestionnaireState({ actor })],
+    ["countUnreadMessages (every page of the space)", () => countUnreadMessages({ actor })],
+    ["listOpenableSpaces (every page of the space: Changer de profil)", () => listOpenableSpaces({ actor, now })],
+    ["findConversations (Messagerie)", () => findConversations({ actor })],
+    ["findMessagingAddress (Messagerie)", () => findMessagingAddress({ actor })],
+    ["findMedicalProfile (Profil médical)", () => findMedicalProfile({ actor })],
   ];
   for (const [label, call] of cases) {
     for (const statement of await statementsOf(call)) {

@@ -2,9 +2,10 @@ import { eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import { getDb } from "@/db/client";
 import { accounts } from "@/db/schema";
+import { type Actor, actorOf } from "@/lib/access/actor";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/auth.config";
 import { checkLoginPassword } from "@/lib/auth/login";
-import { createSession } from "@/lib/auth/sessions";
+import { createSession, findLiveSession } from "@/lib/auth/sessions";
 import { startFlow } from "@/lib/enrolment/flows";
 import { findQuestionnaireState, skipQuestion } from "@/lib/onboarding/questionnaire";
 import { DEMO_LOGIN, DEMO_PARENT_NIR } from "@/lib/register/demo-register";
@@ -50,11 +51,11 @@ const SESSION_COOKIE = "authjs.session-token";
 const LOGIN_ATTEMPT_COOKIE = "mes_connexion";
 
 /** Answers "Passer" to each remaining question, as a person in a hurry does on first login. */
-async function finishQuestionnaire(personId: string, now: Date): Promise<void> {
+async function finishQuestionnaire(actor: Actor, now: Date): Promise<void> {
   for (let attempt = 0; attempt < 10; attempt += 1) {
-    const state = await findQuestionnaireState(personId);
+    const state = await findQuestionnaireState({ actor });
     if (state.isCompleted) return;
-    await skipQuestion(personId, state.currentStep, now);
+    await skipQuestion({ actor, step: state.currentStep, now });
   }
   throw new Error("the first-login questionnaire did not finish after ten skips");
 }
@@ -66,14 +67,12 @@ async function finishQuestionnaire(personId: string, now: Date): Promise<void> {
  */
 export async function signInDemoPatient({ authSecret, now }: SetupContext): Promise<BenchRequest> {
   const db = getDb();
-  const [account] = await db
-    .select({ id: accounts.id, personId: accounts.personId })
-    .from(accounts)
-    .where(eq(accounts.identifier, DEMO_LOGIN.identifier))
-    .limit(1);
-  if (!account?.personId) throw new Error(`no account "${DEMO_LOGIN.identifier}": was the database seeded (npm run db:seed)?`);
-  await finishQuestionnaire(account.personId, now);
+  const [account] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.identifier, DEMO_LOGIN.identifier)).limit(1);
+  if (!account) throw new Error(`no account "${DEMO_LOGIN.identifier}": was the database seeded (npm run db:seed)?`);
   const sessionId = await createSession(db, { accountId: account.id, userAgent: "npm run bench", now });
+  const live = await findLiveSession(db, sessionId, { now, touch: false });
+  if (!live) throw new Error("the demo patient's new session is not live");
+  await finishQuestionnaire(actorOf(live), now);
   const token = await encode({ token: { sessionId }, secret: authSecret, salt: SESSION_COOKIE, maxAge: SESSION_MAX_AGE_SECONDS });
   return { headers: { cookie: `${SESSION_COOKIE}=${token}` } };
 }

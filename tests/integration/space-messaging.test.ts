@@ -9,12 +9,11 @@ import {
   findMessagingAddress,
   openConversation,
 } from "@/lib/messaging/queries";
-import { postWelcomeMessage } from "@/lib/messaging/welcome";
-import { createInsuredPerson } from "@/tests/support/factories";
+import { createSignedInPerson } from "@/tests/support/factories";
 
+/** A signed-in person whose mailbox holds what activation posts: the welcome conversation, unread. */
 async function personWithWelcome() {
-  const person = await createInsuredPerson();
-  await postWelcomeMessage(getDb(), person.id, new Date("2026-03-02T08:13:00Z"));
+  const person = await createSignedInPerson();
   const [conversation] = await getDb().select().from(conversations).where(eq(conversations.personId, person.id));
   return { person, conversationId: conversation!.id };
 }
@@ -40,14 +39,14 @@ async function addProfessionalConversation(personId: string, count: number, at: 
 
 describe("messaging, read side", () => {
   it("gives the person's address as NIR and key at patient.mssante.fr", async () => {
-    const person = await createInsuredPerson();
-    expect(await findMessagingAddress(person.id)).toBe(`${person.nir}@patient.mssante.fr`);
+    const person = await createSignedInPerson();
+    expect(await findMessagingAddress({ actor: person.actor })).toBe(`${person.nir}@patient.mssante.fr`);
   });
 
   it("lists the welcome conversation as unread until it is opened", async () => {
     const { person, conversationId } = await personWithWelcome();
-    expect(await countUnreadMessages(person.id)).toBe(1);
-    const [summary] = await findConversations(person.id);
+    expect(await countUnreadMessages({ actor: person.actor })).toBe(1);
+    const [summary] = await findConversations({ actor: person.actor });
     expect(summary).toMatchObject({
       id: conversationId,
       subject: "Bienvenue dans votre messagerie Mon espace santé",
@@ -55,41 +54,44 @@ describe("messaging, read side", () => {
       unreadCount: 1,
     });
 
-    const opened = await openConversation(person.id, conversationId, new Date());
+    const opened = await openConversation({ actor: person.actor, conversationId: conversationId, now: new Date() });
     expect(opened?.newlyReadCount).toBe(1);
     expect(opened?.messages[0]?.senderName).toBe("Mon espace santé");
     expect(opened?.messages[0]?.body).toContain("Bienvenue dans votre messagerie Mon espace santé");
-    expect(await countUnreadMessages(person.id)).toBe(0);
-    expect((await findConversations(person.id))[0]?.unreadCount).toBe(0);
-    expect((await openConversation(person.id, conversationId, new Date()))?.newlyReadCount).toBe(0);
+    expect(await countUnreadMessages({ actor: person.actor })).toBe(0);
+    expect((await findConversations({ actor: person.actor }))[0]?.unreadCount).toBe(0);
+    expect((await openConversation({ actor: person.actor, conversationId: conversationId, now: new Date() }))?.newlyReadCount).toBe(0);
   });
 
   it("counts unread messages across conversations and lists the latest first", async () => {
     const { person } = await personWithWelcome();
     const later = await addProfessionalConversation(person.id, 2, new Date("2026-03-05T10:00:00Z"));
-    expect(await countUnreadMessages(person.id)).toBe(3);
-    const list = await findConversations(person.id);
+    expect(await countUnreadMessages({ actor: person.actor })).toBe(3);
+    const list = await findConversations({ actor: person.actor });
     expect(list.map((conversation) => [conversation.id, conversation.unreadCount])).toEqual([
       [later, 2],
       [expect.any(String), 1],
     ]);
-    const thread = await findConversation(person.id, later);
+    const thread = await findConversation({ actor: person.actor, conversationId: later });
     expect(thread?.messages.map((message) => message.body)).toEqual(["Message 1", "Message 2"]);
   });
 
   it("answers not found for another person's conversation and changes nothing", async () => {
     const owner = await personWithWelcome();
-    const intruder = await createInsuredPerson();
-    expect(await findConversation(intruder.id, owner.conversationId)).toBeNull();
-    expect(await openConversation(intruder.id, owner.conversationId, new Date())).toBeNull();
-    expect(await countUnreadMessages(owner.person.id)).toBe(1);
-    expect(await findConversations(intruder.id)).toEqual([]);
-    expect(await countUnreadMessages(intruder.id)).toBe(0);
+    const intruder = await createSignedInPerson();
+    expect(await findConversation({ actor: intruder.actor, conversationId: owner.conversationId })).toBeNull();
+    expect(await openConversation({ actor: intruder.actor, conversationId: owner.conversationId, now: new Date() })).toBeNull();
+    expect(await countUnreadMessages({ actor: owner.person.actor })).toBe(1);
+    // The intruder sees their own mailbox only: their own welcome, not the owner's.
+    const intruderList = await findConversations({ actor: intruder.actor });
+    expect(intruderList).toHaveLength(1);
+    expect(intruderList.map((conversation) => conversation.id)).not.toContain(owner.conversationId);
+    expect(await countUnreadMessages({ actor: intruder.actor })).toBe(1);
   });
 
   it("answers not found for an id that is not one", async () => {
     const { person } = await personWithWelcome();
-    expect(await findConversation(person.id, "not-a-uuid")).toBeNull();
-    expect(await openConversation(person.id, "00000000-0000-4000-8000-000000000000", new Date())).toBeNull();
+    expect(await findConversation({ actor: person.actor, conversationId: "not-a-uuid" })).toBeNull();
+    expect(await openConversation({ actor: person.actor, conversationId: "00000000-0000-4000-8000-000000000000", now: new Date() })).toBeNull();
   });
 });

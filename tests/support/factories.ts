@@ -2,7 +2,9 @@ import { randomInt } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { insuredPersons, type NewInsuredPerson, outgoingMessages, spaces } from "@/db/schema";
+import { type Actor, actorOf } from "@/lib/access/actor";
 import { hashPassword } from "@/lib/auth/password-hash";
+import { createSession, findLiveSession } from "@/lib/auth/sessions";
 import { activateSpace } from "@/lib/enrolment/activate-space";
 import { computeNirKey } from "@/lib/register/nir";
 
@@ -101,4 +103,18 @@ export async function createActiveAccount(
     activateSpace(tx, { personId: person.id, identifier, passwordHash, email: person.email, mobile: person.mobile, now }),
   );
   return { person, accountId, identifier, password, email: person.email, mobile: person.mobile };
+}
+
+/** The actor a request of this account carries, through a new session found as a request finds it. */
+export async function signInAs(accountId: string, now = new Date()): Promise<Actor> {
+  const sessionId = await createSession(getDb(), { accountId, now });
+  const live = await findLiveSession(getDb(), sessionId, { now, touch: false });
+  if (!live) throw new Error("the new session is not live");
+  return actorOf(live);
+}
+
+/** An insured person with an active space (createActiveAccount), signed in: the person's row and `actor`. */
+export async function createSignedInPerson(options: Parameters<typeof createActiveAccount>[0] = {}) {
+  const account = await createActiveAccount(options);
+  return { ...account.person, accountId: account.accountId, actor: await signInAs(account.accountId) };
 }

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { Alert } from "@/components/ui/alert";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
-import { findCurrentPatient } from "@/lib/auth/current-patient";
+import { findActor } from "@/lib/access/current-actor";
 import { expiredLoginAttemptMessage } from "@/lib/auth/messages";
 import { loginPasswordAction } from "./actions";
 
@@ -25,7 +25,7 @@ const notices: Record<string, { variant: "info" | "success" | "warning"; text: s
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; motif?: string }> }) {
   const { callbackUrl, motif } = await searchParams;
   const destination = safeCallbackPath(callbackUrl);
-  if (await findCurrentPatient()) redirect(destination);
+  if (await findActor()) redirect(destination);
   const notice = motif ? notices[motif] : undefined;
   return (
     <>

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/forms/form-state";
-import { requirePatient } from "@/lib/auth/current-patient";
+import { requireActor } from "@/lib/access/current-actor";
 import { answerQuestion, type QuestionnaireMove, skipQuestion } from "@/lib/onboarding/questionnaire";
 import { submittedForm } from "@/lib/validation";
 
@@ -16,13 +16,13 @@ function goOn(result: QuestionnaireMove): never {
 /** "Continuer": writes the answer to the medical profile and shows the next question. */
 export async function answerQuestionAction(_previous: FormState, submitted: unknown): Promise<FormState> {
   const formData = submittedForm(submitted);
-  const patient = await requirePatient();
+  const actor = await requireActor();
   const values: Record<string, string> = {};
   for (const field of ANSWER_FIELDS) {
     const value = formData.get(field);
     if (typeof value === "string") values[field] = value;
   }
-  const result = await answerQuestion(patient.personId, { step: Number(formData.get("step")), values }, new Date());
+  const result = await answerQuestion({ actor, step: Number(formData.get("step")), values, now: new Date() });
   if (result.status === "invalid") return { status: "error", fieldErrors: result.fieldErrors, values };
   goOn(result);
 }
@@ -30,6 +30,6 @@ export async function answerQuestionAction(_previous: FormState, submitted: unkn
 /** "Passer": moves on without writing anything. */
 export async function skipQuestionAction(submitted: unknown): Promise<void> {
   const formData = submittedForm(submitted);
-  const patient = await requirePatient();
-  goOn(await skipQuestion(patient.personId, Number(formData.get("step")), new Date()));
+  const actor = await requireActor();
+  goOn(await skipQuestion({ actor, step: Number(formData.get("step")), now: new Date() }));
 }

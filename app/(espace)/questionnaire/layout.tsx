@@ -1,16 +1,14 @@
 import type { ReactNode } from "react";
-import { IdleTimeoutWarning } from "@/components/auth/idle-timeout-warning";
 import { SiteFooter } from "@/components/layout/site-footer";
-import { SpaceHeader } from "@/components/layout/space-header";
-import { logoutAction, requirePatient } from "@/lib/auth/current-patient";
+import { requireActor } from "@/lib/access/current-actor";
+import { SpaceChrome } from "../space-chrome";
 
 /** The first-login questionnaire: the space's header without its navigation, one question at a time. */
 export default async function QuestionnaireLayout({ children }: { children: ReactNode }) {
-  const patient = await requirePatient();
+  const actor = await requireActor();
   return (
     <>
-      <SpaceHeader fullName={patient.fullName} logoutAction={logoutAction} />
-      <IdleTimeoutWarning />
+      <SpaceChrome actor={actor} />
       <main id="contenu" tabIndex={-1} className="mx-auto max-w-3xl px-4 py-8">
         {children}
       </main>

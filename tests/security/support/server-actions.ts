@@ -11,6 +11,7 @@ import {
 } from "@/lib/enrolment/schemas";
 import { parseAnswer } from "@/lib/onboarding/answers";
 import { QUESTIONS } from "@/lib/onboarding/questions";
+import { isUuid } from "@/lib/validation";
 import { giveActiveAccount, type TestAccount } from "../../e2e/support/accounts";
 import { createActivePatient, type ActivePatient } from "../../e2e/support/patients";
 import { createRegisteredPerson, sql, type TestPerson } from "../../e2e/support/register";
@@ -280,7 +281,7 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     refusesInput: (values) => Number(values.step ?? null) !== 2,
   },
   {
-    action: "lib/auth/session-actions.ts#readSessionTimingAction",
+    action: "app/(espace)/session-actions.ts#readSessionTimingAction",
     journey: "login-and-space",
     credential: "session",
     // The space reads the session's deadline after each navigation.
@@ -290,7 +291,7 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     isAcceptedWithoutRows: ({ result }) => typeof result === "object" && result !== null && "remainingMs" in result,
   },
   {
-    action: "lib/auth/session-actions.ts#stayConnectedAction",
+    action: "app/(espace)/session-actions.ts#stayConnectedAction",
     journey: "login-and-space",
     credential: "session",
     // Thirteen and a half idle minutes bring the warning and its "Rester connecté".
@@ -301,16 +302,31 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     },
   },
   {
-    action: "lib/auth/session-actions.ts#logoutAction",
+    action: "app/(espace)/session-actions.ts#changeProfileAction",
+    journey: "login-and-space",
+    credential: "session",
+    // "Changer de profil", then the one space listed: the victim's own (no one has made them a representative).
+    submit: async (page, { victim }) => {
+      await clickButton(page, "Changer de profil");
+      await clickButton(page, `${victim.firstNames} ${victim.birthName}`);
+      await expect(page).toHaveURL(/\/accueil$/);
+    },
+    // Only the id of a space this account may open is taken; anything else is "not found".
+    refusesInput: (values) => !isUuid(values.personId ?? ""),
+    // Choosing one's own space leaves the session's choice empty, as it was: it shows as the redirect.
+    isAcceptedWithoutRows: ({ redirect }) => redirect?.endsWith("/accueil") ?? false,
+  },
+  {
+    action: "app/(espace)/session-actions.ts#logoutAction",
     journey: "login-and-space",
     credential: "session",
     submit: async (page) => clickButton(page, "Se déconnecter"),
   },
   {
-    action: "lib/auth/session-actions.ts#logoutEverywhereAction",
+    action: "app/(espace)/session-actions.ts#logoutEverywhereAction",
     journey: "login-and-space",
     credential: "session",
-    sameBodyAs: "lib/auth/session-actions.ts#logoutAction",
+    sameBodyAs: "app/(espace)/session-actions.ts#logoutAction",
   },
   // Password reset (app/(auth)/mot-de-passe-oublie).
   {

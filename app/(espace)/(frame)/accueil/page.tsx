@@ -4,7 +4,7 @@ import { describeUnread } from "@/components/messaging/describe-unread";
 import { type QuickAction, QuickActions } from "@/components/space/quick-actions";
 import { MEASUREMENTS_ANCHOR, profileSectionInfo } from "@/lib/medical-profile/sections";
 import { countUnreadMessages } from "@/lib/messaging/queries";
-import { requireOnboardedPatient } from "@/lib/onboarding/guard";
+import { requireOnboardedActor } from "@/lib/onboarding/guard";
 
 export const metadata: Metadata = { title: "Accueil" };
 
@@ -26,11 +26,11 @@ const quickActions: QuickAction[] = [
 ];
 
 export default async function HomePage() {
-  const patient = await requireOnboardedPatient();
-  const unreadCount = await countUnreadMessages(patient.personId);
+  const actor = await requireOnboardedActor();
+  const unreadCount = await countUnreadMessages({ actor });
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Bonjour {patient.firstName}</h1>
+      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Bonjour {actor.subject.firstName}</h1>
       {unreadCount > 0 ? (
         <p className="mt-4 rounded border-l-4 border-brand-700 bg-brand-50 p-4">
           Vous avez {describeUnread(unreadCount)} dans votre messagerie.{" "}

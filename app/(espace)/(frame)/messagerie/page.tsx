@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import { ConversationList } from "@/components/messaging/conversation-list";
 import { findConversations, findMessagingAddress } from "@/lib/messaging/queries";
-import { requireOnboardedPatient } from "@/lib/onboarding/guard";
+import { requireOnboardedActor } from "@/lib/onboarding/guard";
 
 export const metadata: Metadata = { title: "Messagerie" };
 
 export default async function MessagingPage() {
-  const patient = await requireOnboardedPatient();
+  const actor = await requireOnboardedActor();
   const [address, conversations] = await Promise.all([
-    findMessagingAddress(patient.personId),
-    findConversations(patient.personId),
+    findMessagingAddress({ actor }),
+    findConversations({ actor }),
   ]);
   return (
     <>

@@ -4,7 +4,7 @@ import { MeasurementsSection } from "@/components/medical-profile/measurements-s
 import { ProfileItems } from "@/components/medical-profile/profile-items";
 import { findMedicalProfile } from "@/lib/medical-profile/queries";
 import { MEASUREMENTS_ANCHOR, PROFILE_SECTIONS } from "@/lib/medical-profile/sections";
-import { requireOnboardedPatient } from "@/lib/onboarding/guard";
+import { requireOnboardedActor } from "@/lib/onboarding/guard";
 
 export const metadata: Metadata = { title: "Profil médical" };
 
@@ -20,8 +20,8 @@ function ProfileSection({ anchor, title, children }: { anchor: string; title: st
 }
 
 export default async function MedicalProfilePage() {
-  const patient = await requireOnboardedPatient();
-  const profile = await findMedicalProfile(patient.personId);
+  const actor = await requireOnboardedActor();
+  const profile = await findMedicalProfile({ actor });
   const contents = [{ anchor: MEASUREMENTS_ANCHOR, title: "Mesures" }, ...PROFILE_SECTIONS];
   return (
     <>

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import Form from "next/form";
 import { redirect } from "next/navigation";
 import { buttonClassName } from "@/components/ui/button";
-import { requirePatient } from "@/lib/auth/current-patient";
+import { requireActor } from "@/lib/access/current-actor";
 import { findQuestionnaireState } from "@/lib/onboarding/questionnaire";
 
 export const metadata: Metadata = { title: "Merci !" };
 
 export default async function QuestionnaireDonePage() {
-  const patient = await requirePatient();
-  const state = await findQuestionnaireState(patient.personId);
+  const actor = await requireActor();
+  const state = await findQuestionnaireState({ actor });
   if (!state.isCompleted) redirect("/questionnaire");
   return (
     <>

@@ -4,20 +4,20 @@ import { notFound } from "next/navigation";
 import { MessageThread } from "@/components/messaging/message-thread";
 import { RefreshAfterRead } from "@/components/messaging/refresh-after-read";
 import { findConversation, openConversation } from "@/lib/messaging/queries";
-import { requireOnboardedPatient } from "@/lib/onboarding/guard";
+import { requireOnboardedActor } from "@/lib/onboarding/guard";
 
 type ConversationPageProps = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: ConversationPageProps): Promise<Metadata> {
-  const patient = await requireOnboardedPatient();
-  const conversation = await findConversation(patient.personId, (await params).id);
+  const actor = await requireOnboardedActor();
+  const conversation = await findConversation({ actor, conversationId: (await params).id });
   return { title: conversation ? `${conversation.subject} – Messagerie` : "Conversation introuvable" };
 }
 
 export default async function ConversationPage({ params }: ConversationPageProps) {
-  const patient = await requireOnboardedPatient();
-  // Scoped to the person: someone else's conversation is "not found", exactly like a missing one.
-  const conversation = await openConversation(patient.personId, (await params).id, new Date());
+  const actor = await requireOnboardedActor();
+  // Scoped to the subject: someone else's conversation is "not found", exactly like a missing one.
+  const conversation = await openConversation({ actor, conversationId: (await params).id, now: new Date() });
   if (!conversation) notFound();
   return (
     <>

@@ -1,0 +1,67 @@
+"use server";
+
+import { notFound, redirect } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { requireActor } from "@/lib/access/current-actor";
+import { chooseSubject } from "@/lib/access/subject-choice";
+import { auth, signOut } from "@/lib/auth/auth";
+import {
+  type SessionTiming,
+  extendSession,
+  findLiveSession,
+  revokeAllSessions,
+  revokeSession,
+  sessionTimingOf,
+} from "@/lib/auth/sessions";
+import { submittedForm } from "@/lib/validation";
+
+/*
+ * The session's own actions, shared by every page of the space: the header and the idle warning
+ * get them as props from the layouts.
+ */
+
+/** "Se déconnecter": ends this session on the server, removes the cookie, back to the home page. */
+export async function logoutAction(): Promise<void> {
+  const session = await auth();
+  if (session?.sessionId) await revokeSession(getDb(), session.sessionId, "logout", new Date());
+  await signOut({ redirect: false });
+  redirect("/?deconnexion=ok");
+}
+
+/** "Se déconnecter de tous les appareils": ends every session of the signed-in account. */
+export async function logoutEverywhereAction(): Promise<void> {
+  const now = new Date();
+  const session = await auth();
+  const live = await findLiveSession(getDb(), session?.sessionId, { now, touch: false });
+  if (live) await revokeAllSessions(getDb(), live.accountId, "logout-everywhere", now);
+  await signOut({ redirect: false });
+  redirect(live ? "/?deconnexion=partout" : "/?deconnexion=ok");
+}
+
+/** Reads the session's deadline without counting as activity. */
+export async function readSessionTimingAction(): Promise<SessionTiming | null> {
+  const now = new Date();
+  const session = await auth();
+  return sessionTimingOf(await findLiveSession(getDb(), session?.sessionId, { now, touch: false }), now);
+}
+
+/** "Rester connecté": counts as activity, so the idle timeout starts again. */
+export async function stayConnectedAction(): Promise<SessionTiming | null> {
+  const now = new Date();
+  const session = await auth();
+  if (!session?.sessionId) return null;
+  return sessionTimingOf(await extendSession(getDb(), session.sessionId, now), now);
+}
+
+const profileChoiceSchema = z.object({ personId: z.string().max(100) });
+
+/** "Changer de profil", then a name: opens that space, if this account may; else "not found". */
+export async function changeProfileAction(submitted: unknown): Promise<void> {
+  const parsed = profileChoiceSchema.safeParse(Object.fromEntries(submittedForm(submitted)));
+  const actor = await requireActor();
+  if (!parsed.success) notFound();
+  const result = await chooseSubject({ actor, personId: parsed.data.personId, now: new Date() });
+  if (result.status === "not-found") notFound();
+  redirect("/accueil");
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db/client";
+import { auth } from "@/lib/auth/auth";
+import { CURRENT_PATH_HEADER, safeCallbackPath } from "@/lib/auth/callback-path";
+import { findLiveSession } from "@/lib/auth/sessions";
+import { type Actor, actorOf } from "./actor";
+
+/**
+ * The actor behind this request's session, or null: no session cookie, or a session revoked,
+ * idle for 15 minutes, older than 12 hours, or whose account may open no space. One indexed
+ * query, computed once per request (React cache) however many components ask; it records
+ * activity at most once a minute.
+ */
+export const findActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  const live = await findLiveSession(getDb(), session?.sessionId, { now: new Date(), touch: true });
+  return live ? actorOf(live) : null;
+});
+
+/** The path this request asked for, as the proxy recorded it, to come back to after logging in. */
+export async function readCurrentPath(): Promise<string> {
+  return safeCallbackPath((await headers()).get(CURRENT_PATH_HEADER));
+}
+
+/** The actor of this request; anyone else is sent to the login page, and back here afterwards. */
+export async function requireActor(): Promise<Actor> {
+  const actor = await findActor();
+  if (!actor) redirect(`/connexion?callbackUrl=${encodeURIComponent(await readCurrentPath())}`);
+  return actor;
+}
