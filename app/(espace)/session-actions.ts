@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
@@ -63,5 +64,7 @@ export async function changeProfileAction(submitted: unknown): Promise<void> {
   if (!parsed.success) notFound();
   const result = await chooseSubject({ actor, personId: parsed.data.personId, now: new Date() });
   if (result.status === "not-found") notFound();
+  // Every segment shows the subject, the kept layouts too: the whole tree renders again.
+  revalidatePath("/", "layout");
   redirect("/accueil");
 }

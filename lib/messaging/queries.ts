@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { cache } from "react";
 import { type Executor, getDb } from "@/db/client";
 import { conversations, insuredPersons, messages } from "@/db/schema";
 import { type Actor, isOwnedBySubject } from "@/lib/access/actor";
@@ -59,13 +60,21 @@ export async function findConversations({ actor }: { actor: Actor }): Promise<Co
   return rows.map((row) => ({ ...row, unreadCount: Number(row.unreadCount) }));
 }
 
-/** Messages the subject has not read yet, all conversations together (the dot on "Messagerie"). */
-export async function countUnreadMessages({ actor }: { actor: Actor }): Promise<number> {
+/**
+ * Computed once per request and actor (React cache): the frame's dot and the home page's notice
+ * ask the same question.
+ */
+const countUnreadOnce = cache(async (actor: Actor): Promise<number> => {
   const [row] = await getDb()
     .select({ unread: count() })
     .from(messages)
     .where(and(isOwnedBySubject(actor, messages.personId), isNull(messages.readAt)));
   return Number(row?.unread ?? 0);
+});
+
+/** Messages the subject has not read yet, all conversations together (the dot on "Messagerie"). */
+export async function countUnreadMessages({ actor }: { actor: Actor }): Promise<number> {
+  return countUnreadOnce(actor);
 }
 
 /** One of the subject's conversations with its messages, oldest first; null when it is not theirs. */
