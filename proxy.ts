@@ -1,6 +1,5 @@
-import NextAuth, { type NextAuthRequest } from "next-auth";
-import { type NextFetchEvent, type NextMiddleware, type NextRequest, NextResponse } from "next/server";
-import { baseAuthConfig } from "@/lib/auth/auth.config";
+import { type NextRequest, NextResponse } from "next/server";
+import { hasSessionCookie } from "@/lib/auth/auth.config";
 import { CURRENT_PATH_HEADER } from "@/lib/auth/callback-path";
 import { getSettings } from "@/lib/env";
 import { findActionBodyRefusal, findRequestRefusal } from "@/lib/http/request-filter";
@@ -15,11 +14,12 @@ import {
 /**
  * A first filter only (CVE-2025-29927): it turns away forged and cross-site requests, sets the
  * security headers of every response (a fresh CSP nonce for each), and, without a session
- * cookie, sends the patient's space to the login page and back afterwards. Every page, action
- * and route handler of the space still checks the session itself against the database
- * (requireActor), which this never does. See docs/decisions/0006-security-suite.md.
+ * cookie, sends the patient's space to the login page and back afterwards. It does not even
+ * open the cookie: every page, action and route handler of the space decodes it and checks the
+ * session against the database itself (requireActor), so decoding it here too (and re-sealing it
+ * on every request, as Auth.js' middleware does) only cost each request twice the cryptography.
+ * See docs/decisions/0006-security-suite.md and 0009-actor-model.md.
  */
-const { auth } = NextAuth(baseAuthConfig);
 
 const SPACE_PREFIXES = [
   "/accueil",
@@ -65,9 +65,6 @@ function secure(response: NextResponse, { csp, pathname }: { csp: string; pathna
   return response;
 }
 
-/** Auth.js' middleware shape: with the event in its type, `auth()` wraps it as a proxy, not a route handler. */
-type SessionMiddleware = (request: NextAuthRequest, event: NextFetchEvent) => ReturnType<NextMiddleware>;
-
 /** The policy travels to the renderer in the request headers: Next.js reads the nonce there and puts it on its scripts. */
 function forwardWithPolicy(request: NextRequest, csp: string, nonce: string): NextResponse {
   const { pathname, search } = request.nextUrl;
@@ -79,22 +76,20 @@ function forwardWithPolicy(request: NextRequest, csp: string, nonce: string): Ne
   return NextResponse.next({ request: { headers } });
 }
 
-const redirectWithoutSession: SessionMiddleware = (request) => {
+function redirectWithoutSession(request: NextRequest, appOrigin: string): NextResponse {
   const { pathname, search } = request.nextUrl;
-  const appOrigin = getSettings().APP_ORIGIN;
   const { nonce, csp } = createPolicy(appOrigin);
-  if (isSpacePath(pathname) && !request.auth?.sessionId) {
+  const cookieNames = request.cookies.getAll().map((cookie) => cookie.name);
+  if (isSpacePath(pathname) && !hasSessionCookie(cookieNames)) {
     // Built on APP_ORIGIN, never on the request's Host: a redirect cannot be aimed at another site.
     const login = new URL("/connexion", appOrigin);
     login.searchParams.set("callbackUrl", `${pathname}${search}`);
     return secure(NextResponse.redirect(login), { csp, pathname });
   }
   return secure(forwardWithPolicy(request, csp, nonce), { csp, pathname });
-};
+}
 
-const guard = auth(redirectWithoutSession);
-
-export async function proxy(request: NextRequest, event: NextFetchEvent) {
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const settings = getSettings();
   const refusal =
@@ -115,9 +110,7 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
     const { nonce, csp } = createPolicy(settings.APP_ORIGIN);
     return secure(forwardWithPolicy(request, csp, nonce), { csp, pathname });
   }
-  // With a configuration read per request, Auth.js hands the wrapped handler over asynchronously.
-  const handle = await guard;
-  return handle(request, event);
+  return redirectWithoutSession(request, settings.APP_ORIGIN);
 }
 
 export const config = {

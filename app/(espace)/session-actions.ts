@@ -6,7 +6,8 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/access/current-actor";
 import { chooseSubject } from "@/lib/access/subject-choice";
-import { auth, signOut } from "@/lib/auth/auth";
+import { signOut } from "@/lib/auth/auth";
+import { readSessionId } from "@/lib/auth/session-cookie";
 import {
   type SessionTiming,
   extendSession,
@@ -24,8 +25,8 @@ import { submittedForm } from "@/lib/validation";
 
 /** "Se déconnecter": ends this session on the server, removes the cookie, back to the home page. */
 export async function logoutAction(): Promise<void> {
-  const session = await auth();
-  if (session?.sessionId) await revokeSession(getDb(), session.sessionId, "logout", new Date());
+  const sessionId = await readSessionId();
+  if (sessionId) await revokeSession(getDb(), sessionId, "logout", new Date());
   await signOut({ redirect: false });
   redirect("/?deconnexion=ok");
 }
@@ -33,8 +34,7 @@ export async function logoutAction(): Promise<void> {
 /** "Se déconnecter de tous les appareils": ends every session of the signed-in account. */
 export async function logoutEverywhereAction(): Promise<void> {
   const now = new Date();
-  const session = await auth();
-  const live = await findLiveSession(getDb(), session?.sessionId, { now, touch: false });
+  const live = await findLiveSession(getDb(), await readSessionId(), { now, touch: false });
   if (live) await revokeAllSessions(getDb(), live.accountId, "logout-everywhere", now);
   await signOut({ redirect: false });
   redirect(live ? "/?deconnexion=partout" : "/?deconnexion=ok");
@@ -43,16 +43,15 @@ export async function logoutEverywhereAction(): Promise<void> {
 /** Reads the session's deadline without counting as activity. */
 export async function readSessionTimingAction(): Promise<SessionTiming | null> {
   const now = new Date();
-  const session = await auth();
-  return sessionTimingOf(await findLiveSession(getDb(), session?.sessionId, { now, touch: false }), now);
+  return sessionTimingOf(await findLiveSession(getDb(), await readSessionId(), { now, touch: false }), now);
 }
 
 /** "Rester connecté": counts as activity, so the idle timeout starts again. */
 export async function stayConnectedAction(): Promise<SessionTiming | null> {
   const now = new Date();
-  const session = await auth();
-  if (!session?.sessionId) return null;
-  return sessionTimingOf(await extendSession(getDb(), session.sessionId, now), now);
+  const sessionId = await readSessionId();
+  if (!sessionId) return null;
+  return sessionTimingOf(await extendSession(getDb(), sessionId, now), now);
 }
 
 const profileChoiceSchema = z.object({ personId: z.string().max(100) });

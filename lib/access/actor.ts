@@ -16,7 +16,12 @@ import { displayName, usualFirstName } from "@/lib/register/person-name";
  * See docs/decisions/0009-actor-model.md.
  */
 export type Actor = {
-  account: { id: string; kind: AccountKind };
+  account: {
+    id: string;
+    kind: AccountKind;
+    /** Any space besides its own right now (a child's, a helped person's): "Changer de profil" then reads the list. */
+    mayOpenOtherSpaces: boolean;
+  };
   session: { id: string };
   subject: {
     personId: string;
@@ -25,6 +30,8 @@ export type Actor = {
     /** On what ground the account opens this space: "on whose behalf" for the activity history. */
     basis: RepresentationBasis;
     representationId: string;
+    /** The first-login questionnaire is done (read with the session, for the frame's gate). */
+    hasCompletedQuestionnaire: boolean;
   };
 };
 
@@ -32,7 +39,7 @@ export type Actor = {
 export function actorOf(live: LiveSession): Actor {
   const { subject } = live;
   return {
-    account: { id: live.accountId, kind: live.accountKind },
+    account: { id: live.accountId, kind: live.accountKind, mayOpenOtherSpaces: live.mayOpenOtherSpaces },
     session: { id: live.sessionId },
     subject: {
       personId: subject.personId,
@@ -40,6 +47,7 @@ export function actorOf(live: LiveSession): Actor {
       firstName: usualFirstName(subject.person),
       basis: subject.basis,
       representationId: subject.representationId,
+      hasCompletedQuestionnaire: subject.hasCompletedQuestionnaire,
     },
   };
 }

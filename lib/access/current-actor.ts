@@ -3,8 +3,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { auth } from "@/lib/auth/auth";
 import { CURRENT_PATH_HEADER, safeCallbackPath } from "@/lib/auth/callback-path";
+import { readSessionId } from "@/lib/auth/session-cookie";
 import { findLiveSession } from "@/lib/auth/sessions";
 import { type Actor, actorOf } from "./actor";
 
@@ -15,8 +15,7 @@ import { type Actor, actorOf } from "./actor";
  * activity at most once a minute.
  */
 export const findActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  const live = await findLiveSession(getDb(), session?.sessionId, { now: new Date(), touch: true });
+  const live = await findLiveSession(getDb(), await readSessionId(), { now: new Date(), touch: true });
   return live ? actorOf(live) : null;
 });
 

@@ -49,8 +49,14 @@ export async function createRepresentation(
 
 export type OpenableSpace = { personId: string; fullName: string; basis: RepresentationBasis };
 
-/** The spaces the actor's account may open right now, its own first, then by name: "Changer de profil" lists them. */
+/**
+ * The spaces the actor's account may open right now, its own first, then by name: "Changer de
+ * profil" lists them. An account with its own space only (the actor says so) costs no query.
+ */
 export async function listOpenableSpaces({ actor, now }: { actor: Actor; now: Date }): Promise<OpenableSpace[]> {
+  if (!actor.account.mayOpenOtherSpaces && actor.subject.basis === "self") {
+    return [{ personId: actor.subject.personId, fullName: actor.subject.fullName, basis: "self" }];
+  }
   const rows = await getDb()
     .select({
       personId: representations.subjectPersonId,

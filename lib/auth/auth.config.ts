@@ -15,6 +15,17 @@ declare module "@auth/core/jwt" {
   }
 }
 
+/**
+ * Auth.js' session cookie, "__Secure-"-prefixed over HTTPS and split into ".0", ".1"… were it
+ * ever longer than a cookie may be. The proxy only asks whether one is there.
+ */
+const SESSION_COOKIE_NAME = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+
+export function hasSessionCookie(cookieNames: Iterable<string>): boolean {
+  for (const name of cookieNames) if (SESSION_COOKIE_NAME.test(name)) return true;
+  return false;
+}
+
 /** The cookie's and the JWT's lifetime: the absolute session lifetime, 12 hours. */
 export const SESSION_MAX_AGE_SECONDS = Math.floor(authRules.sessionLifetimeMs / 1000);
 

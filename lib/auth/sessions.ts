@@ -1,7 +1,15 @@
 import "server-only";
 import { and, desc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { type AccountKind, type RepresentationBasis, accounts, insuredPersons, representations, sessions } from "@/db/schema";
+import {
+  type AccountKind,
+  type RepresentationBasis,
+  accounts,
+  insuredPersons,
+  onboardingQuestionnaires,
+  representations,
+  sessions,
+} from "@/db/schema";
 import { isLiveRepresentation } from "@/lib/access/representations";
 import { isUuid } from "@/lib/validation";
 import { authRules } from "./rules";
@@ -14,6 +22,8 @@ export type SessionSubject = {
   representationId: string;
   basis: RepresentationBasis;
   person: Pick<typeof insuredPersons.$inferSelect, "firstNames" | "birthName" | "usageName">;
+  /** The first-login questionnaire is done: the gate of every page of the frame reads it here. */
+  hasCompletedQuestionnaire: boolean;
 };
 
 export type LiveSession = {
@@ -24,6 +34,8 @@ export type LiveSession = {
   expiresAt: Date;
   /** The space chosen with "Changer de profil" while its representation is live, else the account's own. */
   subject: SessionSubject;
+  /** Whether the account may open any space besides its own right now: only then is the list of spaces read. */
+  mayOpenOtherSpaces: boolean;
 };
 
 /** When a live session would end if nothing happened from now on: idle timeout or absolute end. */
@@ -67,8 +79,11 @@ export async function createSession(
  * The session behind an id if it is still good — not revoked, not past its 12 hours, not idle
  * for 15 minutes — with its account and the subject it opens, in ONE indexed query (session by
  * primary key ⨝ account by primary key ⨝ at most two representations by (actor, subject) ⨝ the
- * subject by primary key). The subject is the one chosen with "Changer de profil" while that
+ * subject by primary key, with its questionnaire row by primary key). The subject is the one chosen with "Changer de profil" while that
  * representation is live, else the account's own space; with neither, there is no session.
+ * The same statement says whether the account may open any other space (an EXISTS on the same
+ * index) and whether the subject finished the first-login questionnaire, the two things every
+ * page of the frame needs: knowing who is asking and what their frame shows is one round trip.
  * `touch` records activity, at most once a minute (authRules.activityTouchIntervalMs), so a
  * session writes at most once a minute however many requests it makes; an idle session found
  * on the way is revoked so that the history says why it ended.
@@ -92,6 +107,12 @@ export async function findLiveSession(
       firstNames: insuredPersons.firstNames,
       birthName: insuredPersons.birthName,
       usageName: insuredPersons.usageName,
+      questionnaireCompletedAt: onboardingQuestionnaires.completedAt,
+      mayOpenOtherSpaces: sql<boolean>`exists (
+        select 1 from ${representations} as "other"
+        where "other"."actor_account_id" = ${sessions.accountId} and "other"."basis" <> 'self'
+          and "other"."revoked_at" is null and "other"."valid_from" <= ${now.toISOString()}::timestamptz
+          and ("other"."valid_until" is null or "other"."valid_until" > ${now.toISOString()}::timestamptz))`,
     })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
@@ -104,6 +125,7 @@ export async function findLiveSession(
       ),
     )
     .leftJoin(insuredPersons, eq(insuredPersons.id, representations.subjectPersonId))
+    .leftJoin(onboardingQuestionnaires, eq(onboardingQuestionnaires.personId, representations.subjectPersonId))
     .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
     // The chosen subject first (true sorts after false, hence desc), the account's own after it.
     .orderBy(desc(sql`${representations.subjectPersonId} = ${sessions.currentSubjectPersonId}`))
@@ -129,7 +151,14 @@ export async function findLiveSession(
     accountKind: row.accountKind,
     lastActiveAt,
     expiresAt: row.expiresAt,
-    subject: { personId: subjectPersonId, representationId, basis, person: { firstNames, birthName, usageName } },
+    subject: {
+      personId: subjectPersonId,
+      representationId,
+      basis,
+      person: { firstNames, birthName, usageName },
+      hasCompletedQuestionnaire: row.questionnaireCompletedAt !== null,
+    },
+    mayOpenOtherSpaces: row.mayOpenOtherSpaces === true,
   };
 }
 

@@ -3,7 +3,6 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { Actor } from "@/lib/access/actor";
 import { requireActor } from "@/lib/access/current-actor";
-import { isQuestionnaireCompleted } from "./questionnaire";
 
 /**
  * The gate of every page of the space's frame: a signed-in actor (else /connexion) whose subject
@@ -12,6 +11,7 @@ import { isQuestionnaireCompleted } from "./questionnaire";
  */
 export const requireOnboardedActor = cache(async (): Promise<Actor> => {
   const actor = await requireActor();
-  if (!(await isQuestionnaireCompleted({ actor }))) redirect("/questionnaire");
+  // Read with the session in the same query (lib/auth/sessions.ts findLiveSession): no query of its own.
+  if (!actor.subject.hasCompletedQuestionnaire) redirect("/questionnaire");
   return actor;
 });

@@ -98,9 +98,10 @@ async function main(): Promise<void> {
   const now = new Date();
   // The sample person acting in their own space, as requireActor would give it; ids only matter here.
   const actor: Actor = {
-    account: { id: "00000000-0000-4000-8000-000000000000", kind: "patient" },
+    // mayOpenOtherSpaces: the list of spaces is then read, as for a parent, and explained.
+    account: { id: "00000000-0000-4000-8000-000000000000", kind: "patient", mayOpenOtherSpaces: true },
     session: { id: sessionId },
-    subject: { personId: person.id, fullName: "", firstName: "", basis: "self", representationId: "00000000-0000-4000-8000-000000000000" },
+    subject: { personId: person.id, fullName: "", firstName: "", basis: "self", representationId: "00000000-0000-4000-8000-000000000000", hasCompletedQuestionnaire: true },
   };
   const cases: [string, (executor: Database) => Promise<unknown>][] = [
     [

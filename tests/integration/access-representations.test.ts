@@ -9,7 +9,7 @@ import { createSession, findLiveSession } from "@/lib/auth/sessions";
 import { findMedicalProfile } from "@/lib/medical-profile/queries";
 import { countUnreadMessages, findConversation, findConversations, openConversation } from "@/lib/messaging/queries";
 import { postWelcomeMessage } from "@/lib/messaging/welcome";
-import { answerQuestion, findQuestionnaireState } from "@/lib/onboarding/questionnaire";
+import { answerQuestion, findQuestionnaireState, skipQuestion } from "@/lib/onboarding/questionnaire";
 import { createActiveAccount, createInsuredPerson } from "@/tests/support/factories";
 
 const minutes = (count: number) => count * 60_000;
@@ -47,7 +47,8 @@ describe("representations: who may act for whom", () => {
     const { parent, child, conversationId, representationId, sessionId } = await parentAndChild(start);
 
     const before = await actorAt(sessionId, start);
-    expect(before?.subject).toMatchObject({ personId: parent.person.id, basis: "self" });
+    expect(before?.subject).toMatchObject({ personId: parent.person.id, basis: "self", hasCompletedQuestionnaire: false });
+    expect(before?.account.mayOpenOtherSpaces).toBe(true);
     expect((await listOpenableSpaces({ actor: before!, now: start })).map((space) => space.fullName)).toEqual([
       "Camille Testeur",
       "Zoé Testeur",
@@ -62,6 +63,9 @@ describe("representations: who may act for whom", () => {
 
     expect(await answerQuestion({ actor: actor!, step: 1, values: { height: "1,12" }, now: start })).toMatchObject({ status: "saved" });
     expect(await findQuestionnaireState({ actor: actor! })).toEqual({ currentStep: 2, isCompleted: false });
+    for (let step = 2; step <= 5; step += 1) await skipQuestion({ actor: actor!, step, now: start });
+    // The next request's gate reads the child's questionnaire as done, the parent's as not.
+    expect((await actorAt(sessionId, start))?.subject.hasCompletedQuestionnaire).toBe(true);
     const profile = await findMedicalProfile({ actor: actor! });
     expect(profile.measurements.map((series) => series.entries[0]?.value)).toEqual([112]);
     expect(await countUnreadMessages({ actor: actor! })).toBe(1);
@@ -85,6 +89,7 @@ describe("representations: who may act for whom", () => {
 
     expect(await chooseSubject({ actor: strangerActor, personId: child.id, now: start })).toEqual({ status: "not-found" });
     expect(await chooseSubject({ actor: strangerActor, personId: "not-an-id", now: start })).toEqual({ status: "not-found" });
+    expect(strangerActor.account.mayOpenOtherSpaces).toBe(false);
     expect((await listOpenableSpaces({ actor: strangerActor, now: start })).map((space) => space.personId)).toEqual([stranger.person.id]);
     expect(await findConversation({ actor: strangerActor, conversationId })).toBeNull();
     expect(await openConversation({ actor: strangerActor, conversationId, now: start })).toBeNull();
@@ -105,6 +110,7 @@ describe("representations: who may act for whom", () => {
     await getDb().update(representations).set({ revokedAt }).where(eq(representations.id, representationId));
     const next = (await actorAt(sessionId, revokedAt))!;
     expect(next.subject).toMatchObject({ personId: parent.person.id, basis: "self" });
+    expect(next.account.mayOpenOtherSpaces).toBe(false);
     expect(await findConversation({ actor: next, conversationId })).toBeNull();
     expect((await listOpenableSpaces({ actor: next, now: revokedAt })).map((space) => space.personId)).toEqual([parent.person.id]);
     expect(await chooseSubject({ actor: next, personId: child.id, now: revokedAt })).toEqual({ status: "not-found" });

@@ -3,14 +3,12 @@ import Form from "next/form";
 import { redirect } from "next/navigation";
 import { buttonClassName } from "@/components/ui/button";
 import { requireActor } from "@/lib/access/current-actor";
-import { findQuestionnaireState } from "@/lib/onboarding/questionnaire";
 
 export const metadata: Metadata = { title: "Merci !" };
 
 export default async function QuestionnaireDonePage() {
   const actor = await requireActor();
-  const state = await findQuestionnaireState({ actor });
-  if (!state.isCompleted) redirect("/questionnaire");
+  if (!actor.subject.hasCompletedQuestionnaire) redirect("/questionnaire");
   return (
     <>
       <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Merci !</h1>
