@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { PublicFrame } from "@/components/layout/public-frame";
 
 export const metadata: Metadata = { title: "Page introuvable" };

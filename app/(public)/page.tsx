@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { SignedOutNotice } from "@/components/auth/signed-out-notice";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ deconnexion?: string }> }) {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { IdentityForm } from "@/components/enrolment/identity-form";
 import { Alert } from "@/components/ui/alert";
 import { expiredResetMessage } from "@/lib/auth/messages";

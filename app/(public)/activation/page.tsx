@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { CodeForm } from "@/components/enrolment/code-form";
 import { Alert } from "@/components/ui/alert";
 import { getSettings } from "@/lib/env";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { describeDays, describeMinutes, LegalDocument, type LegalSection } from "@/components/layout/legal-document";
 import { getSettings } from "@/lib/env";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { describeUnread } from "@/components/messaging/describe-unread";
 import { type QuickAction, QuickActions } from "@/components/space/quick-actions";
 import { MEASUREMENTS_ANCHOR, profileSectionInfo } from "@/lib/medical-profile/sections";

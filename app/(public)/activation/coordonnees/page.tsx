@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { AlreadyActive } from "@/components/enrolment/already-active";
 import { ConfirmContactsForm, ContactChangeForm, ContactCodeForm } from "@/components/enrolment/contact-forms";
 import { FlowExpired } from "@/components/enrolment/flow-expired";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { AlreadyActive } from "@/components/enrolment/already-active";
 import { CredentialsForm } from "@/components/enrolment/credentials-form";
 import { FlowExpired } from "@/components/enrolment/flow-expired";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ReceptionForm } from "@/components/enrolment/reception-form";
 import { WrongContactsHelp } from "@/components/enrolment/wrong-contacts-help";
 import type { RadioOption } from "@/components/forms/radio-group";

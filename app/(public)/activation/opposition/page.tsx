@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { FlowExpired } from "@/components/enrolment/flow-expired";
 import { Alert } from "@/components/ui/alert";
 import { findActivationState } from "@/lib/enrolment/activation";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { MessageThread } from "@/components/messaging/message-thread";
 import { RefreshAfterRead } from "@/components/messaging/refresh-after-read";
