@@ -1,3 +1,5 @@
+import { waitingTimeFr } from "@/lib/messages";
+
 export { tooManyAttemptsMessage, wrongCodeMessage } from "@/lib/messages";
 
 /** French wording shared by the enrolment pages. */
@@ -7,3 +9,14 @@ export const expiredFlowMessage =
 export const oppositionQuestion = "Je valide l'opposition à la création de Mon espace santé";
 export const oppositionConsequence =
   "En validant cette décision, Mon espace santé ne sera pas créé. Vos données déjà présentes sont conservées mais ne sont plus accessibles. Vous pourrez créer Mon espace santé à tout moment.";
+
+/**
+ * The person was sent several codes recently and used none: say so, rather than "too many
+ * attempts" after what was, for them, one request; and point at the code that still works.
+ */
+export function tooManyCodesMessage({ retryAfterSeconds, hasLiveCode }: { retryAfterSeconds: number; hasLiveCode: boolean }): string {
+  const wait = `Plusieurs codes provisoires vous ont déjà été envoyés récemment et aucun n'a encore été utilisé. Par sécurité, vous pourrez en demander un nouveau dans ${waitingTimeFr(retryAfterSeconds)}.`;
+  return hasLiveCode
+    ? `${wait} Le dernier code envoyé reste valable : saisissez-le sur la page « Activer ou s'opposer à Mon espace santé ».`
+    : wait;
+}

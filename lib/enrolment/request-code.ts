@@ -11,8 +11,8 @@ import { consumeRateLimits } from "@/lib/rate-limit";
 import { displayName, usualFirstName } from "@/lib/register/person-name";
 import { findInsuredPersonByIdentity } from "@/lib/register/queries";
 import { findLiveFlow, findPersonWithSpace, lockLiveFlow, lockPersonSpace, startFlow, updateFlow } from "./flows";
-import { type CodeChannel, createProvisionalCode } from "./provisional-codes";
-import { enrolmentRules, rateLimitKey } from "./rules";
+import { type CodeChannel, createProvisionalCode, lockLiveCode } from "./provisional-codes";
+import { codeRequestLimits, enrolmentRules, rateLimitKey } from "./rules";
 import type { IdentityInput } from "./schemas";
 
 export type RequestContext = { clientAddress: string; now: Date };
@@ -65,7 +65,10 @@ export type SendCodeResult =
   | { status: "sent"; channel: CodeChannel }
   | { status: "no-flow" }
   | { status: "channel-unavailable" }
-  | { status: "rate-limited"; retryAfterSeconds: number };
+  /** Too many requests from this client address, whoever they were for. */
+  | { status: "rate-limited"; retryAfterSeconds: number }
+  /** Too many codes sent to this person and none used since; `hasLiveCode`: the last one still works. */
+  | { status: "too-many-codes"; retryAfterSeconds: number; hasLiveCode: boolean };
 
 function isChannelAvailable(person: InsuredPerson, channel: CodeChannel): boolean {
   if (channel === "email") return Boolean(person.email);
@@ -83,24 +86,17 @@ export async function sendRequestedCode(
   const db = getDb();
   const flow = await findLiveFlow(db, flowToken, now);
   if (!flow) return { status: "no-flow" };
-  const limit = await consumeRateLimits(
-    db,
-    [
-      rateLimitKey("codeRequestsPerPersonHour", flow.personId),
-      rateLimitKey("codeRequestsPerPersonDay", flow.personId),
-      rateLimitKey("codeRequestsPerAddress", clientAddress),
-    ],
-    now,
-  );
-  if (!limit.isAllowed) return { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
+  const perAddress = await consumeRateLimits(db, [rateLimitKey("codeRequestsPerAddress", clientAddress)], now);
+  if (!perAddress.isAllowed) return { status: "rate-limited", retryAfterSeconds: perAddress.retryAfterSeconds };
 
-  const result = await db.transaction(async (tx): Promise<SendCodeResult | "duplicate"> => {
+  const result = await db.transaction(async (tx): Promise<SendCodeResult & { isQueued?: boolean }> => {
     const lockedFlow = await lockLiveFlow(tx, flowToken, now);
     if (!lockedFlow) return { status: "no-flow" };
     const { person } = await lockPersonSpace(tx, lockedFlow.personId);
     if (!isChannelAvailable(person, channel)) return { status: "channel-unavailable" };
 
-    // A double click or a reload within a minute is the same request: answer it, send nothing twice.
+    // A double click or a reload within a minute is the same request: answer it, send nothing
+    // twice, count nothing twice. A code already used is no pending request.
     const [recent] = await tx
       .select({ channel: provisionalCodes.channel })
       .from(provisionalCodes)
@@ -114,7 +110,14 @@ export async function sendRequestedCode(
       )
       .orderBy(desc(provisionalCodes.createdAt))
       .limit(1);
-    if (recent?.channel === channel) return "duplicate";
+    if (recent?.channel === channel) return { status: "sent", channel };
+
+    // Counted in the step's transaction, which commits a refusal too: it still counts.
+    const perPerson = await consumeRateLimits(tx, codeRequestLimits(person.id), now);
+    if (!perPerson.isAllowed) {
+      const hasLiveCode = (await lockLiveCode(tx, person.id, now)) !== null;
+      return { status: "too-many-codes", retryAfterSeconds: perPerson.retryAfterSeconds, hasLiveCode };
+    }
 
     const settings = getSettings();
     // A letter takes days to arrive: its code lives as long as a notification's.
@@ -124,12 +127,11 @@ export async function sendRequestedCode(
     const code = await createProvisionalCode(tx, { personId: person.id, channel, validUntil, now });
     await sendCode(tx, person, channel, code, validUntil);
     await updateFlow(tx, lockedFlow.id, {}, now);
-    return { status: "sent", channel };
+    return { status: "sent", channel, isQueued: true };
   });
-
-  if (result === "duplicate") return { status: "sent", channel };
-  if (result.status === "sent") await flushOutgoingMessages();
-  return result;
+  if (!result.isQueued) return result;
+  await flushOutgoingMessages();
+  return { status: "sent", channel };
 }
 
 async function sendCode(

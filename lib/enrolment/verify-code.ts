@@ -2,12 +2,12 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { insuredPersons, provisionalCodes, type SpaceStatus } from "@/db/schema";
-import { consumeRateLimits } from "@/lib/rate-limit";
+import { clearRateLimits, consumeRateLimits } from "@/lib/rate-limit";
 import { isSameHash } from "@/lib/security/secrets";
 import { lockLiveFlow, lockPersonSpace, startFlow, updateFlow } from "./flows";
 import { hashProvisionalCode, lockLiveCode } from "./provisional-codes";
 import type { RequestContext } from "./request-code";
-import { enrolmentRules, rateLimitKey } from "./rules";
+import { codeRequestLimits, enrolmentRules, rateLimitKey } from "./rules";
 
 export type VerifyCodeResult =
   | { status: "verified"; flowToken: string; spaceStatus: SpaceStatus }
@@ -63,6 +63,8 @@ export async function verifyProvisionalCode(entry: CodeEntry, { clientAddress, n
     }
 
     await tx.update(provisionalCodes).set({ usedAt: now }).where(eq(provisionalCodes.id, liveCode.id));
+    // The person received what was sent: their requests so far no longer count against them.
+    await clearRateLimits(tx, codeRequestLimits(personId));
     const { space } = await lockPersonSpace(tx, personId);
     if (flowId !== undefined && entry.flowToken !== undefined) {
       await updateFlow(tx, flowId, { codeVerifiedAt: now }, now);
