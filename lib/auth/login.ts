@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { type Transaction, getDb } from "@/db/client";
 import { accounts, insuredPersons, spaces, unknownIdentifierLockouts } from "@/db/schema";
-import { queueEmail, queueSms } from "@/lib/delivery";
+import { notifyAccountHolder } from "@/lib/delivery";
 import { accountLockedEmail, accountLockedSms } from "@/lib/delivery/templates";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { usualFirstName } from "@/lib/register/person-name";
@@ -100,12 +100,11 @@ async function recordAccountFailure(
   await tx.update(accounts).set(next).where(eq(accounts.id, account.id));
   if (hasJustLocked && next.lockedUntil) {
     const notice = { firstName, lockedUntil: next.lockedUntil };
-    const personId = account.personId ?? undefined;
-    if (account.email) {
-      await queueEmail(tx, { personId, to: account.email, template: "account-locked", ...accountLockedEmail(notice) });
-    } else if (account.mobile) {
-      await queueSms(tx, { personId, to: account.mobile, template: "account-locked", ...accountLockedSms(notice) });
-    }
+    await notifyAccountHolder(tx, account, {
+      template: "account-locked",
+      email: accountLockedEmail(notice),
+      sms: accountLockedSms(notice),
+    });
   }
   return next;
 }

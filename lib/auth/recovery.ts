@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { accounts, insuredPersons, spaces } from "@/db/schema";
-import { queueEmail, queueSms } from "@/lib/delivery";
+import { notifyAccountHolder } from "@/lib/delivery";
 import { identifierReminderEmail, identifierReminderSms, passwordChangedEmail, passwordChangedSms } from "@/lib/delivery/templates";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { normalizeNir } from "@/lib/register/nir";
@@ -66,21 +66,11 @@ export async function sendIdentifierReminder(identity: IdentityProof, context: A
   const found = await findAccountByIdentity(db, identity);
   if (found) {
     const { account, person } = found;
-    if (account.email) {
-      await queueEmail(db, {
-        personId: person.id,
-        to: account.email,
-        template: "identifier-reminder",
-        ...identifierReminderEmail({ firstName: usualFirstName(person), identifier: account.identifier }),
-      });
-    } else if (account.mobile) {
-      await queueSms(db, {
-        personId: person.id,
-        to: account.mobile,
-        template: "identifier-reminder",
-        ...identifierReminderSms({ identifier: account.identifier }),
-      });
-    }
+    await notifyAccountHolder(db, account, {
+      template: "identifier-reminder",
+      email: identifierReminderEmail({ firstName: usualFirstName(person), identifier: account.identifier }),
+      sms: identifierReminderSms({ identifier: account.identifier }),
+    });
   }
   return { status: "done" };
 }
@@ -168,16 +158,11 @@ export async function completePasswordReset(
     await revokeAllSessions(tx, locked.accountId, "password-change", now);
     await endOtherChallenges(tx, locked.accountId, locked.id, now);
     await completeChallenge(tx, locked.id, now);
-    if (account.email) {
-      await queueEmail(tx, {
-        personId: person.id,
-        to: account.email,
-        template: "password-changed",
-        ...passwordChangedEmail({ firstName: usualFirstName(person), changedAt: now }),
-      });
-    } else if (account.mobile) {
-      await queueSms(tx, { personId: person.id, to: account.mobile, template: "password-changed", ...passwordChangedSms({ changedAt: now }) });
-    }
+    await notifyAccountHolder(tx, account, {
+      template: "password-changed",
+      email: passwordChangedEmail({ firstName: usualFirstName(person), changedAt: now }),
+      sms: passwordChangedSms({ changedAt: now }),
+    });
     return { status: "changed" };
   });
 }

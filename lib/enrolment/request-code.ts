@@ -3,7 +3,7 @@ import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { type Transaction, getDb } from "@/db/client";
 import { type InsuredPerson, provisionalCodes } from "@/db/schema";
 import { getSettings } from "@/lib/env";
-import { deliverPendingMessages, queueEmail, queuePostalLetter, queueSms } from "@/lib/delivery";
+import { queueEmail, queuePostalLetter, queueSms } from "@/lib/delivery";
 import { provisionalCodeEmail, provisionalCodeSms } from "@/lib/delivery/templates";
 import { maskEmail, maskMobile } from "@/lib/format";
 import { renderCodeLetter } from "@/lib/pdf/code-letter";
@@ -77,7 +77,7 @@ function isChannelAvailable(person: InsuredPerson, channel: CodeChannel): boolea
   return !person.email && !person.mobile && Boolean(person.postalAddress);
 }
 
-/** Second step: sends a new provisional code on the chosen channel to the contact on file. */
+/** Second step: queues a new provisional code on the chosen channel to the contact on file. */
 export async function sendRequestedCode(
   flowToken: string | undefined,
   channel: CodeChannel,
@@ -89,7 +89,7 @@ export async function sendRequestedCode(
   const perAddress = await consumeRateLimits(db, [rateLimitKey("codeRequestsPerAddress", clientAddress)], now);
   if (!perAddress.isAllowed) return { status: "rate-limited", retryAfterSeconds: perAddress.retryAfterSeconds };
 
-  const result = await db.transaction(async (tx): Promise<SendCodeResult & { isQueued?: boolean }> => {
+  return db.transaction(async (tx): Promise<SendCodeResult> => {
     const lockedFlow = await lockLiveFlow(tx, flowToken, now);
     if (!lockedFlow) return { status: "no-flow" };
     const { person } = await lockPersonSpace(tx, lockedFlow.personId);
@@ -127,11 +127,8 @@ export async function sendRequestedCode(
     const code = await createProvisionalCode(tx, { personId: person.id, channel, validUntil, now });
     await sendCode(tx, person, channel, code, validUntil);
     await updateFlow(tx, lockedFlow.id, {}, now);
-    return { status: "sent", channel, isQueued: true };
+    return { status: "sent", channel };
   });
-  if (!result.isQueued) return result;
-  await flushOutgoingMessages();
-  return { status: "sent", channel };
 }
 
 async function sendCode(
@@ -154,11 +151,6 @@ async function sendCode(
     const pdf = await renderCodeLetter({ fullName: displayName(person), postalAddress: person.postalAddress, code, codeValidUntil: validUntil });
     await queuePostalLetter(tx, { personId: person.id, kind: "provisional-code", postalAddress: person.postalAddress, pdf });
   }
-}
-
-/** Sends what the committed steps queued; a provider failure is retried by the jobs command. */
-export async function flushOutgoingMessages(): Promise<void> {
-  await deliverPendingMessages({ limit: 20 });
 }
 
 /** Whether the browser is in the middle of a flow: the code page then asks for the code alone. */

@@ -1,6 +1,6 @@
 "use server";
 
-import { after } from "next/server";
+import { deliverAfterResponse } from "@/lib/delivery";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { AuthFormState } from "@/components/auth/auth-form-state";
@@ -8,7 +8,6 @@ import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { writeChallengeToken } from "@/lib/auth/challenge-cookie";
 import { checkLoginPassword } from "@/lib/auth/login";
 import { invalidCredentialsMessage, tooManyAttemptsMessage } from "@/lib/auth/messages";
-import { deliverPendingMessages } from "@/lib/delivery";
 import { getClientAddress } from "@/lib/http/client-address";
 import { fieldErrorsOf, submittedForm } from "@/lib/validation";
 
@@ -33,7 +32,7 @@ export async function loginPasswordAction(_previous: AuthFormState, submitted: u
       return { status: "error", message: invalidCredentialsMessage(result.failuresLeftBeforeLock), values };
     case "locked":
       // The owner learns of the lock by e-mail or SMS as well: send it once this answer is out.
-      after(() => deliverPendingMessages({ limit: 5 }));
+      deliverAfterResponse();
       return { status: "error", lockedUntil: result.lockedUntil.toISOString(), values };
     case "password-verified":
       await writeChallengeToken("login", result.challengeToken);

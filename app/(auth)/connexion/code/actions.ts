@@ -1,6 +1,6 @@
 "use server";
 
-import { after } from "next/server";
+import { deliverAfterResponse } from "@/lib/delivery";
 import { redirect } from "next/navigation";
 import type { AuthFormState } from "@/components/auth/auth-form-state";
 import { LoginCodeRefused, signIn } from "@/lib/auth/auth";
@@ -10,7 +10,6 @@ import { sendChallengeCode } from "@/lib/auth/challenges";
 import type { RefusedLoginCode } from "@/lib/auth/login";
 import { expiredCodeMessage, tooManyAttemptsMessage, wrongCodeMessage } from "@/lib/auth/messages";
 import { codeChannelSchema, oneTimeCodeSchema } from "@/lib/auth/schemas";
-import { deliverPendingMessages } from "@/lib/delivery";
 import { getClientAddress } from "@/lib/http/client-address";
 import { fieldErrorsOf, submittedForm } from "@/lib/validation";
 
@@ -41,7 +40,7 @@ export async function sendLoginCodeAction(_previous: AuthFormState, submitted: u
     case "channel-unavailable":
       return { status: "error", fieldErrors: { channel: ["Ce moyen de réception n'est pas disponible pour votre compte : choisissez-en un autre."] } };
     case "sent":
-      after(() => deliverPendingMessages({ limit: 5 }));
+      deliverAfterResponse();
       redirect(codePage(formData.get("callbackUrl"), result.isNew && formData.get("resend") === "1" ? "&envoi=nouveau" : ""));
   }
 }

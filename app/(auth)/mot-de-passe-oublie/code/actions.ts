@@ -1,6 +1,6 @@
 "use server";
 
-import { after } from "next/server";
+import { deliverAfterResponse } from "@/lib/delivery";
 import { redirect } from "next/navigation";
 import type { AuthFormState } from "@/components/auth/auth-form-state";
 import { readChallengeToken } from "@/lib/auth/challenge-cookie";
@@ -8,7 +8,6 @@ import { sendChallengeCode } from "@/lib/auth/challenges";
 import { expiredCodeMessage, tooManyAttemptsMessage, wrongCodeMessage } from "@/lib/auth/messages";
 import { verifyPasswordResetCode } from "@/lib/auth/recovery";
 import { codeChannelSchema, oneTimeCodeSchema } from "@/lib/auth/schemas";
-import { deliverPendingMessages } from "@/lib/delivery";
 import { getClientAddress } from "@/lib/http/client-address";
 import { fieldErrorsOf, submittedForm } from "@/lib/validation";
 
@@ -35,7 +34,7 @@ export async function sendResetCodeAction(_previous: AuthFormState, submitted: u
     case "channel-unavailable":
       return { status: "error", fieldErrors: { channel: ["Ce moyen de réception n'est pas disponible pour votre compte : choisissez-en un autre."] } };
     case "sent":
-      after(() => deliverPendingMessages({ limit: 5 }));
+      deliverAfterResponse();
       redirect(result.isNew && formData.get("resend") === "1" ? "/mot-de-passe-oublie/code?envoi=nouveau" : "/mot-de-passe-oublie/code");
   }
 }

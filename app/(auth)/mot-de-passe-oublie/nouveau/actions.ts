@@ -1,13 +1,12 @@
 "use server";
 
-import { after } from "next/server";
+import { deliverAfterResponse } from "@/lib/delivery";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/components/forms/form-state";
 import { auth, signOut } from "@/lib/auth/auth";
 import { clearChallengeToken, readChallengeToken } from "@/lib/auth/challenge-cookie";
 import { completePasswordReset } from "@/lib/auth/recovery";
-import { deliverPendingMessages } from "@/lib/delivery";
 import { fieldErrorsOf, submittedForm } from "@/lib/validation";
 
 const newPasswordSchema = z
@@ -37,6 +36,6 @@ export async function newPasswordAction(_previous: FormState, submitted: unknown
   await clearChallengeToken("password-reset");
   // Every session was revoked; this browser's cookie, if any, goes too.
   if (await auth()) await signOut({ redirect: false });
-  after(() => deliverPendingMessages({ limit: 5 }));
+  deliverAfterResponse();
   redirect("/connexion?motif=mot-de-passe-modifie");
 }

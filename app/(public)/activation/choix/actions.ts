@@ -1,5 +1,6 @@
 "use server";
 
+import { deliverAfterResponse } from "@/lib/delivery";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/forms/form-state";
 import { readFlowToken } from "@/lib/enrolment/flow-cookie";
@@ -32,5 +33,6 @@ async function confirmOpposition(): Promise<FormState> {
       message: "Votre espace est déjà activé. Pour ne plus l'utiliser, connectez-vous et fermez-le depuis votre compte.",
     };
   }
+  deliverAfterResponse();
   redirect("/activation/opposition");
 }

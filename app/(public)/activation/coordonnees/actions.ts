@@ -1,5 +1,6 @@
 "use server";
 
+import { deliverAfterResponse } from "@/lib/delivery";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/forms/form-state";
 import { confirmContactChange, confirmContacts, requestContactChange } from "@/lib/enrolment/activation";
@@ -23,6 +24,7 @@ export async function requestContactChangeAction(_previous: FormState, submitted
   if (result.status === "unchanged") {
     return { status: "error", fieldErrors: { value: ["C'est déjà la coordonnée enregistrée."] }, values };
   }
+  deliverAfterResponse();
   redirect("/activation/coordonnees?verification=1");
 }
 

@@ -1,5 +1,6 @@
 "use server";
 
+import { deliverAfterResponse } from "@/lib/delivery";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/forms/form-state";
 import { createAccount } from "@/lib/enrolment/activation";
@@ -29,5 +30,6 @@ export async function createAccountAction(_previous: FormState, submitted: unkno
       values: { identifier, suggestions: result.suggestions.join(" ") },
     };
   }
+  deliverAfterResponse();
   redirect("/activation/terminee");
 }

@@ -1,5 +1,6 @@
 "use server";
 
+import { deliverAfterResponse } from "@/lib/delivery";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/forms/form-state";
 import { readFlowToken } from "@/lib/enrolment/flow-cookie";
@@ -24,5 +25,6 @@ export async function chooseReceptionAction(_previous: FormState, submitted: unk
   if (result.status === "channel-unavailable") {
     return { status: "error", fieldErrors: { channel: ["Ce mode de réception n'est pas disponible pour vous : choisissez-en un autre."] } };
   }
+  deliverAfterResponse();
   redirect(`/activation?envoi=${result.channel}`);
 }
