@@ -7,7 +7,7 @@ import { FormMessage } from "@/components/forms/form-message";
 import { PasswordField } from "@/components/forms/password-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
-import type { AuthFormAction, AuthFormState } from "./auth-form-state";
+import type { AuthFormAction, AuthFormState } from "@/lib/form-state";
 import { LockedNotice } from "./locked-notice";
 
 const fields = [

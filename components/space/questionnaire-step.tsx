@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useRef, type RefObject } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { FieldError, FieldHint, getFieldIds, hasErrors, joinIds } from "@/components/forms/field-parts";
-import { type FormState, idleFormState } from "@/components/forms/form-state";
+import { type FormState, idleFormState } from "@/lib/form-state";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { inputClassName } from "@/components/forms/text-field";
 import type { ItemsQuestion, MeasureQuestion, Question } from "@/lib/onboarding/questions";

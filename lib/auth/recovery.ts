@@ -7,8 +7,9 @@ import { identifierReminderEmail, identifierReminderSms, passwordChangedEmail, p
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { normalizeNir } from "@/lib/register/nir";
 import { allNames, usualFirstName } from "@/lib/register/person-name";
-import { type IdentityProof, findInsuredPersonByIdentity } from "@/lib/register/queries";
-import type { FieldErrors } from "@/lib/validation";
+import type { IdentityProof } from "@/lib/register/identity";
+import { findInsuredPersonByIdentity } from "@/lib/register/queries";
+import type { FieldErrors } from "@/lib/form-state";
 import { checkPassword } from "./credential-checks";
 import { hashPassword } from "./password-hash";
 import {

@@ -9,7 +9,7 @@ import { activationConfirmationEmail, activationConfirmationSms, contactVerifica
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { allNames, displayName, usualFirstName } from "@/lib/register/person-name";
 import { generateNumericCode, hashCode, isSameHash } from "@/lib/security/secrets";
-import type { FieldErrors } from "@/lib/validation";
+import type { FieldErrors } from "@/lib/form-state";
 import { findLiveFlow, findPersonWithSpace, lockLiveFlow, lockPersonSpace, updateFlow } from "./flows";
 import { activateSpace } from "./activate-space";
 import { findTakenIdentifiers, suggestFreeIdentifiers } from "./identifiers";

@@ -1,10 +1,20 @@
+import { describeMinutes } from "@/lib/format";
 import { waitingTimeFr } from "@/lib/messages";
+import { enrolmentRules } from "./rules";
 
 export { tooManyAttemptsMessage, wrongCodeMessage } from "@/lib/messages";
 
 /** French wording shared by the enrolment pages. */
 export const expiredFlowMessage =
   "Votre démarche a expiré ou n'a pas été trouvée. Recommencez en saisissant votre code provisoire, ou générez-en un nouveau.";
+
+/** A provisional code that cannot be used any more, without telling whether the identity matched. */
+export const noLiveProvisionalCodeMessage = `Ce code provisoire n'est plus valable (expiré, déjà utilisé, remplacé par un code plus récent ou bloqué après ${enrolmentRules.maxCodeAttempts} essais), ou les informations saisies sont incorrectes. Générez un nouveau code provisoire.`;
+
+export const noLiveContactCodeMessage = `Ce code n'est plus valable (expiré ou bloqué après ${enrolmentRules.maxCodeAttempts} essais). Demandez-en un nouveau avec « Modifier ».`;
+
+/** Under the code field of a contact change. */
+export const contactCodeValidity = `Il est valable ${describeMinutes(enrolmentRules.contactCodeLifetimeMs / 60_000)}.`;
 
 export const oppositionQuestion = "Je valide l'opposition à la création de Mon espace santé";
 export const oppositionConsequence =

@@ -9,11 +9,11 @@ import { maskEmail, maskMobile } from "@/lib/format";
 import { renderCodeLetter } from "@/lib/pdf/code-letter";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { displayName, usualFirstName } from "@/lib/register/person-name";
+import type { IdentityProof } from "@/lib/register/identity";
 import { findInsuredPersonByIdentity } from "@/lib/register/queries";
 import { findLiveFlow, findPersonWithSpace, lockLiveFlow, lockPersonSpace, startFlow, updateFlow } from "./flows";
 import { type CodeChannel, createProvisionalCode, lockLiveCode } from "./provisional-codes";
 import { codeRequestLimits, enrolmentRules, rateLimitKey } from "./rules";
-import type { IdentityInput } from "./schemas";
 
 export type RequestContext = { clientAddress: string; now: Date };
 
@@ -29,7 +29,7 @@ export type IdentifyResult =
  * First step of "Générer un nouveau code provisoire": the NIR, birth date and Vitale serial must
  * all match the register. A mismatch never says which field was wrong, nor whether the NIR exists.
  */
-export async function identifyForCodeRequest(identity: IdentityInput, { clientAddress, now }: RequestContext): Promise<IdentifyResult> {
+export async function identifyForCodeRequest(identity: IdentityProof, { clientAddress, now }: RequestContext): Promise<IdentifyResult> {
   const db = getDb();
   // Counted outside the step's transaction so refused attempts still count.
   const limit = await consumeRateLimits(

@@ -5,7 +5,7 @@ import { LoginForm } from "@/components/auth/login-form";
 import { Alert } from "@/components/ui/alert";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { findActor } from "@/lib/access/current-actor";
-import { expiredLoginAttemptMessage } from "@/lib/auth/messages";
+import { expiredLoginAttemptMessage, idleLogoutNotice } from "@/lib/auth/messages";
 import { loginPasswordAction } from "./actions";
 
 export const metadata: Metadata = { title: "Connexion" };
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Connexion" };
 const notices: Record<string, { variant: "info" | "success" | "warning"; text: string }> = {
   inactivite: {
     variant: "info",
-    text: "Vous avez été déconnecté après 15 minutes sans activité, pour protéger vos données. Connectez-vous de nouveau pour continuer.",
+    text: idleLogoutNotice,
   },
   "tentative-expiree": { variant: "warning", text: expiredLoginAttemptMessage },
   "mot-de-passe-modifie": {

@@ -1,10 +1,10 @@
 "use server";
 
 import { deliverAfterResponse } from "@/lib/delivery";
-import type { FormState } from "@/components/forms/form-state";
+import type { FormState } from "@/lib/form-state";
 import { tooManyAttemptsMessage } from "@/lib/auth/messages";
 import { sendIdentifierReminder } from "@/lib/auth/recovery";
-import { parseIdentityForm } from "@/lib/auth/schemas";
+import { parseIdentityForm } from "@/lib/register/identity";
 import { getClientAddress } from "@/lib/http/client-address";
 import { submittedForm } from "@/lib/validation";
 

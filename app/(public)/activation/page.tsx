@@ -3,6 +3,7 @@ import { Link } from "@/components/ui/link";
 import { CodeForm } from "@/components/enrolment/code-form";
 import { Alert } from "@/components/ui/alert";
 import { getSettings } from "@/lib/env";
+import { describeDays, describeMinutes } from "@/lib/format";
 import { readFlowToken } from "@/lib/enrolment/flow-cookie";
 import { isFlowInProgress } from "@/lib/enrolment/request-code";
 import { verifyCodeAction } from "./actions";
@@ -26,7 +27,10 @@ export default async function ActivationPage({ searchParams }: { searchParams: P
         <div className="mt-6">
           <Alert variant="success" role="status">
             Un code provisoire vient de vous être envoyé {channel}. Il est valable{" "}
-            {envoi === "letter" ? "six semaines" : `${getSettings().REQUESTED_CODE_VALIDITY_MINUTES} minutes`}.
+            {envoi === "letter"
+              ? describeDays(getSettings().NOTIFICATION_CODE_VALIDITY_DAYS)
+              : describeMinutes(getSettings().REQUESTED_CODE_VALIDITY_MINUTES)}
+            .
           </Alert>
         </div>
       ) : (

@@ -2,7 +2,7 @@
 
 import { deliverAfterResponse } from "@/lib/delivery";
 import { redirect } from "next/navigation";
-import type { AuthFormState } from "@/components/auth/auth-form-state";
+import type { AuthFormState } from "@/lib/form-state";
 import { LoginCodeRefused, signIn } from "@/lib/auth/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { clearChallengeToken, readChallengeToken } from "@/lib/auth/challenge-cookie";

@@ -2,7 +2,7 @@
 
 import { deliverAfterResponse } from "@/lib/delivery";
 import { redirect } from "next/navigation";
-import type { AuthFormState } from "@/components/auth/auth-form-state";
+import type { AuthFormState } from "@/lib/form-state";
 import { readChallengeToken } from "@/lib/auth/challenge-cookie";
 import { sendChallengeCode } from "@/lib/auth/challenges";
 import { expiredCodeMessage, tooManyAttemptsMessage, wrongCodeMessage } from "@/lib/auth/messages";

@@ -2,22 +2,12 @@
 
 import { deliverAfterResponse } from "@/lib/delivery";
 import { redirect } from "next/navigation";
-import { z } from "zod";
-import type { FormState } from "@/components/forms/form-state";
+import type { FormState } from "@/lib/form-state";
 import { auth, signOut } from "@/lib/auth/auth";
 import { clearChallengeToken, readChallengeToken } from "@/lib/auth/challenge-cookie";
 import { completePasswordReset } from "@/lib/auth/recovery";
+import { newPasswordSchema } from "@/lib/auth/schemas";
 import { fieldErrorsOf, submittedForm } from "@/lib/validation";
-
-const newPasswordSchema = z
-  .object({
-    password: z.string().max(256, "Le mot de passe ne peut pas dépasser 128 caractères."),
-    passwordConfirmation: z.string().max(256),
-  })
-  .refine((input) => input.password === input.passwordConfirmation, {
-    path: ["passwordConfirmation"],
-    message: "Les deux mots de passe ne sont pas identiques.",
-  });
 
 /** Never returns the passwords: the form starts again empty after an error. */
 export async function newPasswordAction(_previous: FormState, submitted: unknown): Promise<FormState> {

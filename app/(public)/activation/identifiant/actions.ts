@@ -2,7 +2,7 @@
 
 import { deliverAfterResponse } from "@/lib/delivery";
 import { redirect } from "next/navigation";
-import type { FormState } from "@/components/forms/form-state";
+import type { FormState } from "@/lib/form-state";
 import { createAccount } from "@/lib/enrolment/activation";
 import { readFlowToken } from "@/lib/enrolment/flow-cookie";
 import { expiredFlowMessage } from "@/lib/enrolment/messages";
