@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { PageTitle } from "@/components/ui/page-title";
 
 export type LegalSection = {
   /** The fragment the table of contents links to. */
@@ -19,7 +20,7 @@ type LegalDocumentProps = {
 export function LegalDocument({ title, versionDate, intro, sections }: LegalDocumentProps) {
   return (
     <article className="legal-prose">
-      <h1 className="text-3xl font-bold text-brand-900">{title}</h1>
+      <PageTitle>{title}</PageTitle>
       <p className="mt-2 text-sm text-slate-700">Version en vigueur au {versionDate}</p>
       <div className="mt-6">{intro}</div>
       <nav aria-labelledby="sommaire" className="mt-8 rounded border border-slate-300 bg-slate-50 p-4">

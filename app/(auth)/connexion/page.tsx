@@ -7,6 +7,7 @@ import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { findActor } from "@/lib/access/current-actor";
 import { expiredLoginAttemptMessage, idleLogoutNotice } from "@/lib/auth/messages";
 import { loginPasswordAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Connexion" };
 
@@ -29,7 +30,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const notice = motif ? notices[motif] : undefined;
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Connexion à Mon espace santé</h1>
+      <PageTitle>Connexion à Mon espace santé</PageTitle>
       {notice ? (
         <div className="mt-6">
           <Alert variant={notice.variant} role="status">

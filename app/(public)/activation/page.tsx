@@ -7,6 +7,7 @@ import { describeDays, describeMinutes } from "@/lib/format";
 import { readFlowToken } from "@/lib/enrolment/flow-cookie";
 import { isFlowInProgress } from "@/lib/enrolment/request-code";
 import { verifyCodeAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Activer ou s'opposer à Mon espace santé" };
 
@@ -22,7 +23,7 @@ export default async function ActivationPage({ searchParams }: { searchParams: P
   const channel = envoi && hasFlow ? sentBy[envoi] : undefined;
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Activer ou s&apos;opposer à Mon espace santé</h1>
+      <PageTitle>Activer ou s&apos;opposer à Mon espace santé</PageTitle>
       {channel ? (
         <div className="mt-6">
           <Alert variant="success" role="status">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { pingDatabase } from "@/lib/health/ping";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = {
   title: "Page de référence des mesures de performance",
@@ -16,7 +17,7 @@ export default async function BenchBaselinePage() {
   await pingDatabase();
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Page de référence des mesures de performance</h1>
+      <PageTitle>Page de référence des mesures de performance</PageTitle>
       <p className="mt-4">
         Cette page sert de point de comparaison aux mesures de charge de l&apos;application : elle interroge la base de
         données une seule fois, sans lire aucune donnée personnelle.

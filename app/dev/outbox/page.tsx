@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { type OutboxLetter, type OutboxMessage, listOutboxLetters, listOutboxMessages } from "@/lib/delivery/outbox";
 import { isOutboxEnabled } from "@/lib/env";
 import { formatDateTimeFr, formatMobileFr } from "@/lib/format";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const dynamic = "force-dynamic";
 
@@ -124,7 +125,7 @@ export default async function OutboxPage({
 
   return (
     <>
-      <h1 className="text-3xl font-bold text-brand-900">Boîte d&apos;envoi locale</h1>
+      <PageTitle>Boîte d&apos;envoi locale</PageTitle>
       <p className="mt-4">
         Aucun fournisseur d&apos;envoi n&apos;est configuré : les e-mails, SMS et courriers sont conservés ici au lieu
         d&apos;être envoyés. Cette page n&apos;existe qu&apos;en développement et en démonstration.

@@ -7,6 +7,7 @@ import { readChallengeToken } from "@/lib/auth/challenge-cookie";
 import { findChallengeContacts } from "@/lib/auth/challenges";
 import { expiredLoginAttemptMessage } from "@/lib/auth/messages";
 import { sendLoginCodeAction, verifyLoginCodeAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Code de connexion" };
 
@@ -16,7 +17,7 @@ export default async function LoginCodePage({ searchParams }: { searchParams: Pr
   const contacts = await findChallengeContacts(await readChallengeToken("login"), "login", new Date());
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Code de connexion</h1>
+      <PageTitle>Code de connexion</PageTitle>
       {contacts ? (
         <CodeStep
           contacts={contacts}

@@ -6,6 +6,7 @@ import { readChallengeToken } from "@/lib/auth/challenge-cookie";
 import { findChallengeContacts } from "@/lib/auth/challenges";
 import { expiredResetMessage } from "@/lib/auth/messages";
 import { sendResetCodeAction, verifyResetCodeAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Code de vérification" };
 
@@ -14,7 +15,7 @@ export default async function PasswordResetCodePage({ searchParams }: { searchPa
   const contacts = await findChallengeContacts(await readChallengeToken("password-reset"), "password-reset", new Date());
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Mot de passe oublié : code de vérification</h1>
+      <PageTitle>Mot de passe oublié : code de vérification</PageTitle>
       {contacts ? (
         <CodeStep
           contacts={contacts}

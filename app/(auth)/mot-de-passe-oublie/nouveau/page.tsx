@@ -6,6 +6,7 @@ import { readChallengeToken } from "@/lib/auth/challenge-cookie";
 import { expiredResetMessage } from "@/lib/auth/messages";
 import { isPasswordResetVerified } from "@/lib/auth/recovery";
 import { newPasswordAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Nouveau mot de passe" };
 
@@ -13,7 +14,7 @@ export default async function NewPasswordPage() {
   const isVerified = await isPasswordResetVerified(await readChallengeToken("password-reset"), new Date());
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Je choisis un nouveau mot de passe</h1>
+      <PageTitle>Je choisis un nouveau mot de passe</PageTitle>
       {isVerified ? (
         <>
           <p className="mt-4">

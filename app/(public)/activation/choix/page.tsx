@@ -5,6 +5,7 @@ import { FlowExpired } from "@/components/enrolment/flow-expired";
 import { findActivationState } from "@/lib/enrolment/activation";
 import { readFlowToken } from "@/lib/enrolment/flow-cookie";
 import { chooseDecisionAction, confirmOppositionAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Activer ou s'opposer" };
 const title = "Activer ou s'opposer à Mon espace santé";
@@ -15,7 +16,7 @@ export default async function DecisionPage() {
   if (state.spaceStatus === "active") return <AlreadyActive title={title} />;
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{title}</h1>
+      <PageTitle>{title}</PageTitle>
       <p className="mt-4">
         Bonjour {state.firstName}, votre code provisoire est validé.
         {state.hasOpposed ? " Vous vous êtes opposé(e) à la création de Mon espace santé ; vous pouvez changer d'avis." : ""}

@@ -8,6 +8,7 @@ import { findActivationState } from "@/lib/enrolment/activation";
 import { readFlowToken } from "@/lib/enrolment/flow-cookie";
 import { formatMobileFr } from "@/lib/format";
 import { confirmContactChangeAction, confirmContactsAction, requestContactChangeAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Je vérifie mes coordonnées de contact" };
 const title = "Je vérifie mes coordonnées de contact";
@@ -22,7 +23,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   if (!state.areTermsAccepted) {
     return (
       <>
-        <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{title}</h1>
+        <PageTitle>{title}</PageTitle>
         <p className="mt-6">
           Acceptez d&apos;abord les conditions d&apos;utilisation :{" "}
           <Link className="text-brand-700 underline" href="/activation/conditions">
@@ -37,7 +38,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   const editing = !pending && (modifier === "email" || modifier === "mobile") ? modifier : null;
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{title}</h1>
+      <PageTitle>{title}</PageTitle>
       <p className="mt-4">
         Ces informations sont indispensables pour assurer la sécurité de Mon espace santé : un code vous y sera envoyé à
         chaque connexion. Elles ont été transmises par votre caisse d&apos;assurance maladie.

@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { findActivationState } from "@/lib/enrolment/activation";
 import { readFlowToken } from "@/lib/enrolment/flow-cookie";
 import { formatDateFr } from "@/lib/format";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Opposition enregistrée" };
 const title = "Votre opposition est enregistrée";
@@ -14,7 +15,7 @@ export default async function OppositionDonePage() {
   if (!state?.oppositionDate) return <FlowExpired title={title} />;
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{title}</h1>
+      <PageTitle>{title}</PageTitle>
       <div className="mt-6">
         <Alert variant="success">
           Votre demande d&apos;opposition à la création de Mon espace santé a bien été prise en compte le{" "}

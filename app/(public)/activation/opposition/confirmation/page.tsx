@@ -5,6 +5,7 @@ import { findActivationState } from "@/lib/enrolment/activation";
 import { readFlowToken } from "@/lib/enrolment/flow-cookie";
 import { oppositionConsequence, oppositionQuestion } from "@/lib/enrolment/messages";
 import { confirmOppositionAction } from "../../choix/actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Confirmer l'opposition" };
 
@@ -13,7 +14,7 @@ export default async function OppositionConfirmationPage() {
   if (!state) return <FlowExpired title={oppositionQuestion} />;
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{oppositionQuestion}</h1>
+      <PageTitle>{oppositionQuestion}</PageTitle>
       <p className="mt-4">{oppositionConsequence}</p>
       <OppositionConfirmationForm action={confirmOppositionAction} />
     </>
