@@ -5,12 +5,12 @@ import { type Transaction, getDb } from "@/db/client";
 import { accounts, insuredPersons, spaces, unknownIdentifierLockouts } from "@/db/schema";
 import { notifyAccountHolder } from "@/lib/delivery";
 import { accountLockedEmail, accountLockedSms } from "@/lib/delivery/templates";
+import type { RequestContext } from "@/lib/http/request-context";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { usualFirstName } from "@/lib/register/person-name";
 import { hashCode } from "@/lib/security/secrets";
 import { hashPassword, verifyPassword } from "./password-hash";
 import {
-  type AuthContext,
   type RefusedCode,
   checkChallengeCode,
   completeChallenge,
@@ -116,7 +116,7 @@ async function recordAccountFailure(
  */
 export async function checkLoginPassword(
   { identifier: typedIdentifier, password }: { identifier: string; password: string },
-  { clientAddress, now }: AuthContext,
+  { clientAddress, now }: RequestContext,
 ): Promise<PasswordStepResult> {
   const db = getDb();
   const limit = await consumeRateLimits(db, [authRateLimit("passwordChecksPerAddress", clientAddress)], now);
@@ -149,7 +149,7 @@ export type LoginCodeResult = { status: "verified"; sessionId: string; accountId
  */
 export async function verifyLoginCode(
   { challengeToken, code }: { challengeToken: string; code: string },
-  { clientAddress, now, userAgent }: AuthContext & { userAgent?: string | null },
+  { clientAddress, now, userAgent }: RequestContext & { userAgent?: string | null },
 ): Promise<LoginCodeResult> {
   const db = getDb();
   const limit = await consumeRateLimits(db, [authRateLimit("codeChecksPerAddress", clientAddress)], now);

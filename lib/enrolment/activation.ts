@@ -13,7 +13,7 @@ import type { FieldErrors } from "@/lib/form-state";
 import { findLiveFlow, findPersonWithSpace, lockLiveFlow, lockPersonSpace, updateFlow } from "./flows";
 import { activateSpace } from "./activate-space";
 import { findTakenIdentifiers, suggestFreeIdentifiers } from "./identifiers";
-import type { RequestContext } from "./request-code";
+import type { RequestContext } from "@/lib/http/request-context";
 import { enrolmentRules, rateLimitKey } from "./rules";
 
 export type ContactKind = "email" | "mobile";

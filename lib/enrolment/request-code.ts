@@ -6,16 +6,15 @@ import { getSettings } from "@/lib/env";
 import { queueEmail, queuePostalLetter, queueSms } from "@/lib/delivery";
 import { provisionalCodeEmail, provisionalCodeSms } from "@/lib/delivery/templates";
 import { maskEmail, maskMobile } from "@/lib/format";
+import type { RequestContext } from "@/lib/http/request-context";
 import { renderCodeLetter } from "@/lib/pdf/code-letter";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { displayName, usualFirstName } from "@/lib/register/person-name";
 import type { IdentityProof } from "@/lib/register/identity";
 import { findInsuredPersonByIdentity } from "@/lib/register/queries";
 import { findLiveFlow, findPersonWithSpace, lockLiveFlow, lockPersonSpace, startFlow, updateFlow } from "./flows";
-import { type CodeChannel, createProvisionalCode, lockLiveCode } from "./provisional-codes";
+import { type ProvisionalCodeChannel, createProvisionalCode, lockLiveCode } from "./provisional-codes";
 import { codeRequestLimits, enrolmentRules, rateLimitKey } from "./rules";
-
-export type RequestContext = { clientAddress: string; now: Date };
 
 /** Where a code can be sent, as shown under "Mon mode de réception" (masked). */
 export type ReceptionOptions = { email: string | null; mobile: string | null; hasPostalAddress: boolean };
@@ -61,8 +60,8 @@ export async function findReceptionOptions(flowToken: string | undefined, now: D
   return receptionOptionsOf(person);
 }
 
-export type SendCodeResult =
-  | { status: "sent"; channel: CodeChannel }
+export type SendProvisionalCodeResult =
+  | { status: "sent"; channel: ProvisionalCodeChannel }
   | { status: "no-flow" }
   | { status: "channel-unavailable" }
   /** Too many requests from this client address, whoever they were for. */
@@ -70,7 +69,7 @@ export type SendCodeResult =
   /** Too many codes sent to this person and none used since; `hasLiveCode`: the last one still works. */
   | { status: "too-many-codes"; retryAfterSeconds: number; hasLiveCode: boolean };
 
-function isChannelAvailable(person: InsuredPerson, channel: CodeChannel): boolean {
+function isChannelAvailable(person: InsuredPerson, channel: ProvisionalCodeChannel): boolean {
   if (channel === "email") return Boolean(person.email);
   if (channel === "sms") return Boolean(person.mobile);
   // The letter is for people the insurer cannot reach electronically.
@@ -80,16 +79,16 @@ function isChannelAvailable(person: InsuredPerson, channel: CodeChannel): boolea
 /** Second step: queues a new provisional code on the chosen channel to the contact on file. */
 export async function sendRequestedCode(
   flowToken: string | undefined,
-  channel: CodeChannel,
+  channel: ProvisionalCodeChannel,
   { clientAddress, now }: RequestContext,
-): Promise<SendCodeResult> {
+): Promise<SendProvisionalCodeResult> {
   const db = getDb();
   const flow = await findLiveFlow(db, flowToken, now);
   if (!flow) return { status: "no-flow" };
   const perAddress = await consumeRateLimits(db, [rateLimitKey("codeRequestsPerAddress", clientAddress)], now);
   if (!perAddress.isAllowed) return { status: "rate-limited", retryAfterSeconds: perAddress.retryAfterSeconds };
 
-  return db.transaction(async (tx): Promise<SendCodeResult> => {
+  return db.transaction(async (tx): Promise<SendProvisionalCodeResult> => {
     const lockedFlow = await lockLiveFlow(tx, flowToken, now);
     if (!lockedFlow) return { status: "no-flow" };
     const { person } = await lockPersonSpace(tx, lockedFlow.personId);
@@ -134,7 +133,7 @@ export async function sendRequestedCode(
 async function sendCode(
   tx: Transaction,
   person: InsuredPerson,
-  channel: CodeChannel,
+  channel: ProvisionalCodeChannel,
   code: string,
   validUntil: Date,
 ): Promise<void> {

@@ -6,7 +6,7 @@ import { clearRateLimits, consumeRateLimits } from "@/lib/rate-limit";
 import { isSameHash } from "@/lib/security/secrets";
 import { lockLiveFlow, lockPersonSpace, startFlow, updateFlow } from "./flows";
 import { hashProvisionalCode, lockLiveCode } from "./provisional-codes";
-import type { RequestContext } from "./request-code";
+import type { RequestContext } from "@/lib/http/request-context";
 import { codeRequestLimits, enrolmentRules, rateLimitKey } from "./rules";
 
 export type VerifyCodeResult =
