@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { CodeStep } from "@/components/auth/code-step";
-import { Alert } from "@/components/ui/alert";
-import { ButtonLink } from "@/components/ui/button";
+import { AttemptExpired } from "@/components/auth/attempt-expired";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { readChallengeToken } from "@/lib/auth/challenge-cookie";
 import { findChallengeContacts } from "@/lib/auth/challenges";
@@ -29,14 +28,11 @@ export default async function LoginCodePage({ searchParams }: { searchParams: Pr
           callbackUrl={callbackUrl}
         />
       ) : (
-        <>
-          <div className="mt-6">
-            <Alert variant="warning">{expiredLoginAttemptMessage}</Alert>
-          </div>
-          <p className="mt-6">
-            <ButtonLink href={`/connexion?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Revenir à la connexion</ButtonLink>
-          </p>
-        </>
+        <AttemptExpired
+          message={expiredLoginAttemptMessage}
+          restartHref={`/connexion?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+          restartLabel="Revenir à la connexion"
+        />
       )}
     </>
   );

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { CodeStep } from "@/components/auth/code-step";
-import { Alert } from "@/components/ui/alert";
-import { ButtonLink } from "@/components/ui/button";
+import { AttemptExpired } from "@/components/auth/attempt-expired";
 import { readChallengeToken } from "@/lib/auth/challenge-cookie";
 import { findChallengeContacts } from "@/lib/auth/challenges";
 import { expiredResetMessage } from "@/lib/auth/messages";
@@ -26,14 +25,7 @@ export default async function PasswordResetCodePage({ searchParams }: { searchPa
           isResent={envoi === "nouveau"}
         />
       ) : (
-        <>
-          <div className="mt-6">
-            <Alert variant="warning">{expiredResetMessage}</Alert>
-          </div>
-          <p className="mt-6">
-            <ButtonLink href="/mot-de-passe-oublie">Recommencer</ButtonLink>
-          </p>
-        </>
+        <AttemptExpired message={expiredResetMessage} restartHref="/mot-de-passe-oublie" restartLabel="Recommencer" />
       )}
     </>
   );

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { NewPasswordForm } from "@/components/auth/new-password-form";
-import { Alert } from "@/components/ui/alert";
-import { ButtonLink } from "@/components/ui/button";
+import { AttemptExpired } from "@/components/auth/attempt-expired";
 import { readChallengeToken } from "@/lib/auth/challenge-cookie";
 import { expiredResetMessage } from "@/lib/auth/messages";
 import { isPasswordResetVerified } from "@/lib/auth/recovery";
@@ -24,14 +23,7 @@ export default async function NewPasswordPage() {
           <NewPasswordForm action={newPasswordAction} />
         </>
       ) : (
-        <>
-          <div className="mt-6">
-            <Alert variant="warning">{expiredResetMessage}</Alert>
-          </div>
-          <p className="mt-6">
-            <ButtonLink href="/mot-de-passe-oublie">Recommencer</ButtonLink>
-          </p>
-        </>
+        <AttemptExpired message={expiredResetMessage} restartHref="/mot-de-passe-oublie" restartLabel="Recommencer" />
       )}
     </>
   );

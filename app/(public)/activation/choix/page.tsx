@@ -1,9 +1,6 @@
 import type { Metadata } from "next";
-import { AlreadyActive } from "@/components/enrolment/already-active";
+import { findActivationStep } from "../activation-step";
 import { DecisionForm } from "@/components/enrolment/decision-form";
-import { FlowExpired } from "@/components/enrolment/flow-expired";
-import { findActivationState } from "@/lib/enrolment/activation";
-import { readFlowToken } from "@/lib/enrolment/flow-cookie";
 import { chooseDecisionAction, confirmOppositionAction } from "./actions";
 import { PageTitle } from "@/components/ui/page-title";
 
@@ -11,9 +8,9 @@ export const metadata: Metadata = { title: "Activer ou s'opposer" };
 const title = "Activer ou s'opposer à Mon espace santé";
 
 export default async function DecisionPage() {
-  const state = await findActivationState(await readFlowToken(), new Date());
-  if (!state) return <FlowExpired title={title} />;
-  if (state.spaceStatus === "active") return <AlreadyActive title={title} />;
+  const step = await findActivationStep(title);
+  if ("refusal" in step) return step.refusal;
+  const { state } = step;
   return (
     <>
       <PageTitle>{title}</PageTitle>

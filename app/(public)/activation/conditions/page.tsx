@@ -1,9 +1,6 @@
 import type { Metadata } from "next";
-import { AlreadyActive } from "@/components/enrolment/already-active";
-import { FlowExpired } from "@/components/enrolment/flow-expired";
+import { findActivationStep } from "../activation-step";
 import { TermsForm } from "@/components/enrolment/terms-form";
-import { findActivationState } from "@/lib/enrolment/activation";
-import { readFlowToken } from "@/lib/enrolment/flow-cookie";
 import { acceptTermsAction } from "./actions";
 import { PageTitle } from "@/components/ui/page-title";
 
@@ -11,9 +8,8 @@ export const metadata: Metadata = { title: "Conditions d'utilisation" };
 const title = "J'active Mon espace santé";
 
 export default async function TermsPage() {
-  const state = await findActivationState(await readFlowToken(), new Date());
-  if (!state) return <FlowExpired title={title} />;
-  if (state.spaceStatus === "active") return <AlreadyActive title={title} />;
+  const step = await findActivationStep(title);
+  if ("refusal" in step) return step.refusal;
   return (
     <>
       <PageTitle>{title}</PageTitle>

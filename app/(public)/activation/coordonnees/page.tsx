@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
+import { findActivationStep } from "../activation-step";
 import { Link } from "@/components/ui/link";
-import { AlreadyActive } from "@/components/enrolment/already-active";
 import { ConfirmContactsForm, ContactChangeForm, ContactCodeForm } from "@/components/enrolment/contact-forms";
-import { FlowExpired } from "@/components/enrolment/flow-expired";
 import { Alert } from "@/components/ui/alert";
-import { findActivationState } from "@/lib/enrolment/activation";
-import { readFlowToken } from "@/lib/enrolment/flow-cookie";
 import { formatMobileFr } from "@/lib/format";
 import { confirmContactChangeAction, confirmContactsAction, requestContactChangeAction } from "./actions";
 import { PageTitle } from "@/components/ui/page-title";
@@ -17,9 +14,9 @@ type SearchParams = Promise<{ modifier?: string; verification?: string; modifiee
 
 export default async function ContactsPage({ searchParams }: { searchParams: SearchParams }) {
   const { modifier, modifiee } = await searchParams;
-  const state = await findActivationState(await readFlowToken(), new Date());
-  if (!state) return <FlowExpired title={title} />;
-  if (state.spaceStatus === "active") return <AlreadyActive title={title} />;
+  const step = await findActivationStep(title);
+  if ("refusal" in step) return step.refusal;
+  const { state } = step;
   if (!state.areTermsAccepted) {
     return (
       <>

@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
+import { findActivationStep } from "../activation-step";
 import { Link } from "@/components/ui/link";
-import { AlreadyActive } from "@/components/enrolment/already-active";
 import { CredentialsForm } from "@/components/enrolment/credentials-form";
-import { FlowExpired } from "@/components/enrolment/flow-expired";
-import { findActivationState } from "@/lib/enrolment/activation";
-import { readFlowToken } from "@/lib/enrolment/flow-cookie";
 import { createAccountAction } from "./actions";
 import { PageTitle } from "@/components/ui/page-title";
 
@@ -12,9 +9,9 @@ export const metadata: Metadata = { title: "Créer mon identifiant et mon mot de
 const title = "Je crée mon identifiant et mon mot de passe";
 
 export default async function CredentialsPage() {
-  const state = await findActivationState(await readFlowToken(), new Date());
-  if (!state) return <FlowExpired title={title} />;
-  if (state.spaceStatus === "active") return <AlreadyActive title={title} />;
+  const step = await findActivationStep(title);
+  if ("refusal" in step) return step.refusal;
+  const { state } = step;
   if (!state.areContactsConfirmed) {
     return (
       <>
