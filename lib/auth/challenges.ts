@@ -8,6 +8,7 @@ import { maskEmail, maskMobile } from "@/lib/format";
 import type { RequestContext } from "@/lib/http/request-context";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { createOpaqueToken, hashCode, hashToken, isSameHash } from "@/lib/security/secrets";
+import { countWrongCode } from "@/lib/security/wrong-codes";
 import { isLockedAt } from "./lockout";
 import { generateOneTimeCode, normalizeOneTimeCode } from "./one-time-code";
 import { authRateLimit, authRules } from "./rules";
@@ -238,8 +239,7 @@ export async function checkChallengeCode(tx: Transaction, challenge: AuthChallen
     await tx.update(authChallenges).set({ codeVerifiedAt: now, codeHash: null }).where(eq(authChallenges.id, challenge.id));
     return { status: "right" };
   }
-  const failedCodeAttempts = challenge.failedCodeAttempts + 1;
-  await tx.update(authChallenges).set({ failedCodeAttempts }).where(eq(authChallenges.id, challenge.id));
-  const remainingAttempts = authRules.maxCodeAttemptsPerChallenge - failedCodeAttempts;
-  return remainingAttempts > 0 ? { status: "wrong", remainingAttempts } : { status: "exhausted" };
+  const { failedAttempts, remainingAttempts, isExhausted } = countWrongCode(challenge.failedCodeAttempts, authRules.maxCodeAttemptsPerChallenge);
+  await tx.update(authChallenges).set({ failedCodeAttempts: failedAttempts }).where(eq(authChallenges.id, challenge.id));
+  return isExhausted ? { status: "exhausted" } : { status: "wrong", remainingAttempts };
 }

@@ -9,6 +9,7 @@ import { activationConfirmationEmail, activationConfirmationSms, contactVerifica
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { allNames, displayName, usualFirstName } from "@/lib/register/person-name";
 import { generateNumericCode, hashCode, isSameHash } from "@/lib/security/secrets";
+import { countWrongCode } from "@/lib/security/wrong-codes";
 import type { FieldErrors } from "@/lib/form-state";
 import { findLiveFlow, findPersonWithSpace, lockLiveFlow, lockPersonSpace, updateFlow } from "./flows";
 import { activateSpace } from "./activate-space";
@@ -168,13 +169,12 @@ export async function confirmContactChange(
       .limit(1);
     if (!pending || pending.expiresAt <= now) return { status: "no-live-code" };
     if (!isSameHash(pending.codeHash, hashCode(CONTACT_CODE_PURPOSE, `${flow.id}:${code}`))) {
-      const failedAttempts = pending.failedAttempts + 1;
-      const isExhausted = failedAttempts >= enrolmentRules.maxCodeAttempts;
+      const { failedAttempts, remainingAttempts, isExhausted } = countWrongCode(pending.failedAttempts, enrolmentRules.maxCodeAttempts);
       await tx
         .update(contactVerifications)
         .set({ failedAttempts, revokedAt: isExhausted ? now : null })
         .where(eq(contactVerifications.id, pending.id));
-      return isExhausted ? { status: "no-live-code" } : { status: "wrong-code", remainingAttempts: enrolmentRules.maxCodeAttempts - failedAttempts };
+      return isExhausted ? { status: "no-live-code" } : { status: "wrong-code", remainingAttempts };
     }
     await tx.update(contactVerifications).set({ verifiedAt: now }).where(eq(contactVerifications.id, pending.id));
     await updateFlow(tx, flow.id, pending.kind === "email" ? { email: pending.newValue } : { mobile: pending.newValue }, now);

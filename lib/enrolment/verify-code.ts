@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { insuredPersons, provisionalCodes, type SpaceStatus } from "@/db/schema";
 import { clearRateLimits, consumeRateLimits } from "@/lib/rate-limit";
 import { isSameHash } from "@/lib/security/secrets";
+import { countWrongCode } from "@/lib/security/wrong-codes";
 import { lockLiveFlow, lockPersonSpace, startFlow, updateFlow } from "./flows";
 import { hashProvisionalCode, lockLiveCode } from "./provisional-codes";
 import type { RequestContext } from "@/lib/http/request-context";
@@ -51,15 +52,12 @@ export async function verifyProvisionalCode(entry: CodeEntry, { clientAddress, n
     if (!liveCode) return { status: "no-live-code" };
 
     if (!isSameHash(liveCode.codeHash, hashProvisionalCode(entry.code))) {
-      const failedAttempts = liveCode.failedAttempts + 1;
-      const isExhausted = failedAttempts >= enrolmentRules.maxCodeAttempts;
+      const { failedAttempts, remainingAttempts, isExhausted } = countWrongCode(liveCode.failedAttempts, enrolmentRules.maxCodeAttempts);
       await tx
         .update(provisionalCodes)
         .set({ failedAttempts, revokedAt: isExhausted ? now : null })
         .where(eq(provisionalCodes.id, liveCode.id));
-      return isExhausted
-        ? { status: "no-live-code" }
-        : { status: "wrong-code", remainingAttempts: enrolmentRules.maxCodeAttempts - failedAttempts };
+      return isExhausted ? { status: "no-live-code" } : { status: "wrong-code", remainingAttempts };
     }
 
     await tx.update(provisionalCodes).set({ usedAt: now }).where(eq(provisionalCodes.id, liveCode.id));
