@@ -3,7 +3,7 @@ import { and, eq, gt, isNull, lt, ne } from "drizzle-orm";
 import { type Executor, type Transaction, getDb } from "@/db/client";
 import { accounts, authChallenges } from "@/db/schema";
 import { queueEmail, queueSms } from "@/lib/delivery";
-import { loginCodeEmail, loginCodeSms, passwordResetCodeEmail, passwordResetCodeSms } from "@/lib/delivery/templates";
+import { loginCodeEmail, loginCodeSms, passwordResetCodeEmail, passwordResetCodeSms } from "@/lib/delivery/templates/auth";
 import { maskEmail, maskMobile } from "@/lib/format";
 import type { RequestContext } from "@/lib/http/request-context";
 import { consumeRateLimits } from "@/lib/rate-limit";

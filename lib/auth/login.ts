@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { type Transaction, getDb } from "@/db/client";
 import { accounts, insuredPersons, spaces, unknownIdentifierLockouts } from "@/db/schema";
 import { notifyAccountHolder } from "@/lib/delivery";
-import { accountLockedEmail, accountLockedSms } from "@/lib/delivery/templates";
+import { accountLockedEmail, accountLockedSms } from "@/lib/delivery/templates/auth";
 import type { RequestContext } from "@/lib/http/request-context";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { usualFirstName } from "@/lib/register/person-name";

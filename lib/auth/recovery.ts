@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { accounts, insuredPersons, spaces } from "@/db/schema";
 import { notifyAccountHolder } from "@/lib/delivery";
-import { identifierReminderEmail, identifierReminderSms, passwordChangedEmail, passwordChangedSms } from "@/lib/delivery/templates";
+import { identifierReminderEmail, identifierReminderSms, passwordChangedEmail, passwordChangedSms } from "@/lib/delivery/templates/auth";
 import type { RequestContext } from "@/lib/http/request-context";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { normalizeNir } from "@/lib/register/nir";

@@ -5,8 +5,7 @@ import { type Executor, getDb } from "@/db/client";
 import { type StoredAttachment, outgoingMessages, postalLetters } from "@/db/schema";
 import { type DeliveryChannel, type Settings, getSettings, isOutboxUsedFor } from "@/lib/env";
 import { after } from "next/server";
-import type { EmailContent } from "./message-blocks";
-import type { SmsContent } from "./templates";
+import type { EmailContent, SmsContent } from "./message-blocks";
 import { type TransportResult, sendEmailWithResend, sendSmsWithBrevo } from "./transports";
 
 /**

@@ -5,7 +5,7 @@ import { contactVerifications, oppositions, type SpaceStatus } from "@/db/schema
 import { checkIdentifier, checkPassword } from "@/lib/auth/credential-checks";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { notifyAccountHolder, queueEmail, queueSms } from "@/lib/delivery";
-import { activationConfirmationEmail, activationConfirmationSms, contactVerificationEmail, contactVerificationSms } from "@/lib/delivery/templates";
+import { activationConfirmationEmail, activationConfirmationSms, contactVerificationEmail, contactVerificationSms } from "@/lib/delivery/templates/enrolment";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { allNames, displayName, usualFirstName } from "@/lib/register/person-name";
 import { generateNumericCode, hashCode, isSameHash } from "@/lib/security/secrets";

@@ -3,7 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { type InsuredPerson, oppositions, spaces } from "@/db/schema";
 import { queueEmail } from "@/lib/delivery";
-import { oppositionReceiptEmail } from "@/lib/delivery/templates";
+import { oppositionReceiptEmail } from "@/lib/delivery/templates/enrolment";
 import { renderOppositionReceipt } from "@/lib/pdf/opposition-receipt";
 import { displayName, usualFirstName } from "@/lib/register/person-name";
 import { findLiveFlow, findPersonWithSpace, lockLiveFlow, lockPersonSpace, updateFlow } from "./flows";

@@ -4,7 +4,7 @@ import { type Transaction, getDb } from "@/db/client";
 import { type InsuredPerson, provisionalCodes } from "@/db/schema";
 import { getSettings } from "@/lib/env";
 import { queueEmail, queuePostalLetter, queueSms } from "@/lib/delivery";
-import { provisionalCodeEmail, provisionalCodeSms } from "@/lib/delivery/templates";
+import { provisionalCodeEmail, provisionalCodeSms } from "@/lib/delivery/templates/enrolment";
 import { maskEmail, maskMobile } from "@/lib/format";
 import type { RequestContext } from "@/lib/http/request-context";
 import { renderCodeLetter } from "@/lib/pdf/code-letter";
