@@ -4,6 +4,7 @@ import { baseAuthConfig } from "@/lib/auth/auth.config";
 import { CURRENT_PATH_HEADER } from "@/lib/auth/callback-path";
 import { getSettings } from "@/lib/env";
 import { findActionBodyRefusal, findRequestRefusal } from "@/lib/http/request-filter";
+import { isSpacePath } from "@/lib/http/space-paths";
 import {
   NONCE_HEADER,
   PRIVATE_CACHE_CONTROL,
@@ -20,25 +21,6 @@ import {
  * (requireActor), which this never does. See docs/decisions/0006-security-suite.md.
  */
 const { auth } = NextAuth(baseAuthConfig);
-
-const SPACE_PREFIXES = [
-  "/accueil",
-  "/profil-medical",
-  "/documents",
-  "/messagerie",
-  "/agenda",
-  "/remboursements",
-  "/catalogue",
-  "/questionnaire",
-  "/compte",
-  "/autorisations",
-  "/historique",
-  "/enfants",
-];
-
-function isSpacePath(pathname: string): boolean {
-  return SPACE_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
-}
 
 /** Built scripts, styles and images: the same bytes for everyone, no nonce to give, no session to look at. */
 function isStaticAsset(pathname: string): boolean {

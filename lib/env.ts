@@ -32,6 +32,8 @@ const settingsSchema = z
     SMS_SENDER: z.string().min(3).max(11).default("MonEspSante"),
     /** Keeps messages in the local outbox (/dev/outbox) even in production: demonstrations only. */
     OUTBOX_ENABLED: flag,
+    /** Serves /bench-baseline, the benchmark's reference page (npm run bench sets it); off, it is a 404. */
+    BENCH_BASELINE_ENABLED: flag,
     /** Days between the notification and the automatic creation of the space (CSP R.1111-28). */
     WAITING_PERIOD_DAYS: z.coerce.number().int().min(1).max(365).default(42),
     /** Validity of a code sent with the notification (e-mail or letter). */

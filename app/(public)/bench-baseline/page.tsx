@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getSettings } from "@/lib/env";
 import { pingDatabase } from "@/lib/health/ping";
 import { PageTitle } from "@/components/ui/page-title";
 
@@ -14,6 +16,8 @@ export const metadata: Metadata = {
  * framework, the layout and one database round trip shows. It reads no personal data.
  */
 export default async function BenchBaselinePage() {
+  // Only the benchmark's own server serves it: nothing of the bench ships in a deployment.
+  if (!getSettings().BENCH_BASELINE_ENABLED) notFound();
   await pingDatabase();
   return (
     <>
