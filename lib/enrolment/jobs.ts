@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { spaces } from "@/db/schema";
 import { getSettings } from "@/lib/env";
 import { deliverPendingMessages, queueEmail, queuePostalLetter } from "@/lib/delivery";
-import { notificationEmail } from "@/lib/delivery/templates";
+import { notificationEmail } from "@/lib/delivery/templates/enrolment";
 import { renderNotificationLetter } from "@/lib/pdf/notification-letter";
 import { deleteExpiredRateLimitWindows } from "@/lib/rate-limit";
 import { displayName, usualFirstName } from "@/lib/register/person-name";

@@ -3,7 +3,7 @@ import { type Executor, getDb } from "@/db/client";
 import { onboardingQuestionnaires } from "@/db/schema";
 import { type Actor, isOwnedBySubject } from "@/lib/access/actor";
 import { addProfileItems, recordMeasurement } from "@/lib/medical-profile/records";
-import type { FieldErrors } from "@/lib/validation";
+import type { FieldErrors } from "@/lib/form-state";
 import { parseAnswer } from "./answers";
 import { QUESTION_COUNT, QUESTIONS } from "./questions";
 
