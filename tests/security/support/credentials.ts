@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { Page } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import { sql } from "../../e2e/support/register";
 import { e2eServer } from "../../e2e/support/server";
@@ -69,4 +70,12 @@ export async function mintChallengeCookie(
     insert into auth_challenges (token_hash, person_id, purpose, first_factor_at, code_verified_at, expires_at)
     values (${hashToken(token)}, ${personId}, ${purpose}, now(), ${isCodeVerified ? new Date() : null}, now() + interval '30 minutes')`;
   return `${purpose === "login" ? CREDENTIAL_COOKIES["login-attempt"] : CREDENTIAL_COOKIES["reset-attempt"]}=${token}`;
+}
+
+/** Gives the browser a credential minted above ("name=value"), as if the app had set its cookie. */
+export async function holdCookie(page: Page, cookie: string): Promise<void> {
+  const separator = cookie.indexOf("=");
+  await page.context().addCookies([
+    { name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: e2eServer.origin, httpOnly: true, sameSite: "Lax" },
+  ]);
 }

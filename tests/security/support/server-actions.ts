@@ -14,8 +14,7 @@ import { QUESTIONS } from "@/lib/onboarding/questions";
 import { giveActiveAccount, type TestAccount } from "../../e2e/support/accounts";
 import { createActivePatient, type ActivePatient } from "../../e2e/support/patients";
 import { createRegisteredPerson, sql, type TestPerson } from "../../e2e/support/register";
-import { e2eServer } from "../../e2e/support/server";
-import { type Credential, type FlowStage, mintChallengeCookie, mintFlowCookie, mintSessionCookie } from "./credentials";
+import { type Credential, type FlowStage, holdCookie, mintChallengeCookie, mintFlowCookie, mintSessionCookie } from "./credentials";
 
 /**
  * Every server action of the app, in ONE list: what it needs to know who is asking, how a test
@@ -111,14 +110,6 @@ async function fillIdentity(page: Page, person: TestPerson) {
   await page.getByRole("textbox", { name: "Numéro de sécurité sociale" }).fill(person.nir);
   await page.getByRole("textbox", { name: "Date de naissance" }).fill(person.birthDateFr);
   await page.getByRole("textbox", { name: "Numéro de série de la carte Vitale" }).fill(person.vitaleSerial);
-}
-
-/** Gives the browser a cookie minted for the test ("name=value"), as if the app had set it. */
-async function holdCookie(page: Page, cookie: string): Promise<void> {
-  const separator = cookie.indexOf("=");
-  await page.context().addCookies([
-    { name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: e2eServer.origin, httpOnly: true, sameSite: "Lax" },
-  ]);
 }
 
 /** The victim in the middle of enrolment at the stage `stageNow` gives (dated now), on `path`. */
