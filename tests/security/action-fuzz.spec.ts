@@ -57,7 +57,7 @@ function seedOf(action: string): number {
 async function buildPayloads({ step, captured }: ActionUnderAttack): Promise<Payload[]> {
   const seed = seedOf(step.action);
   const { formBodies } = volumeOf(step);
-  // The fuzzer's own client address (RFC 2544's range), or an arbitrary one: the journey's address keeps its per-address allowance.
+  // The fuzzer's own client address (RFC 2544's range), or an arbitrary one: the test's own address keeps its per-address allowance.
   const ownAddress = `198.18.${(seed >>> 8) & 255}.${seed & 255}`;
   const address = fc.oneof({ weight: 9, arbitrary: fc.constant(ownAddress) }, { weight: 1, arbitrary: fc.stringMatching(/^[0-9a-f.:, ]{0,60}$/) });
   const addresses = fc.sample(address, { numRuns: formBodies, seed });
