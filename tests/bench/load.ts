@@ -53,14 +53,26 @@ export function nextClientAddress(): string {
   return `2001:db8::${Math.floor(clientAddressCount / 0x10000).toString(16)}:${(clientAddressCount % 0x10000).toString(16)}`;
 }
 
-/** The request's headers, with a client address of its own when the target needs one per request. */
-function headersOf(request: BenchRequest): Record<string, string> | undefined {
-  if (!request.needsClientAddressPerRequest) return request.headers;
-  return { ...request.headers, "x-forwarded-for": nextClientAddress() };
+/**
+ * Hands out a request's variants in turn (BenchRequest.variants), one counter per request so
+ * that its check, its warm-up and its load go round the same list.
+ */
+const nextVariantIndex = new WeakMap<BenchRequest, number>();
+
+function nextVariant(request: BenchRequest): { headers?: Record<string, string>; body?: string } {
+  const { variants } = request;
+  if (!variants || variants.length === 0) return { headers: request.headers, body: request.body };
+  const index = nextVariantIndex.get(request) ?? 0;
+  nextVariantIndex.set(request, (index + 1) % variants.length);
+  const variant = variants[index]!;
+  return { headers: { ...request.headers, ...variant.headers }, body: variant.body };
 }
 
+/** The next request to send: its variant's headers and body, with a client address of its own when the target needs one per request. */
 function requestInit(request: BenchRequest): RequestInit {
-  return { method: request.method ?? "GET", headers: headersOf(request), body: request.body, redirect: "manual" };
+  const { headers, body } = nextVariant(request);
+  const withAddress = request.needsClientAddressPerRequest ? { ...headers, "x-forwarded-for": nextClientAddress() } : headers;
+  return { method: request.method ?? "GET", headers: withAddress, body, redirect: "manual" };
 }
 
 /** The path of a server action's redirect, from its `x-action-redirect` header ("<url>;<push|replace>"). */
@@ -71,11 +83,16 @@ function actionRedirectPath(header: string | string[] | undefined): string | nul
 }
 
 /**
- * One request as a browser would send it: the page must answer `expected.status`, show
- * `expected.text` and, for a server action, redirect where a success does. Throws with what came
- * back otherwise (a redirect to the login page, an error, a refusal).
+ * One request as a browser would send it (one per variant, each account of a pool once): the
+ * page must answer `expected.status`, show `expected.text` and, for a server action, redirect
+ * where a success does. Throws with what came back otherwise (a redirect to the login page, an
+ * error, a refusal).
  */
 export async function checkTarget(url: string, request: BenchRequest, expected: ExpectedAnswer): Promise<void> {
+  for (let index = 0; index < Math.max(1, request.variants?.length ?? 0); index += 1) await checkOneRequest(url, request, expected);
+}
+
+async function checkOneRequest(url: string, request: BenchRequest, expected: ExpectedAnswer): Promise<void> {
   const response = await fetch(url, requestInit(request));
   const body = await response.text();
   if (response.status !== expected.status) {
@@ -107,7 +124,13 @@ type AutocannonRequest = NonNullable<autocannon.Options["requests"]>[number];
  */
 function perRequestHooks(request: BenchRequest, expected: ExpectedAnswer, onUnexpected: () => void): AutocannonRequest[] | undefined {
   const hooks: AutocannonRequest = {};
-  if (request.needsClientAddressPerRequest) {
+  if (request.variants) {
+    hooks.setupRequest = (built) => {
+      const { headers, body } = nextVariant(request);
+      const address: Record<string, string> = request.needsClientAddressPerRequest ? { "x-forwarded-for": nextClientAddress() } : {};
+      return { ...built, headers: { ...built.headers, ...headers, ...address }, body };
+    };
+  } else if (request.needsClientAddressPerRequest) {
     hooks.setupRequest = (built) => ({ ...built, headers: { ...built.headers, "x-forwarded-for": nextClientAddress() } });
   }
   const { actionRedirect } = expected;

@@ -45,6 +45,8 @@ export type BenchResults = {
   machine: { cpus: number; cpuModel: string; totalMemoryMb: number; node: string; platform: string };
   options: { durationSeconds: number; connections: number[]; isScaleRun: boolean; isBuilt: boolean };
   argon2: { parameters: Record<string, number>; runs: Argon2Result[] };
+  /** The generated accounts the password step went round (absent from files written before it was measured so). */
+  accountPool?: { accounts: number; personsAdded: number };
   phases: Phase[];
   lighthouse: LighthouseRun[];
 };

@@ -6,6 +6,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { getDatabaseHandle } from "@/db/client";
 import { passwordHashParameters } from "@/lib/auth/password-hash";
+import { type AccountPool, ensureAccountPool } from "./account-pool";
 import { measureArgon2Verify } from "./argon2-baseline";
 import { countInsuredPersons, recreateDatabase, seedDatabase } from "./database";
 import { describeError } from "./errors";
@@ -24,6 +25,7 @@ import {
 import { growScaleData } from "./scale";
 import { type RunningServer, buildApp, startServer } from "./server";
 import { type BenchTarget, baselinePage, benchTargets } from "./targets";
+import type { SetupContext } from "./visitors";
 
 /*
  * npm run bench [-- options]: builds the app, serves it with `next start` on 127.0.0.1 over a
@@ -82,6 +84,11 @@ function gitState(): BenchResults["git"] {
 }
 
 const HOST = "127.0.0.1";
+/**
+ * Accounts the password step goes round when measured over many accounts: five times the most
+ * connections, so that no two requests in flight share one.
+ */
+const ACCOUNTS_PER_CONNECTION = 5;
 const RESULTS_DIR = path.join(process.cwd(), "tests", "bench", "results");
 
 type Context = {
@@ -91,10 +98,15 @@ type Context = {
   connections: number[];
   targets: readonly BenchTarget[];
   databaseUrl: string;
+  accountPool: AccountPool;
 };
 
 function expectedAnswerOf(target: BenchTarget): ExpectedAnswer {
   return { status: target.expectedStatus ?? 200, text: target.expectedText, actionRedirect: target.expectedActionRedirect };
+}
+
+function setupContextOf(context: Context): SetupContext {
+  return { origin: context.origin, authSecret: context.authSecret, now: new Date(), accountPool: context.accountPool };
 }
 
 /** Checks, warms up and loads one target at one concurrency; a failure is recorded, not thrown. */
@@ -108,7 +120,7 @@ async function measureTarget(context: Context, target: BenchTarget, connections:
     loadAverage: os.loadavg()[0] ?? 0,
   };
   try {
-    const request = target.setup ? await target.setup({ origin: context.origin, authSecret: context.authSecret, now: new Date() }) : {};
+    const request = target.setup ? await target.setup(setupContextOf(context)) : {};
     const url = `${context.origin}${target.path}`;
     const expected = expectedAnswerOf(target);
     await checkTarget(url, request, expected);
@@ -154,7 +166,7 @@ async function auditPages(context: Context, timestamp: string): Promise<Lighthou
   for (const target of audited) {
     const run: LighthouseRun = { target: target.name, path: target.path };
     try {
-      const request = target.setup ? await target.setup({ origin: context.origin, authSecret: context.authSecret, now: new Date() }) : {};
+      const request = target.setup ? await target.setup(setupContextOf(context)) : {};
       const url = `${context.origin}${target.path}`;
       await checkTarget(url, request, expectedAnswerOf(target));
       const slug = target.path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home";
@@ -261,9 +273,16 @@ async function main(): Promise<number> {
     lighthouse: [],
   };
   try {
+    const poolSize = ACCOUNTS_PER_CONNECTION * Math.max(...connections);
+    const accountPool = await ensureAccountPool(databaseUrl, poolSize);
+    console.log(
+      `Account pool: ${poolSize} generated accounts for the password step` +
+        (accountPool.personsAdded > 0 ? ` (the register grew by ${accountPool.personsAdded} persons of the scale data set).` : "."),
+    );
+    results.accountPool = { accounts: poolSize, personsAdded: accountPool.personsAdded };
     server = await startServer({ env: serverEnv, host: HOST, port, logFile: path.join(RESULTS_DIR, `${timestamp}-server.log`) });
     console.log(`Server up at ${origin}.`);
-    const context: Context = { origin, authSecret, durationSeconds, connections, targets, databaseUrl };
+    const context: Context = { origin, authSecret, durationSeconds, connections, targets, databaseUrl, accountPool };
 
     console.log("\nBaseline: argon2id verify in this process (server idle)");
     for (const concurrency of connections) {

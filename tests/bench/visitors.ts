@@ -12,6 +12,7 @@ import { DEMO_LOGIN, DEMO_PARENT_NIR } from "@/lib/register/demo-register";
 import { findInsuredPersonByNir } from "@/lib/register/queries";
 import { FLOW_COOKIE } from "@/lib/enrolment/flow-cookie";
 import { actionIdOf } from "../security/support/manifest";
+import type { AccountPool } from "./account-pool";
 import { nextClientAddress } from "./load";
 
 /**
@@ -29,6 +30,11 @@ export type BenchRequest = {
    * limits per address, which a load from one address would turn into a load of refusals.
    */
   needsClientAddressPerRequest?: boolean;
+  /**
+   * Requests take these headers and body in turn, round-robin (one account per request): with
+   * more variants than connections, no two requests in flight share one.
+   */
+  variants?: { headers: Record<string, string>; body: string }[];
 };
 
 export type SetupContext = {
@@ -37,6 +43,8 @@ export type SetupContext = {
   /** The AUTH_SECRET the server under test was started with: session cookies are sealed with it. */
   authSecret: string;
   now: Date;
+  /** Accounts of the scale data set, each with its own row, for steps measured over many people. */
+  accountPool?: AccountPool;
 };
 
 export type TargetSetup = (context: SetupContext) => Promise<BenchRequest>;
@@ -112,36 +120,44 @@ function servedFormInputs(html: string, fieldName: string): [string, string][] {
  */
 const LOGIN_PAGE_ROUTER_TREE = ["", { children: ["(auth)", { children: ["connexion", { children: ["__PAGE__", {}] }] }] }];
 
-/**
- * "Se connecter" with the demo account's identifier and password, as a browser posts it once the
- * page has loaded: the server action (id from the build's manifest) in React's multipart
- * encoding of its arguments, (previous state, the form's FormData), the form's fields under the
- * prefix "_1_" that its reference "$K1" points to. Each request comes from a new client address:
- * the app allows 30 password checks per address in 15 minutes.
- */
-export async function postDemoPassword({ origin }: SetupContext): Promise<BenchRequest> {
-  const actionId = actionIdOf("app/(auth)/connexion/actions.ts#loginPasswordAction");
+/** What "Se connecter" posts for one identifier: its multipart body and the boundary it was written with. */
+type PasswordPost = { body: string; contentType: string };
+
+/** The inputs of the login form as /connexion serves it. */
+async function readLoginForm(origin: string): Promise<[string, string][]> {
   const page = await fetch(`${origin}/connexion`);
   if (!page.ok) throw new Error(`GET /connexion answered ${page.status}`);
   const inputs = servedFormInputs(await page.text(), "password");
-  const typed = new Map([
-    ["identifier", DEMO_LOGIN.identifier],
-    ["password", DEMO_LOGIN.password],
-  ]);
-  for (const name of typed.keys()) {
+  for (const name of ["identifier", "password"]) {
     if (!inputs.some(([input]) => input === name)) throw new Error(`the login form has no field "${name}"`);
   }
+  return inputs;
+}
+
+/**
+ * "Se connecter" with an identifier and a password, as a browser posts it once the page has
+ * loaded: React's multipart encoding of the action's arguments, (previous state, the form's
+ * FormData), the form's fields under the prefix "_1_" that its reference "$K1" points to, React's
+ * own hidden inputs included.
+ */
+async function encodePasswordPost(origin: string, inputs: [string, string][], typed: { identifier: string; password: string }): Promise<PasswordPost> {
+  const values = new Map(Object.entries(typed));
   const form = new FormData();
-  for (const [name, value] of inputs) form.append(`_1_${name}`, typed.get(name) ?? value);
+  for (const [name, value] of inputs) form.append(`_1_${name}`, values.get(name) ?? value);
   // The argument list comes last, as the browser writes it: useActionState's idle state, then the form.
   form.append("0", JSON.stringify([{ status: "idle" }, "$K1"]));
   const encoded = new Request(origin, { method: "POST", body: form });
+  return { body: await encoded.text(), contentType: encoded.headers.get("content-type") ?? "" };
+}
+
+/** The post of the password step, with the headers a browser sends with a server action (its id from the build's manifest). */
+function passwordStepRequest(origin: string, post: PasswordPost): BenchRequest {
   return {
     method: "POST",
     headers: {
       accept: "text/x-component",
-      "content-type": encoded.headers.get("content-type") ?? "",
-      "next-action": actionId,
+      "content-type": post.contentType,
+      "next-action": actionIdOf("app/(auth)/connexion/actions.ts#loginPasswordAction"),
       "next-router-state-tree": encodeURIComponent(JSON.stringify(LOGIN_PAGE_ROUTER_TREE)),
       "next-url": "/connexion",
       // The proxy refuses a post from another origin (lib/http/request-filter.ts).
@@ -152,8 +168,32 @@ export async function postDemoPassword({ origin }: SetupContext): Promise<BenchR
       "sec-fetch-site": "same-origin",
       "user-agent": "npm run bench",
     },
-    body: await encoded.text(),
+    body: post.body,
+    // The app allows 30 password checks per client address in 15 minutes.
     needsClientAddressPerRequest: true,
+  };
+}
+
+/** "Se connecter" with the demo account's identifier and right password, every request from a new client address. */
+export async function postDemoPassword({ origin }: SetupContext): Promise<BenchRequest> {
+  const post = await encodePasswordPost(origin, await readLoginForm(origin), DEMO_LOGIN);
+  return passwordStepRequest(origin, post);
+}
+
+/**
+ * "Se connecter" with the right password of a different account in turn (the run's account
+ * pool, tests/bench/account-pool.ts): no two requests in flight wait for the same account's row,
+ * as when many people log in at once.
+ */
+export async function postPoolPasswords({ origin, accountPool }: SetupContext): Promise<BenchRequest> {
+  if (!accountPool || accountPool.identifiers.length === 0) throw new Error("this run has no account pool");
+  const inputs = await readLoginForm(origin);
+  const posts = await Promise.all(
+    accountPool.identifiers.map((identifier) => encodePasswordPost(origin, inputs, { identifier, password: accountPool.password })),
+  );
+  return {
+    ...passwordStepRequest(origin, posts[0]!),
+    variants: posts.map((post) => ({ headers: { "content-type": post.contentType }, body: post.body })),
   };
 }
 

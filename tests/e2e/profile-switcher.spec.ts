@@ -1,8 +1,8 @@
 import { expect, test } from "./support/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { logIn } from "./support/login";
 import { createActivePatient } from "./support/patients";
 import { createRegisteredPerson, sql } from "./support/register";
+import { signIn } from "./support/session";
 
 test("a parent opens their child's space with \"Changer de profil\", and loses it once the representation is revoked", async ({ page }) => {
   const tag = Date.now().toString(36);
@@ -15,7 +15,8 @@ test("a parent opens their child's space with \"Changer de profil\", and loses i
   const parentName = `Élise Fontaine-${tag}`;
   const childName = `Jules Fontaine-${tag}`;
 
-  await logIn(page, parent);
+  await signIn(page, parent.id);
+  await page.goto("/accueil");
   await expect(page.getByRole("heading", { level: 1, name: "Bonjour Élise" })).toBeVisible();
   const header = page.getByRole("banner");
   await expect(header).toContainText(parentName);

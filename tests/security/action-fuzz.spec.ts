@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
+import { actionFuzzVolume, type ActionFuzzVolume, isFullVolume } from "../support/test-volume";
 import { e2eServer } from "../e2e/support/server";
+import { type ActionUnderAttack, runAction } from "./support/action-runner";
 import {
   buildFormBody,
   fieldsArbitrary,
@@ -11,26 +13,21 @@ import {
   valuesOf,
 } from "./support/fuzz";
 import { forEachLimited, send } from "./support/http";
-import { type ActionUnderAttack, runJourney } from "./support/journey-runner";
 import { outcomeOf, replayOf } from "./support/replay";
 import { changedTables, snapshotPerson } from "./support/rows";
-import type { Journey } from "./support/server-actions";
+import { SERVER_ACTIONS, type ServerActionCase } from "./support/server-actions";
 import { Tally } from "./support/tally";
 
 /**
- * fast-check against every server action: arbitrary form bodies (fields missing,
- * repeated, unknown, any text, files), sent with the victim's live credential when the action's
- * own validation refuses the values (so the answer must be a field error), and without any
- * credential otherwise; then 100 bodies Next.js cannot decode and 200 argument lists of another
+ * fast-check against every server action, one test per action: arbitrary form bodies (fields
+ * missing, repeated, unknown, any text, files), sent with the victim's live credential when the
+ * action's own validation refuses the values (so the answer must be a field error), and without
+ * any credential otherwise; then bodies Next.js cannot decode and argument lists of another
  * shape than the action's. Never a 5xx, never a row about the victim written, never the server's
- * secret in an answer.
+ * secret in an answer. How many of each: tests/support/test-volume.ts (thousands for public
+ * entry points, a few hundred behind a credential at every commit; TEST_VOLUME=full for all).
  */
 
-/** The issue's count, for every action: over HTTP on two cores, 2,000 bodies take 20–90 s per action. */
-const PAYLOADS_PER_ACTION = 2_000;
-const MALFORMED_BODIES_PER_ACTION = 100;
-/** Argument lists React decodes but of another shape than the action's (no FormData where it reads one). */
-const ARGUMENT_LISTS_PER_ACTION = 200;
 /** Requests in flight at once: the app and the tests share two cores. */
 const CONCURRENCY = 4;
 
@@ -46,6 +43,10 @@ test.afterAll(() => {
 
 type Payload = { body: Buffer; contentType: string; withCredential: boolean; clientAddress: string; fields?: FuzzFields };
 
+function volumeOf(step: ServerActionCase): ActionFuzzVolume {
+  return actionFuzzVolume({ isPublic: step.credential === "none" });
+}
+
 /** A seed per action, printed on failure, so that a failing payload can be generated again. */
 function seedOf(action: string): number {
   let hash = 0;
@@ -55,13 +56,14 @@ function seedOf(action: string): number {
 
 async function buildPayloads({ step, captured }: ActionUnderAttack): Promise<Payload[]> {
   const seed = seedOf(step.action);
-  // The fuzzer's own client address (RFC 2544's range), or an arbitrary one: the journey's address keeps its per-address allowance.
+  const { formBodies } = volumeOf(step);
+  // The fuzzer's own client address (RFC 2544's range), or an arbitrary one: the test's own address keeps its per-address allowance.
   const ownAddress = `198.18.${(seed >>> 8) & 255}.${seed & 255}`;
   const address = fc.oneof({ weight: 9, arbitrary: fc.constant(ownAddress) }, { weight: 1, arbitrary: fc.stringMatching(/^[0-9a-f.:, ]{0,60}$/) });
-  const addresses = fc.sample(address, { numRuns: PAYLOADS_PER_ACTION, seed });
+  const addresses = fc.sample(address, { numRuns: formBodies, seed });
   const template = await readFormTemplate(captured);
   if (!template) {
-    const bodies = fc.sample(jsonArgumentsArbitrary, { numRuns: PAYLOADS_PER_ACTION, seed });
+    const bodies = fc.sample(jsonArgumentsArbitrary, { numRuns: formBodies, seed });
     return bodies.map((body, index) => ({
       body: Buffer.from(body),
       contentType: "text/plain;charset=UTF-8",
@@ -72,9 +74,9 @@ async function buildPayloads({ step, captured }: ActionUnderAttack): Promise<Pay
   const canUseCredential = step.credential !== "none" && step.refusesInput !== undefined;
   const fields = fieldsArbitrary(template.fieldNames);
   const refused = canUseCredential ? fields.filter((candidate) => step.refusesInput!(valuesOf(candidate))) : fields;
-  const half = canUseCredential ? PAYLOADS_PER_ACTION / 2 : 0;
+  const half = canUseCredential ? formBodies / 2 : 0;
   const withCredential: FuzzFields[] = half ? fc.sample(refused, { numRuns: half, seed }) : [];
-  const without: FuzzFields[] = fc.sample(fields, { numRuns: PAYLOADS_PER_ACTION - half, seed: seed + 1 });
+  const without: FuzzFields[] = fc.sample(fields, { numRuns: formBodies - half, seed: seed + 1 });
   const payloads: Payload[] = [];
   for (const [index, sample] of [...withCredential, ...without].entries()) {
     payloads.push({
@@ -119,7 +121,7 @@ async function fuzzAction(target: ActionUnderAttack) {
 }
 
 async function sendMalformedBodies({ step, captured, state }: ActionUnderAttack) {
-  const bodies = fc.sample(malformedBodyArbitrary(captured), { numRuns: MALFORMED_BODIES_PER_ACTION, seed: seedOf(step.action) + 2 });
+  const bodies = fc.sample(malformedBodyArbitrary(captured), { numRuns: volumeOf(step).malformedBodies, seed: seedOf(step.action) + 2 });
   // Refused before the app: not even the session's activity moves.
   const before = await snapshotPerson(state.victim.id);
   const failures: string[] = [];
@@ -140,7 +142,7 @@ async function sendMalformedBodies({ step, captured, state }: ActionUnderAttack)
  * schema refuses an empty form: an action that takes no input would rightly act for them.
  */
 async function sendOtherArgumentLists({ step, captured, state }: ActionUnderAttack) {
-  const bodies = fc.sample(jsonArgumentsArbitrary, { numRuns: ARGUMENT_LISTS_PER_ACTION, seed: seedOf(step.action) + 3 });
+  const bodies = fc.sample(jsonArgumentsArbitrary, { numRuns: volumeOf(step).argumentLists, seed: seedOf(step.action) + 3 });
   const canUseCredential = step.credential !== "none" && step.refusesInput?.({}) === true;
   const activity = { ignoresSessionActivity: step.credential === "session" };
   const before = await snapshotPerson(state.victim.id, activity);
@@ -158,12 +160,13 @@ async function sendOtherArgumentLists({ step, captured, state }: ActionUnderAtta
   expect(changedTables(before, await snapshotPerson(state.victim.id, activity)), `${step.action}: argument lists wrote rows about the victim`).toEqual([]);
 }
 
-const JOURNEYS: readonly Journey[] = ["activation", "opposition", "login-and-space", "password-reset", "identifier-reminder"];
-
-for (const journey of JOURNEYS) {
-  test(`${journey}: arbitrary bodies sent to each server action get a 4xx or a field error, never a 5xx, and write nothing`, async ({ page }) => {
-    test.setTimeout(900_000);
-    await runJourney(page, journey, async (target) => {
+for (const step of SERVER_ACTIONS) {
+  const { formBodies, malformedBodies, argumentLists } = volumeOf(step);
+  const volume = `${(formBodies + malformedBodies + argumentLists).toLocaleString("en")} arbitrary bodies${isFullVolume ? " (full volume)" : ""}`;
+  test(`${step.action}: ${volume} get a 4xx or a field error, never a 5xx, and write nothing`, async ({ page }) => {
+    // A guard, not a target: 2,300 bodies took 20–90 s per action on two busy cores.
+    test.setTimeout(300_000);
+    await runAction(page, step, async (target) => {
       await fuzzAction(target);
       await sendMalformedBodies(target);
       await sendOtherArgumentLists(target);

@@ -92,7 +92,7 @@ test("forty wrong passwords from forty addresses open no login attempt; the tent
   test.setTimeout(120_000);
   const victim = await createAccountHolder();
   const captures = await captureLoginActions(page, victim);
-  await sql`delete from auth_challenges where person_id = ${victim.id}`;
+  await sql`delete from auth_challenges where account_id = (select id from accounts where person_id = ${victim.id})`;
   for (let index = 0; index < 40; index += 1) {
     const { body, contentType } = await bodyWithFields(captures.password, { password: `${victim.password}-${index}` });
     const response = await send(replayOf(captures.password, { cookie: null, body, headers: { "content-type": contentType, "x-forwarded-for": createAddress() } }));
@@ -104,7 +104,7 @@ test("forty wrong passwords from forty addresses open no login attempt; the tent
   const rightPassword = await send(replayOf(captures.password, { cookie: null, headers: { "x-forwarded-for": createAddress() } }));
   bruteForceTally.count(rightPassword.status, { isRefusal: outcomeOf(rightPassword).redirect === null });
   expect(outcomeOf(rightPassword).result).toMatchObject({ status: "error", lockedUntil: expect.any(String) });
-  expect(await sql`select id from auth_challenges where person_id = ${victim.id}`).toHaveLength(0);
+  expect(await sql`select id from auth_challenges where account_id = (select id from accounts where person_id = ${victim.id})`).toHaveLength(0);
 });
 
 test("thirty wrong provisional codes from rotating addresses never verify the enrolment, and the code dies after five", async ({ page }) => {

@@ -4,7 +4,7 @@ import { sql } from "../e2e/support/register";
 import { e2eServer } from "../e2e/support/server";
 import { bodyWithFields } from "./support/fuzz";
 import { send } from "./support/http";
-import { runJourney } from "./support/journey-runner";
+import { runJourney } from "./support/action-runner";
 import { replayOf } from "./support/replay";
 import { createCanaryPassword, type Journey } from "./support/server-actions";
 import { Tally } from "./support/tally";

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { sql } from "../e2e/support/register";
 import { e2eServer } from "../e2e/support/server";
 import { send } from "./support/http";
-import { runJourney } from "./support/journey-runner";
+import { runJourney } from "./support/action-runner";
 import { replayOf } from "./support/replay";
 import type { Journey } from "./support/server-actions";
 import { Tally } from "./support/tally";

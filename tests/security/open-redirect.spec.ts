@@ -4,7 +4,7 @@ import { createRegisteredPerson } from "../e2e/support/register";
 import { e2eServer } from "../e2e/support/server";
 import { mintSessionCookie } from "./support/credentials";
 import { bodyWithFields } from "./support/fuzz";
-import { headerOf, send, setCookiesOf } from "./support/http";
+import { forEachLimited, headerOf, send, setCookiesOf } from "./support/http";
 import { createClientAddress } from "../e2e/support/test";
 import { captureLoginActions, type LoginCaptures, loginAttemptCookieOf } from "./support/login-captures";
 import { outcomeOf, replayOf } from "./support/replay";
@@ -20,6 +20,9 @@ import { Tally } from "./support/tally";
  */
 
 const tally = new Tally("open redirects: crafted destinations");
+
+/** Requests in flight at once: the app and the tests share two cores. */
+const CONCURRENCY = 4;
 
 test.afterAll(() => tally.save());
 
@@ -128,7 +131,7 @@ test("the login page keeps only same-origin destinations, in its form and in its
   await giveActiveAccount(person);
   const session = await mintSessionCookie(person.id);
   const failures: string[] = [];
-  for (const crafted of CRAFTED) {
+  await forEachLimited(CRAFTED, CONCURRENCY, async (crafted) => {
     const path = `/connexion?callbackUrl=${encodeURIComponent(crafted)}`;
     // A 4xx (a URL too long for the server, one that does not decode) sends no one anywhere.
     const isRefused = (status: number) => status >= 400 && status < 500;
@@ -145,7 +148,7 @@ test("the login page keeps only same-origin destinations, in its form and in its
     if (!isRefused(signedIn.status) && (signedIn.status < 300 || signedIn.status >= 400 || !landsOnApp(location))) {
       failures.push(`signed in, ${JSON.stringify(crafted)}: ${signedIn.status} → ${location}`);
     }
-  }
+  });
   expect(failures).toEqual([]);
 });
 
@@ -159,7 +162,7 @@ test("the password step sends every crafted destination on to the code page as a
   test.setTimeout(180_000);
   const { captures } = await createLoginCaptures(page);
   const failures: string[] = [];
-  for (const [index, crafted] of CRAFTED.entries()) {
+  await forEachLimited(CRAFTED, CONCURRENCY, async (crafted, index) => {
     const { body, contentType } = await bodyWithFields(captures.password, { callbackUrl: crafted });
     // A new client address every 20 checks: the per-address limit is not what this test is about.
     const address = `192.0.2.${Math.floor(index / 20) + 1}`;
@@ -170,18 +173,26 @@ test("the password step sends every crafted destination on to the code page as a
     if (!redirect || !landsOnApp(redirect) || next === null || !landsOnApp(next)) {
       failures.push(`${JSON.stringify(crafted)}: ${response.status} → ${redirect}`);
     }
-  }
+  });
   expect(failures).toEqual([]);
 });
 
-/** A complete login over HTTP with the captured posts, the code read from the outbox; returns where the last step sends the person. */
-async function logInWith(captures: LoginCaptures, email: string, callbackUrl: string, address: string): Promise<string | null> {
+type AccountHolder = { email: string; identifier: string; password: string };
+
+/**
+ * A complete login of `holder` over HTTP with the captured posts (the password step's fields
+ * changed to the holder's), the code read from the outbox; returns where the last step sends the person.
+ */
+async function logInWith(captures: LoginCaptures, holder: AccountHolder, callbackUrl: string, address: string): Promise<string | null> {
   const headers = { "x-forwarded-for": address };
-  const passwordStep = await send(replayOf(captures.password, { cookie: null, headers }));
+  const credentials = await bodyWithFields(captures.password, { identifier: holder.identifier, password: holder.password });
+  const passwordStep = await send(
+    replayOf(captures.password, { cookie: null, body: credentials.body, headers: { ...headers, "content-type": credentials.contentType } }),
+  );
   const attempt = loginAttemptCookieOf(setCookiesOf(passwordStep));
   if (!attempt) throw new Error(`the password step opened no login attempt: ${passwordStep.text.slice(0, 200)}`);
   await send(replayOf(captures.sendCode, { cookie: attempt, headers }));
-  const code = await readFromOutbox(email, /\b\d{6}\b/);
+  const code = await readFromOutbox(holder.email, /\b\d{6}\b/);
   const { body, contentType } = await bodyWithFields(captures.verifyCode, { code, callbackUrl });
   const verify = await send(replayOf(captures.verifyCode, { cookie: attempt, body, headers: { ...headers, "content-type": contentType } }));
   tally.count(verify.status, { isRefusal: true });
@@ -189,16 +200,27 @@ async function logInWith(captures: LoginCaptures, email: string, callbackUrl: st
   return outcomeOf(verify).redirect;
 }
 
+async function createAccountHolder(): Promise<AccountHolder> {
+  const person = await createRegisteredPerson();
+  const account = await giveActiveAccount(person, { password: createCanaryPassword() });
+  return { email: person.email!, ...account };
+}
+
 test("after a real login, the code step sends the person to a same-origin path whatever destination it was given", async ({ page }) => {
   test.setTimeout(300_000);
   const failures: string[] = [];
-  // Five codes per account per quarter hour: a new account every four logins.
-  let login = await createLoginCaptures(page);
-  for (const [index, crafted] of CRAFTED.filter((_, position) => position % 3 === 0).entries()) {
-    if (index > 0 && index % 4 === 0) login = await createLoginCaptures(page);
-    const redirect = await logInWith(login.captures, login.person.email!, crafted, `192.0.2.${100 + index}`);
-    if (!redirect || !landsOnApp(redirect)) failures.push(`${JSON.stringify(crafted)} → ${redirect}`);
-  }
+  const { captures } = await createLoginCaptures(page);
+  const destinations = CRAFTED.filter((_, position) => position % 3 === 0);
+  // Five codes per account per quarter hour: an account of its own for every four logins, which
+  // follow each other (the code is read from that account's newest message); accounts in parallel.
+  const groups = Array.from({ length: Math.ceil(destinations.length / 4) }, (_, group) => destinations.slice(group * 4, group * 4 + 4));
+  await forEachLimited(groups, CONCURRENCY, async (group, groupIndex) => {
+    const holder = await createAccountHolder();
+    for (const [index, crafted] of group.entries()) {
+      const redirect = await logInWith(captures, holder, crafted, `192.0.2.${100 + groupIndex * 4 + index}`);
+      if (!redirect || !landsOnApp(redirect)) failures.push(`${JSON.stringify(crafted)} → ${redirect}`);
+    }
+  });
   expect(failures).toEqual([]);
 });
 
@@ -231,14 +253,14 @@ test("in a browser, a login begun with a crafted destination ends on the app", a
 test("the proxy's way to the login page keeps crafted space paths on the app", async () => {
   const failures: string[] = [];
   const suffixes = CRAFTED.slice(0, 60).map((crafted) => encodeURI(crafted).replaceAll("?", "%3F").replaceAll("#", "%23"));
-  for (const suffix of suffixes) {
+  await forEachLimited(suffixes, CONCURRENCY, async (suffix) => {
     const path = `/accueil/${suffix.replace(/^\/+/, "")}`;
     const response = await send({ path });
     tally.count(response.status, { isRefusal: true });
     const location = headerOf(response, "location");
     // A 400 (a path that does not decode) is a refusal; a redirect must stay here.
     if (response.status >= 500 || (location !== undefined && !landsOnApp(location))) failures.push(`${path}: ${response.status} → ${location}`);
-  }
+  });
   expect(failures).toEqual([]);
 });
 
@@ -246,21 +268,20 @@ test("Auth.js' redirecting endpoints, unused by the app, are closed to crafted d
   test.setTimeout(120_000);
   const failures: string[] = [];
   const endpoints = ["/api/auth/signin", "/api/auth/signout", "/api/auth/callback/credentials", "/api/auth/signin/credentials", "/api/auth/error"];
-  for (const endpoint of endpoints) {
-    for (const crafted of CRAFTED.filter((_, position) => position % 4 === 0)) {
-      for (const method of ["GET", "POST"]) {
-        const query = `callbackUrl=${encodeURIComponent(crafted)}&error=${encodeURIComponent(crafted)}`;
-        const response =
-          method === "GET"
-            ? await send({ path: `${endpoint}?${query}` })
-            : await send({ method, path: endpoint, headers: { "content-type": "application/x-www-form-urlencoded" }, body: query });
-        // 404 (closed), or 431 for the URLs too long for the server.
-        const isRefused = response.status >= 400 && response.status < 500;
-        tally.count(response.status, { isRefusal: isRefused });
-        const location = headerOf(response, "location");
-        if (!isRefused || location !== undefined) failures.push(`${method} ${endpoint} ${JSON.stringify(crafted)}: ${response.status} → ${location}`);
-      }
-    }
-  }
+  const cases = endpoints.flatMap((endpoint) =>
+    CRAFTED.filter((_, position) => position % 4 === 0).flatMap((crafted) => ["GET", "POST"].map((method) => ({ endpoint, crafted, method }))),
+  );
+  await forEachLimited(cases, CONCURRENCY, async ({ endpoint, crafted, method }) => {
+    const query = `callbackUrl=${encodeURIComponent(crafted)}&error=${encodeURIComponent(crafted)}`;
+    const response =
+      method === "GET"
+        ? await send({ path: `${endpoint}?${query}` })
+        : await send({ method, path: endpoint, headers: { "content-type": "application/x-www-form-urlencoded" }, body: query });
+    // 404 (closed), or 431 for the URLs too long for the server.
+    const isRefused = response.status >= 400 && response.status < 500;
+    tally.count(response.status, { isRefusal: isRefused });
+    const location = headerOf(response, "location");
+    if (!isRefused || location !== undefined) failures.push(`${method} ${endpoint} ${JSON.stringify(crafted)}: ${response.status} → ${location}`);
+  });
   expect(failures).toEqual([]);
 });

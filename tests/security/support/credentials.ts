@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { Page } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import { sql } from "../../e2e/support/register";
 import { e2eServer } from "../../e2e/support/server";
@@ -33,8 +34,8 @@ function hashToken(token: string): string {
 /** A live server-side session of `personId`, in the cookie Auth.js sets after a verified code. */
 export async function mintSessionCookie(personId: string): Promise<string> {
   const [session] = await sql<{ id: string }[]>`
-    insert into sessions (person_id, expires_at, user_agent)
-    values (${personId}, now() + interval '12 hours', 'attack suite') returning id`;
+    insert into sessions (account_id, expires_at, user_agent)
+    select id, now() + interval '12 hours', 'attack suite' from accounts where person_id = ${personId} returning id`;
   const token = await encode({
     token: { sessionId: session!.id },
     secret: e2eServer.authSecret,
@@ -66,7 +67,16 @@ export async function mintChallengeCookie(
 ): Promise<string> {
   const token = createOpaqueToken();
   await sql`
-    insert into auth_challenges (token_hash, person_id, purpose, first_factor_at, code_verified_at, expires_at)
-    values (${hashToken(token)}, ${personId}, ${purpose}, now(), ${isCodeVerified ? new Date() : null}, now() + interval '30 minutes')`;
+    insert into auth_challenges (token_hash, account_id, purpose, first_factor_at, code_verified_at, expires_at)
+    select ${hashToken(token)}, id, ${purpose}, now(), ${isCodeVerified ? new Date() : null}, now() + interval '30 minutes'
+    from accounts where person_id = ${personId}`;
   return `${purpose === "login" ? CREDENTIAL_COOKIES["login-attempt"] : CREDENTIAL_COOKIES["reset-attempt"]}=${token}`;
+}
+
+/** Gives the browser a credential minted above ("name=value"), as if the app had set its cookie. */
+export async function holdCookie(page: Page, cookie: string): Promise<void> {
+  const separator = cookie.indexOf("=");
+  await page.context().addCookies([
+    { name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: e2eServer.origin, httpOnly: true, sameSite: "Lax" },
+  ]);
 }

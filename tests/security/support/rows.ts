@@ -2,17 +2,18 @@ import { sql } from "../../e2e/support/register";
 
 /**
  * A fingerprint of everything the database holds about one person: every row of every table
- * with a person_id column (found in the catalogue, so tables added later are covered too), and
- * their register entry. Two equal snapshots mean no row about them was written, added or removed.
+ * with a person_id column, or an account_id column through the person's account (found in the
+ * catalogue, so tables added later are covered too), and their register entry. Two equal snapshots mean no row about them was written, added or removed.
  */
 export type PersonSnapshot = Record<string, string>;
 
-let personTables: Promise<string[]> | undefined;
+type PersonTable = { tableName: string; columnName: "person_id" | "account_id" };
+let personTables: Promise<PersonTable[]> | undefined;
 
-function listPersonTables(): Promise<string[]> {
-  personTables ??= sql<{ tableName: string }[]>`
-    select table_name as "tableName" from information_schema.columns
-    where table_schema = 'public' and column_name = 'person_id' order by table_name`.then((rows) => rows.map((row) => row.tableName));
+function listPersonTables(): Promise<PersonTable[]> {
+  personTables ??= sql<PersonTable[]>`
+    select table_name as "tableName", column_name as "columnName" from information_schema.columns
+    where table_schema = 'public' and column_name in ('person_id', 'account_id') order by table_name, column_name`;
   return personTables;
 }
 
@@ -26,12 +27,16 @@ export async function snapshotPerson(personId: string, { ignoresSessionActivity 
     select md5(t::text) as digest from insured_persons t where id = ${personId}`;
   snapshot.insured_persons = register?.digest ?? "";
   const ignored = ignoresSessionActivity ? ["last_active_at"] : [];
-  for (const table of await listPersonTables()) {
+  for (const { tableName, columnName } of await listPersonTables()) {
+    const owner =
+      columnName === "person_id"
+        ? sql`t.person_id = ${personId}`
+        : sql`t.account_id in (select id from accounts where person_id = ${personId})`;
     const [row] = await sql<{ digest: string | null; count: number }[]>`
       select md5(string_agg((to_jsonb(t) - ${ignored}::text[])::text, '|' order by (to_jsonb(t) - ${ignored}::text[])::text)) as digest,
              count(*)::int as count
-      from ${sql(table)} t where person_id = ${personId}`;
-    snapshot[table] = `${row?.count ?? 0}:${row?.digest ?? ""}`;
+      from ${sql(tableName)} t where ${owner}`;
+    snapshot[`${tableName}.${columnName}`] = `${row?.count ?? 0}:${row?.digest ?? ""}`;
   }
   return snapshot;
 }

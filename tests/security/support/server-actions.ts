@@ -15,17 +15,19 @@ import { isUuid } from "@/lib/validation";
 import { giveActiveAccount, type TestAccount } from "../../e2e/support/accounts";
 import { createActivePatient, type ActivePatient } from "../../e2e/support/patients";
 import { createRegisteredPerson, sql, type TestPerson } from "../../e2e/support/register";
-import type { Credential } from "./credentials";
+import { type Credential, type FlowStage, holdCookie, mintChallengeCookie, mintFlowCookie, mintSessionCookie } from "./credentials";
 
 /**
- * Every server action of the app, in ONE list: what it needs to know who is asking, how a
- * person reaches its form, and which inputs its own validation refuses. The attack suite
- * replays and fuzzes each of them (action-replay.spec.ts, fuzz.spec.ts), and checks that this
- * list names exactly the actions the build exposes (Next.js' server-reference manifest): a new
- * action fails the suite until it is added here.
+ * Every server action of the app, in ONE list: what it needs to know who is asking, how a test
+ * puts a person in front of its form, how the form is filled, and which inputs its own
+ * validation refuses. The attack suite replays and fuzzes each of them on its own, one test per
+ * action (action-replay.spec.ts, action-fuzz.spec.ts), and checks that this list names exactly
+ * the actions the build exposes (Next.js' server-reference manifest): a new action fails the
+ * suite until it is added here, with its `reach`, its `submit` and its `refusesInput`.
  *
- * Actions are listed in the order a person meets them: each journey below runs its actions one
- * after the other in one browser, the state left by one being what the next one needs.
+ * Actions are listed in the order a person meets them: the checks that follow one person
+ * through (host-poisoning.spec.ts, canary.spec.ts) run a journey's actions one after the other
+ * in one browser, the state left by one being what the next one needs.
  */
 
 export type Journey = "activation" | "opposition" | "login-and-space" | "password-reset" | "identifier-reminder";
@@ -49,9 +51,17 @@ export type FieldValues = Record<string, string | undefined>;
 export type ServerActionCase = {
   /** "<source file>#<export>", as Next.js' server-reference manifest names the action. */
   action: string;
+  /** The journey it belongs to, which also says who the victim is (createJourneyState). */
   journey: Journey;
   /** The cookie the action reads to know who is asking; "none" for a public entry point. */
   credential: Credential | "none";
+  /**
+   * Puts the victim in front of the action's form directly, without the journey before it: the
+   * credential minted as the app makes it (./credentials.ts), the page opened; where the form
+   * needs a secret only the app knows (a code it sent), the action before it submitted for real
+   * (afterSubmitting).
+   */
+  reach: (page: Page, state: JourneyState) => Promise<void>;
   /** On the page the journey stands on: fills the form, then clicks what posts the action. */
   submit?: (page: Page, state: JourneyState) => Promise<void>;
   /** No form posts this action yet (it is exposed all the same): it is replayed with the body of that action's capture. */
@@ -103,6 +113,44 @@ async function fillIdentity(page: Page, person: TestPerson) {
   await page.getByRole("textbox", { name: "Numéro de série de la carte Vitale" }).fill(person.vitaleSerial);
 }
 
+/** The victim in the middle of enrolment at the stage `stageNow` gives (dated now), on `path`. */
+const inFlow =
+  (path: string, stageNow: () => FlowStage = () => ({})) =>
+  async (page: Page, { victim }: JourneyState) => {
+    await holdCookie(page, await mintFlowCookie(victim.id, stageNow()));
+    await page.goto(path);
+  };
+
+/** The victim with a live login attempt (password accepted) or password reset (identity proved), on `path`. */
+const inChallenge =
+  (purpose: "login" | "password-reset", path: string, options: { isCodeVerified?: boolean } = {}) =>
+  async (page: Page, { victim }: JourneyState) => {
+    await holdCookie(page, await mintChallengeCookie(victim.id, purpose, options));
+    await page.goto(path);
+  };
+
+/** The victim signed in, on `path`. */
+const inSession = (path: string) => async (page: Page, { victim }: JourneyState) => {
+  await holdCookie(page, await mintSessionCookie(victim.id));
+  await page.goto(path);
+};
+
+const onPage = (path: string) => async (page: Page) => {
+  await page.goto(path);
+};
+
+/** Where `action` leads once submitted for real: its form reached, filled and posted. */
+const afterSubmitting = (action: string) => async (page: Page, state: JourneyState) => {
+  const previous = findServerAction(action);
+  await previous.reach(page, state);
+  await previous.submit!(page, state);
+};
+
+/** Stages of an enrolment flow, as the steps before each page leave it. */
+const codeVerified = (): FlowStage => ({ codeVerifiedAt: new Date() });
+const termsAccepted = (): FlowStage => ({ ...codeVerified(), termsAcceptedAt: new Date() });
+const contactsConfirmed = (): FlowStage => ({ ...termsAccepted(), contactsConfirmedAt: new Date() });
+
 /** The identifier an activation creates: valid, unique, not the suggestion. */
 export function activationIdentifierOf(person: TestPerson): string {
   return `essai.${person.id.slice(0, 8)}`;
@@ -114,6 +162,7 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(public)/activation/nouveau-code/actions.ts#identifyAction",
     journey: "activation",
     credential: "none",
+    reach: onPage("/activation/nouveau-code"),
     submit: async (page, { victim }) => {
       await fillIdentity(page, victim);
       await clickButton(page, "Continuer");
@@ -124,6 +173,7 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(public)/activation/mode-de-reception/actions.ts#chooseReceptionAction",
     journey: "activation",
     credential: "flow",
+    reach: inFlow("/activation/mode-de-reception"),
     submit: async (page) => {
       await page.getByRole("radio", { name: "Par e-mail" }).check();
       await clickButton(page, "Recevoir mon code provisoire");
@@ -134,6 +184,7 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(public)/activation/actions.ts#verifyCodeAction",
     journey: "activation",
     credential: "flow",
+    reach: afterSubmitting("app/(public)/activation/mode-de-reception/actions.ts#chooseReceptionAction"),
     submit: async (page, { victim }) => {
       await page.getByRole("textbox", { name: "Code provisoire" }).fill(await readFromOutbox(victim.email!, PROVISIONAL_CODE));
       await clickButton(page, "Valider");
@@ -144,6 +195,7 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(public)/activation/choix/actions.ts#chooseDecisionAction",
     journey: "activation",
     credential: "flow",
+    reach: inFlow("/activation/choix", codeVerified),
     submit: async (page) => {
       await page.getByRole("radio", { name: "J'active Mon espace santé" }).check();
       await clickButton(page, "Continuer");
@@ -156,6 +208,7 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(public)/activation/conditions/actions.ts#acceptTermsAction",
     journey: "activation",
     credential: "flow",
+    reach: inFlow("/activation/conditions", codeVerified),
     submit: async (page) => {
       await page
         .getByRole("checkbox", {
@@ -170,6 +223,7 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(public)/activation/coordonnees/actions.ts#requestContactChangeAction",
     journey: "activation",
     credential: "flow",
+    reach: inFlow("/activation/coordonnees", termsAccepted),
     submit: async (page, { newEmail }) => {
       await page.getByRole("link", { name: "Modifier l'adresse e-mail" }).click();
       await page.getByRole("textbox", { name: "Nouvelle adresse e-mail" }).fill(newEmail);
@@ -181,6 +235,7 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(public)/activation/coordonnees/actions.ts#confirmContactChangeAction",
     journey: "activation",
     credential: "flow",
+    reach: afterSubmitting("app/(public)/activation/coordonnees/actions.ts#requestContactChangeAction"),
     submit: async (page, { newEmail }) => {
       await page.getByRole("textbox", { name: "Code de vérification" }).fill(await readFromOutbox(newEmail, SIX_DIGITS));
       await clickButton(page, "Valider le code");
@@ -191,12 +246,14 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(public)/activation/coordonnees/actions.ts#confirmContactsAction",
     journey: "activation",
     credential: "flow",
+    reach: inFlow("/activation/coordonnees", termsAccepted),
     submit: async (page) => clickButton(page, "Continuer"),
   },
   {
     action: "app/(public)/activation/identifiant/actions.ts#createAccountAction",
     journey: "activation",
     credential: "flow",
+    reach: inFlow("/activation/identifiant", contactsConfirmed),
     submit: async (page, { victim, newPassword }) => {
       await page.getByRole("textbox", { name: "Identifiant" }).fill(activationIdentifierOf(victim));
       await page.getByLabel("Mot de passe", { exact: true }).fill(newPassword);
@@ -215,6 +272,7 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(public)/activation/choix/actions.ts#confirmOppositionAction",
     journey: "opposition",
     credential: "flow",
+    reach: inFlow("/activation/choix", codeVerified),
     submit: async (page) => {
       await page.getByRole("radio", { name: "Je m'oppose à la création de Mon espace santé" }).check();
       await clickButton(page, "Continuer");
@@ -229,6 +287,7 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(auth)/connexion/actions.ts#loginPasswordAction",
     journey: "login-and-space",
     credential: "none",
+    reach: onPage("/connexion"),
     submit: async (page, { victim }) => {
       await page.getByRole("textbox", { name: "Identifiant" }).fill(victim.identifier!);
       await page.getByLabel("Mot de passe", { exact: true }).fill(victim.password!);
@@ -239,6 +298,7 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(auth)/connexion/code/actions.ts#sendLoginCodeAction",
     journey: "login-and-space",
     credential: "login-attempt",
+    reach: inChallenge("login", "/connexion/code"),
     submit: async (page) => {
       await page.getByRole("radio", { name: "Par e-mail" }).check();
       await clickButton(page, "Recevoir mon code");
@@ -249,6 +309,7 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(auth)/connexion/code/actions.ts#verifyLoginCodeAction",
     journey: "login-and-space",
     credential: "login-attempt",
+    reach: afterSubmitting("app/(auth)/connexion/code/actions.ts#sendLoginCodeAction"),
     submit: async (page, { victim }) => {
       await page.getByRole("textbox", { name: "Code de connexion" }).fill(await readFromOutbox(victim.email!, SIX_DIGITS));
       await clickButton(page, "Valider");
@@ -259,6 +320,7 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(espace)/questionnaire/actions.ts#answerQuestionAction",
     journey: "login-and-space",
     credential: "session",
+    reach: inSession("/questionnaire"),
     submit: async (page) => {
       await page.getByRole("textbox", { name: "Quelle est ma taille ?" }).fill("1,68");
       await clickButton(page, "Continuer");
@@ -273,6 +335,7 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(espace)/questionnaire/actions.ts#skipQuestionAction",
     journey: "login-and-space",
     credential: "session",
+    reach: afterSubmitting("app/(espace)/questionnaire/actions.ts#answerQuestionAction"),
     submit: async (page) => {
       await expect(page.getByText("Question 2 sur 5", { exact: true })).toBeVisible();
       await page.getByRole("button", { name: /^Passer/ }).click();
@@ -284,6 +347,7 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(espace)/session-actions.ts#readSessionTimingAction",
     journey: "login-and-space",
     credential: "session",
+    reach: inSession("/questionnaire"),
     // The space reads the session's deadline after each navigation.
     submit: async (page) => {
       await page.reload();
@@ -294,6 +358,7 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(espace)/session-actions.ts#stayConnectedAction",
     journey: "login-and-space",
     credential: "session",
+    reach: inSession("/questionnaire"),
     // Thirteen and a half idle minutes bring the warning and its "Rester connecté".
     submit: async (page, { victim }) => {
       await sql`update sessions set last_active_at = now() - interval '810 seconds' where account_id = (select id from accounts where person_id = ${victim.id}) and revoked_at is null`;
@@ -305,6 +370,7 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(espace)/session-actions.ts#changeProfileAction",
     journey: "login-and-space",
     credential: "session",
+    reach: inSession("/accueil"),
     // "Changer de profil", then the one space listed: the victim's own (no one has made them a representative).
     submit: async (page, { victim }) => {
       await clickButton(page, "Changer de profil");
@@ -320,12 +386,14 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(espace)/session-actions.ts#logoutAction",
     journey: "login-and-space",
     credential: "session",
+    reach: inSession("/questionnaire"),
     submit: async (page) => clickButton(page, "Se déconnecter"),
   },
   {
     action: "app/(espace)/session-actions.ts#logoutEverywhereAction",
     journey: "login-and-space",
     credential: "session",
+    reach: inSession("/questionnaire"),
     sameBodyAs: "app/(espace)/session-actions.ts#logoutAction",
   },
   // Password reset (app/(auth)/mot-de-passe-oublie).
@@ -333,6 +401,7 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(auth)/mot-de-passe-oublie/actions.ts#startPasswordResetAction",
     journey: "password-reset",
     credential: "none",
+    reach: onPage("/mot-de-passe-oublie"),
     submit: async (page, { victim }) => {
       await fillIdentity(page, victim);
       await clickButton(page, "Continuer");
@@ -343,6 +412,7 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(auth)/mot-de-passe-oublie/code/actions.ts#sendResetCodeAction",
     journey: "password-reset",
     credential: "reset-attempt",
+    reach: inChallenge("password-reset", "/mot-de-passe-oublie/code"),
     submit: async (page) => {
       await page.getByRole("radio", { name: "Par e-mail" }).check();
       await clickButton(page, "Recevoir mon code");
@@ -353,6 +423,7 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(auth)/mot-de-passe-oublie/code/actions.ts#verifyResetCodeAction",
     journey: "password-reset",
     credential: "reset-attempt",
+    reach: afterSubmitting("app/(auth)/mot-de-passe-oublie/code/actions.ts#sendResetCodeAction"),
     submit: async (page, { victim }) => {
       await page.getByRole("textbox", { name: "Code de vérification" }).fill(await readFromOutbox(victim.email!, SIX_DIGITS));
       await clickButton(page, "Valider");
@@ -363,6 +434,7 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(auth)/mot-de-passe-oublie/nouveau/actions.ts#newPasswordAction",
     journey: "password-reset",
     credential: "reset-attempt",
+    reach: inChallenge("password-reset", "/mot-de-passe-oublie/nouveau", { isCodeVerified: true }),
     submit: async (page, { newPassword }) => {
       await page.getByLabel("Nouveau mot de passe", { exact: true }).fill(newPassword);
       await page.getByLabel("Confirmer le mot de passe", { exact: true }).fill(newPassword);
@@ -374,6 +446,7 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(auth)/identifiant-oublie/actions.ts#identifierReminderAction",
     journey: "identifier-reminder",
     credential: "none",
+    reach: onPage("/identifiant-oublie"),
     submit: async (page, { victim }) => {
       await fillIdentity(page, victim);
       await clickButton(page, "Continuer");
@@ -393,50 +466,16 @@ export function createCanaryPassword(): string {
   return `Canari-${Math.random().toString(36).slice(2, 10)}-7!Z`;
 }
 
-/**
- * Where each journey starts: its people, and the page it opens on. The opposition journey gets to
- * the choice through pages only, its earlier steps being the activation journey's to attack.
- */
-export const JOURNEY_STARTS: Record<Journey, (page: Page) => Promise<JourneyState>> = {
-  activation: async (page) => {
-    const state = await createJourneyState(await createRegisteredPerson());
-    await page.goto("/activation/nouveau-code");
-    return state;
-  },
-  opposition: async (page) => {
-    const victim = await createRegisteredPerson();
-    const state = await createJourneyState(victim);
-    await page.goto("/activation/nouveau-code");
-    await fillIdentity(page, victim);
-    await clickButton(page, "Continuer");
-    await page.getByRole("radio", { name: "Par e-mail" }).check();
-    await clickButton(page, "Recevoir mon code provisoire");
-    await page.getByRole("textbox", { name: "Code provisoire" }).fill(await readFromOutbox(victim.email!, PROVISIONAL_CODE));
-    await clickButton(page, "Valider");
-    await expect(page.getByRole("radio", { name: "Je m'oppose à la création de Mon espace santé" })).toBeVisible();
-    return state;
-  },
-  "login-and-space": async (page) => {
-    const person = await createRegisteredPerson();
-    const state = await createJourneyState({ ...person, ...(await giveActiveAccount(person, { password: createCanaryPassword() })) });
-    await page.goto("/connexion");
-    return state;
-  },
-  "password-reset": async (page) => {
-    const person = await createRegisteredPerson();
-    const state = await createJourneyState({ ...person, ...(await giveActiveAccount(person, { password: createCanaryPassword() })) });
-    await page.goto("/mot-de-passe-oublie");
-    return state;
-  },
-  "identifier-reminder": async (page) => {
-    const person = await createRegisteredPerson();
-    const state = await createJourneyState({ ...person, ...(await giveActiveAccount(person, { password: createCanaryPassword() })) });
-    await page.goto("/identifiant-oublie");
-    return state;
-  },
-};
+/** Journeys about someone who has no account yet; the others are about an account holder. */
+const ENROLMENT_JOURNEYS: readonly Journey[] = ["activation", "opposition"];
 
-async function createJourneyState(victim: TestPerson & Partial<TestAccount>): Promise<JourneyState> {
+/**
+ * The people of a journey, or of one of its actions: the victim (a person of the register, or an
+ * account holder with a unique password) and the strangers whose credentials replays borrow.
+ */
+export async function createJourneyState(journey: Journey): Promise<JourneyState> {
+  const person = await createRegisteredPerson();
+  const victim = ENROLMENT_JOURNEYS.includes(journey) ? person : { ...person, ...(await giveActiveAccount(person, { password: createCanaryPassword() })) };
   return {
     victim,
     stranger: await createActivePatient(),
