@@ -33,6 +33,7 @@ const SPACE_PREFIXES = [
   "/compte",
   "/autorisations",
   "/historique",
+  "/historique-activite",
   "/enfants",
 ];
 

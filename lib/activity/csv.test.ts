@@ -21,6 +21,7 @@ describe("the activity CSV", () => {
       actorName: "=Camille",
       actorKind: "patient",
       actorKindLabel: "Titulaire ou représentant",
+      onBehalfOf: "self",
       onBehalfOfLabel: "Pour son propre compte",
       label: "Connexion",
       groupLabel: "Général",

@@ -1,7 +1,7 @@
 import "server-only";
 import { type SQL, and, asc, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { type ActivityActorKind, activityEvents } from "@/db/schema/activity";
+import { type ActivityActorKind, type ActivityBasis, activityEvents } from "@/db/schema/activity";
 import {
   ACTIVITY_ACTOR_KIND_LABELS,
   ACTIVITY_BASIS_LABELS,
@@ -24,6 +24,7 @@ export type ActivityView = {
   actorName: string;
   actorKind: ActivityActorKind;
   actorKindLabel: string;
+  onBehalfOf: ActivityBasis;
   onBehalfOfLabel: string;
   label: string;
   groupLabel: string;
@@ -57,6 +58,7 @@ function toView(row: ViewRow): ActivityView {
     actorName: row.actorName,
     actorKind: row.actorKind,
     actorKindLabel: ACTIVITY_ACTOR_KIND_LABELS[row.actorKind],
+    onBehalfOf: row.onBehalfOf,
     onBehalfOfLabel: ACTIVITY_BASIS_LABELS[row.onBehalfOf],
     label: activityLabel(row.action),
     groupLabel: ACTIVITY_GROUP_LABELS[row.group],
