@@ -6,8 +6,10 @@ import type { ActivityActorKind, ActivityBasis, ActivityGroup } from "@/db/schem
  * export follow. Codes are stored, so a shipped code is never renamed.
  */
 export const ACTIVITY_ACTIONS = {
+  "enrolment.notified": { label: "Envoi de l'information sur la création de Mon espace santé", group: "general" },
   "enrolment.code-requested": { label: "Demande d'un code provisoire", group: "general" },
   "enrolment.opposed": { label: "Opposition à la création de Mon espace santé", group: "general" },
+  "enrolment.space-created": { label: "Création de Mon espace santé à la fin du délai d'opposition", group: "general" },
   "enrolment.activated": { label: "Activation de Mon espace santé", group: "general" },
   "contact.email-changed": { label: "Modification de l'adresse e-mail", group: "general" },
   "contact.mobile-changed": { label: "Modification du numéro de mobile", group: "general" },

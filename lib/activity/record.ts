@@ -4,8 +4,11 @@ import { desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { accounts, activityEvents, insuredPersons } from "@/db/schema";
 import type { ActivityActorKind, ActivityBasis } from "@/db/schema/activity";
+import type { Actor } from "@/lib/access/actor";
 import { displayName } from "@/lib/register/person-name";
 import { ACTIVITY_ACTIONS, type ActivityAction } from "./actions";
+
+export type { ActivityAction };
 import { hashActivity } from "./hash";
 
 /** What an event can point at; the id is that row's id (no foreign key: sessions and attempts are deleted later). */
@@ -28,18 +31,56 @@ export type ActivityTargetType =
  */
 export type ActivityActor = { kind: ActivityActorKind; accountId: string | null; name?: string };
 
+export type ActivityTarget = { type: ActivityTargetType; id: string };
+
 export type ActivityEventInput = {
   subjectPersonId: string;
   actor: ActivityActor;
   /** The representation basis the actor acted on; their own space unless said otherwise. */
   onBehalfOf?: ActivityBasis;
   action: ActivityAction;
-  target?: { type: ActivityTargetType; id: string } | null;
+  target?: ActivityTarget | null;
   isEmergency?: boolean;
   at: Date;
 };
 
 export const SYSTEM_ACTOR: ActivityActor = { kind: "system", accountId: null, name: "Mon espace santé" };
+
+/** A signed-in account (or one whose password or code was just typed) acting. */
+export function accountActor(account: { id: string; kind: "patient" | "professional" }): ActivityActor {
+  return { kind: account.kind, accountId: account.id };
+}
+
+/**
+ * An event of an account in its holder's own history: logins, logouts, password changes belong to
+ * the person whose login it is, whichever space they had open. An account that is no person's
+ * login (a professional's) has no such history.
+ */
+export async function recordAccountActivity(
+  executor: Executor,
+  account: { id: string; kind: "patient" | "professional"; personId: string | null },
+  { action, target }: { action: ActivityAction; target?: ActivityTarget },
+  at: Date,
+): Promise<void> {
+  if (!account.personId) return;
+  await recordActivity(executor, { subjectPersonId: account.personId, actor: accountActor(account), action, target, at });
+}
+
+/**
+ * Who acts and for whom, from the request's actor (lib/access/actor.ts): the account, named after
+ * the subject when it is its holder's own space, on the basis of the representation that opened it.
+ */
+export function activityOf(actor: Actor): Pick<ActivityEventInput, "subjectPersonId" | "actor" | "onBehalfOf"> {
+  const isOwnSpace = actor.subject.basis === "self";
+  return {
+    subjectPersonId: actor.subject.personId,
+    actor: { ...accountActor(actor.account), ...(isOwnSpace ? { name: actor.subject.fullName } : {}) },
+    onBehalfOf: actor.subject.basis,
+  };
+}
+
+/** The person acting in enrolment, proved by their identity or their provisional code: no account yet, named after the subject. */
+export const ENROLLING_PERSON: ActivityActor = { kind: "patient", accountId: null };
 
 /**
  * Serialises the writers of one subject's history: each event's hash includes the previous one,

@@ -4,6 +4,7 @@ import { type Executor, getDb } from "@/db/client";
 import { accounts, insuredPersons, spaces } from "@/db/schema";
 import { queueEmail, queueSms } from "@/lib/delivery";
 import { identifierReminderEmail, identifierReminderSms, passwordChangedEmail, passwordChangedSms } from "@/lib/delivery/templates";
+import { recordAccountActivity } from "@/lib/activity/record";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { normalizeNir } from "@/lib/register/nir";
 import { allNames, usualFirstName } from "@/lib/register/person-name";
@@ -168,6 +169,7 @@ export async function completePasswordReset(
     await revokeAllSessions(tx, locked.accountId, "password-change", now);
     await endOtherChallenges(tx, locked.accountId, locked.id, now);
     await completeChallenge(tx, locked.id, now);
+    await recordAccountActivity(tx, account, { action: "auth.password-reset", target: { type: "auth_challenge", id: locked.id } }, now);
     if (account.email) {
       await queueEmail(tx, {
         personId: person.id,
