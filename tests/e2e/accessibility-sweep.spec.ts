@@ -61,7 +61,14 @@ test("the pages of the patient space pass axe, with a form in its error state", 
   await expect(page.getByRole("heading", { level: 1, name: "Merci !" })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  for (const path of ["/accueil", "/messagerie", `/messagerie/${newcomer.welcomeConversationId}`, "/profil-medical"]) {
+  for (const path of [
+    "/accueil",
+    "/messagerie",
+    `/messagerie/${newcomer.welcomeConversationId}`,
+    "/profil-medical",
+    "/historique-activite",
+    "/historique-activite?du=31/02/2026",
+  ]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoAxeViolations(page);
