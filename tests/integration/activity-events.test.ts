@@ -13,7 +13,6 @@ import { opposeSpaceCreation } from "@/lib/enrolment/opposition";
 import { identifyForCodeRequest, sendRequestedCode } from "@/lib/enrolment/request-code";
 import { verifyProvisionalCode } from "@/lib/enrolment/verify-code";
 import { openConversation } from "@/lib/messaging/queries";
-import { postWelcomeMessage } from "@/lib/messaging/welcome";
 import { answerQuestion, skipQuestion } from "@/lib/onboarding/questionnaire";
 import { codeIn, createActiveAccount, createInsuredPerson, latestMessageTo } from "@/tests/support/factories";
 
@@ -83,7 +82,7 @@ describe("enrolment records its events, the person acting without an account", (
     expect(await historyOf(person.id)).toEqual([
       expect.objectContaining({ action: "enrolment.code-requested" }),
       { action: "contact.mobile-changed", actorKind: "patient", actorAccountId: null, targetType: "contact_verification", targetId: expect.any(String) },
-      { action: "enrolment.activated", actorKind: "patient", actorAccountId: null, targetType: null, targetId: null },
+      { action: "enrolment.activated", actorKind: "patient", actorAccountId: null, targetType: "account", targetId: expect.any(String) },
     ]);
   });
 
@@ -102,7 +101,7 @@ describe("enrolment records its events, the person acting without an account", (
 describe("login, logout and password reset record their events under the account", () => {
   it("a wrong password, a wrong code, then a login; an unknown identifier records nothing", async () => {
     const account = await createActiveAccount();
-    const accountId = account.person.id;
+    const { accountId } = account;
     const now = new Date("2026-09-01T08:00:00Z");
     expect((await checkLoginPassword({ identifier: account.identifier, password: "Pas-le-bon-1" }, context(now))).status).toBe(
       "invalid-credentials",
@@ -132,15 +131,15 @@ describe("login, logout and password reset record their events under the account
     const now = new Date("2026-09-01T09:00:00Z");
     const [first, second] = await getDb()
       .insert(sessions)
-      .values([0, 1].map(() => ({ personId: account.person.id, createdAt: now, lastActiveAt: now, expiresAt: new Date(now.getTime() + 3_600_000) })))
+      .values([0, 1].map(() => ({ accountId: account.accountId, createdAt: now, lastActiveAt: now, expiresAt: new Date(now.getTime() + 3_600_000) })))
       .returning({ id: sessions.id });
     await logOut(first!.id, now);
     // Already ended: nothing more to record.
     await logOut(first!.id, now);
-    await logOutEverywhere(account.person.id, now);
+    await logOutEverywhere(account.accountId, now);
     expect(await historyOf(account.person.id)).toEqual([
-      { action: "auth.logged-out", actorKind: "patient", actorAccountId: account.person.id, targetType: "session", targetId: first!.id },
-      { action: "auth.sessions-revoked", actorKind: "patient", actorAccountId: account.person.id, targetType: null, targetId: null },
+      { action: "auth.logged-out", actorKind: "patient", actorAccountId: account.accountId, targetType: "session", targetId: first!.id },
+      { action: "auth.sessions-revoked", actorKind: "patient", actorAccountId: account.accountId, targetType: null, targetId: null },
     ]);
     const [row] = await getDb().select().from(sessions).where(eq(sessions.id, second!.id));
     expect(row?.revokedReason).toBe("logout-everywhere");
@@ -159,21 +158,21 @@ describe("login, logout and password reset record their events under the account
       status: "changed",
     });
     expect(await historyOf(account.person.id)).toEqual([
-      { action: "auth.password-reset", actorKind: "patient", actorAccountId: account.person.id, targetType: "auth_challenge", targetId: expect.any(String) },
+      { action: "auth.password-reset", actorKind: "patient", actorAccountId: account.accountId, targetType: "auth_challenge", targetId: expect.any(String) },
     ]);
   });
 });
 
 describe("the space records its writes", () => {
   it("questionnaire answers and skips, with the profile changes they make", async () => {
-    const { person } = await createActiveAccount();
+    const { person, accountId } = await createActiveAccount();
     const now = new Date("2026-09-02T08:00:00Z");
     await answerQuestion(person.id, { step: 1, values: { height: "1,72" } }, now);
     await skipQuestion(person.id, 2, now);
     await answerQuestion(person.id, { step: 3, values: { answer: "oui", details: "Asthme\nMigraine" } }, now);
     const [measurement] = await getDb().select().from(measurements).where(eq(measurements.personId, person.id));
     const items = await getDb().select().from(profileItems).where(eq(profileItems.personId, person.id)).orderBy(asc(profileItems.createdAt));
-    const self = { actorKind: "patient", actorAccountId: person.id };
+    const self = { actorKind: "patient", actorAccountId: accountId };
     expect(await historyOf(person.id)).toEqual([
       { action: "medical-profile.measurement-added", ...self, targetType: "measurement", targetId: measurement!.id },
       { action: "questionnaire.answered", ...self, targetType: "questionnaire", targetId: person.id },
@@ -188,13 +187,13 @@ describe("the space records its writes", () => {
   });
 
   it("a message read, once", async () => {
-    const { person } = await createActiveAccount();
-    await postWelcomeMessage(getDb(), person.id, new Date("2026-09-02T09:00:00Z"));
+    const { person, accountId } = await createActiveAccount();
+    // activateSpace posted the welcome message, unread.
     const [conversation] = await getDb().select().from(conversations).where(eq(conversations.personId, person.id));
     await openConversation(person.id, conversation!.id, new Date());
     await openConversation(person.id, conversation!.id, new Date());
     expect(await historyOf(person.id)).toEqual([
-      { action: "messaging.message-read", actorKind: "patient", actorAccountId: person.id, targetType: "conversation", targetId: conversation!.id },
+      { action: "messaging.message-read", actorKind: "patient", actorAccountId: accountId, targetType: "conversation", targetId: conversation!.id },
     ]);
   });
 
