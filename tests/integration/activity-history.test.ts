@@ -6,9 +6,10 @@ import { activityEvents } from "@/db/schema";
 import { hashActivity } from "@/lib/activity/hash";
 import { findActivityPage, streamActivity } from "@/lib/activity/history";
 import { NO_FILTERS, parseActivityQuery } from "@/lib/activity/filters";
-import { type ActivityEventInput, SYSTEM_ACTOR, recordActivity } from "@/lib/activity/record";
+import type { Actor } from "@/lib/access/actor";
+import { type ActivityEventInput, SYSTEM_ACTOR, activityOf, recordActivity } from "@/lib/activity/record";
 import { verifyActivityChains } from "@/lib/activity/verify";
-import { createInsuredPerson } from "@/tests/support/factories";
+import { createActiveAccount, createInsuredPerson } from "@/tests/support/factories";
 
 function login(subjectPersonId: string, at: Date): ActivityEventInput {
   return { subjectPersonId, actor: { kind: "patient", accountId: null }, action: "auth.login-succeeded", at };
@@ -82,6 +83,25 @@ describe("recordActivity", () => {
     const { hash, ...content } = second!;
     expect(hashActivity(content)).toBe(hash);
     expect((await eventsOf(other.id)).map((event) => [event.sequence, event.previousHash])).toEqual([[1, null]]);
+  });
+
+  it("records who acted for whom from the request's actor: a parent in their child's space", async () => {
+    const parent = await createActiveAccount();
+    const child = await createInsuredPerson({ firstNames: "Noé", birthName: "Testeur" });
+    const actor: Actor = {
+      account: { id: parent.accountId, kind: "patient" },
+      session: { id: randomUUID() },
+      subject: { personId: child.id, fullName: "Noé Testeur", firstName: "Noé", basis: "legal_representative", representationId: randomUUID() },
+    };
+    await recordActivity(getDb(), { ...activityOf(actor), action: "messaging.message-read", at: new Date("2026-05-05T10:00:00Z") });
+    const [event] = await eventsOf(child.id);
+    expect(event).toMatchObject({
+      actorKind: "patient",
+      actorAccountId: parent.accountId,
+      actorName: "Camille Testeur",
+      onBehalfOf: "legal_representative",
+    });
+    expect(await eventsOf(parent.person.id)).toEqual([]);
   });
 
   it("is written in the caller's transaction: rolled back with it", async () => {
