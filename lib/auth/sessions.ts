@@ -11,7 +11,7 @@ import {
   sessions,
 } from "@/db/schema";
 import { isLiveRepresentation } from "@/lib/access/representations";
-import { recordAccountActivity } from "@/lib/activity/record";
+import { SYSTEM_ACTOR, recordAccountActivity, recordActivity } from "@/lib/activity/record";
 import { isUuid } from "@/lib/validation";
 import { authRules } from "./rules";
 
@@ -100,6 +100,7 @@ export async function findLiveSession(
       sessionId: sessions.id,
       accountId: accounts.id,
       accountKind: accounts.kind,
+      accountPersonId: accounts.personId,
       lastActiveAt: sessions.lastActiveAt,
       expiresAt: sessions.expiresAt,
       representationId: representations.id,
@@ -133,7 +134,18 @@ export async function findLiveSession(
     .limit(1);
   if (!row) return null;
   if (now.getTime() - row.lastActiveAt.getTime() >= authRules.idleTimeoutMs) {
-    await revokeSession(executor, sessionId, "idle", now);
+    await executor.transaction(async (tx) => {
+      // Two requests may find it idle at once: the one that revoked it records it.
+      if (!(await revokeSession(tx, sessionId, "idle", now))) return;
+      if (!row.accountPersonId) return;
+      await recordActivity(tx, {
+        subjectPersonId: row.accountPersonId,
+        actor: SYSTEM_ACTOR,
+        action: "auth.session-expired",
+        target: { type: "session", id: sessionId },
+        at: now,
+      });
+    });
     return null;
   }
   const { representationId, subjectPersonId, basis, firstNames, birthName, usageName } = row;

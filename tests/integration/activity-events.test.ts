@@ -6,7 +6,7 @@ import { verifyActivityChains } from "@/lib/activity/verify";
 import { sendChallengeCode } from "@/lib/auth/challenges";
 import { checkLoginPassword, verifyLoginCode } from "@/lib/auth/login";
 import { completePasswordReset, startPasswordReset, verifyPasswordResetCode } from "@/lib/auth/recovery";
-import { logOut, logOutEverywhere } from "@/lib/auth/sessions";
+import { findLiveSession, logOut, logOutEverywhere } from "@/lib/auth/sessions";
 import { acceptTerms, confirmContactChange, confirmContacts, createAccount, requestContactChange } from "@/lib/enrolment/activation";
 import { runEnrolmentJobs } from "@/lib/enrolment/jobs";
 import { opposeSpaceCreation } from "@/lib/enrolment/opposition";
@@ -117,6 +117,7 @@ describe("login, logout and password reset record their events under the account
 
     expect(await historyOf(account.person.id)).toEqual([
       { action: "auth.password-refused", actorKind: "patient", actorAccountId: accountId, targetType: null, targetId: null },
+      { action: "auth.login-code-sent", actorKind: "patient", actorAccountId: accountId, targetType: "auth_challenge", targetId: expect.any(String) },
       { action: "auth.code-refused", actorKind: "patient", actorAccountId: accountId, targetType: "auth_challenge", targetId: expect.any(String) },
       { action: "auth.login-succeeded", actorKind: "patient", actorAccountId: accountId, targetType: "session", targetId: verified.sessionId },
     ]);
@@ -145,6 +146,21 @@ describe("login, logout and password reset record their events under the account
     expect(row?.revokedReason).toBe("logout-everywhere");
   });
 
+  it("a session that went idle, ended by the system when it is next used", async () => {
+    const account = await createActiveAccount();
+    const start = new Date("2026-09-01T11:00:00Z");
+    const [session] = await getDb()
+      .insert(sessions)
+      .values({ accountId: account.accountId, createdAt: start, lastActiveAt: start, expiresAt: new Date(start.getTime() + 3_600_000) })
+      .returning({ id: sessions.id });
+    const later = new Date(start.getTime() + 20 * 60_000);
+    expect(await findLiveSession(getDb(), session!.id, { now: later, touch: true })).toBeNull();
+    expect(await findLiveSession(getDb(), session!.id, { now: later, touch: true })).toBeNull();
+    expect(await historyOf(account.person.id)).toEqual([
+      { action: "auth.session-expired", actorKind: "system", actorAccountId: null, targetType: "session", targetId: session!.id },
+    ]);
+  });
+
   it("a password reset", async () => {
     const account = await createActiveAccount();
     const now = new Date("2026-09-01T10:00:00Z");
@@ -158,6 +174,7 @@ describe("login, logout and password reset record their events under the account
       status: "changed",
     });
     expect(await historyOf(account.person.id)).toEqual([
+      { action: "auth.reset-code-sent", actorKind: "patient", actorAccountId: account.accountId, targetType: "auth_challenge", targetId: expect.any(String) },
       { action: "auth.password-reset", actorKind: "patient", actorAccountId: account.accountId, targetType: "auth_challenge", targetId: expect.any(String) },
     ]);
   });
