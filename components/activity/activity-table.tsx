@@ -2,8 +2,9 @@ import { formatDateFr, formatTimeFr } from "@/lib/format";
 import type { ActivityView } from "@/lib/activity/history";
 
 /**
- * The events of one page as a table with a caption and column headers. Four columns fit a 360-px
- * screen once their cells wrap; wider text scrolls inside a region the keyboard can reach.
+ * The events of one page as a table with a caption and column headers. On a phone the category
+ * moves under the action (its column would not fit 360 px); anything wider still scrolls inside a
+ * region the keyboard can reach.
  */
 export function ActivityTable({ events, caption }: { events: ActivityView[]; caption: string }) {
   return (
@@ -23,7 +24,7 @@ export function ActivityTable({ events, caption }: { events: ActivityView[]; cap
             <th scope="col" className="py-2 pr-3">
               Action
             </th>
-            <th scope="col" className="py-2">
+            <th scope="col" className="hidden py-2 sm:table-cell">
               Catégorie
             </th>
           </tr>
@@ -37,7 +38,7 @@ export function ActivityTable({ events, caption }: { events: ActivityView[]; cap
                   <span className="whitespace-nowrap">à {formatTimeFr(event.at)}</span>
                 </time>
               </td>
-              <td className="py-2 pr-3 break-words">
+              <td className="py-2 pr-3 [overflow-wrap:anywhere]">
                 <span className="font-semibold">{event.actorName}</span>
                 <span className="block text-sm text-slate-700">{event.actorKindLabel}</span>
               </td>
@@ -48,8 +49,9 @@ export function ActivityTable({ events, caption }: { events: ActivityView[]; cap
                   <span className="block text-sm text-slate-700">{event.onBehalfOfLabel}</span>
                 ) : null}
                 {event.isEmergency ? <strong className="block text-sm text-danger-700">Accès en urgence</strong> : null}
+                <span className="block text-sm text-slate-700 sm:hidden">{event.groupLabel}</span>
               </td>
-              <td className="py-2">{event.groupLabel}</td>
+              <td className="hidden py-2 sm:table-cell">{event.groupLabel}</td>
             </tr>
           ))}
         </tbody>
