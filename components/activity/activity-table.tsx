@@ -38,8 +38,9 @@ export function ActivityTable({ events, caption }: { events: ActivityView[]; cap
                   <span className="whitespace-nowrap">à {formatTimeFr(event.at)}</span>
                 </time>
               </td>
-              <td className="py-2 pr-3 [overflow-wrap:anywhere]">
-                <span className="font-semibold">{event.actorName}</span>
+              <td className="py-2 pr-3">
+                {/* A long compound name may break anywhere; the words under it keep whole. */}
+                <span className="font-semibold [overflow-wrap:anywhere]">{event.actorName}</span>
                 <span className="block text-sm text-slate-700">{event.actorKindLabel}</span>
               </td>
               <td className="py-2 pr-3">

@@ -12,7 +12,11 @@ test("a patient opens « Historique d'activité » from the profile menu, finds 
   await expect(page.getByRole("heading", { level: 1, name: "Historique d'activité" })).toBeVisible();
   const table = page.getByRole("table", { name: /de la plus récente à la plus ancienne/ });
   await expect(table).toBeVisible();
-  const login = table.getByRole("row").filter({ hasText: "Connexion" });
+  // Newest first: the login, then the code sent for it.
+  const rows = table.getByRole("row");
+  await expect(rows.nth(1)).toContainText("Connexion");
+  await expect(rows.nth(2)).toContainText("Envoi d'un code de connexion");
+  const login = rows.filter({ has: page.getByRole("cell", { name: /^Connexion/ }) });
   await expect(login).toHaveCount(1);
   await expect(login).toContainText(`Maëlle ${patient.birthName}`);
   await expect(login).toContainText("Général");
@@ -23,7 +27,8 @@ test("a patient opens « Historique d'activité » from the profile menu, finds 
   const csv = await readFile((await download.path())!, "utf8");
   const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
   expect(lines[0]).toBe('"Date";"Heure";"Auteur";"Type d\'auteur";"Pour le compte de";"Action";"Catégorie";"Urgence"');
-  expect(lines.some((line) => line.includes('"Connexion"') && line.includes(`"Maëlle ${patient.birthName}"`))).toBe(true);
+  expect(lines.filter((line) => line.includes('"Connexion"') && line.includes(`"Maëlle ${patient.birthName}"`))).toHaveLength(1);
+  expect(lines.some((line) => line.includes(`"Envoi d'un code de connexion"`))).toBe(true);
 
   // A date that does not exist: a message on the field, and no list.
   await page.getByRole("textbox", { name: "Du" }).fill("31/02/2026");
