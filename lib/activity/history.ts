@@ -1,5 +1,6 @@
 import "server-only";
 import { type SQL, and, asc, desc, eq, gte, lt, sql } from "drizzle-orm";
+import { type Actor, isOwnedBySubject } from "@/lib/access/actor";
 import { type Executor, getDb } from "@/db/client";
 import { type ActivityActorKind, type ActivityBasis, activityEvents } from "@/db/schema/activity";
 import {
@@ -66,8 +67,9 @@ function toView(row: ViewRow): ActivityView {
   };
 }
 
-function filterConditions(subjectPersonId: string, filters: ActivityFilters): SQL[] {
-  const conditions: SQL[] = [eq(activityEvents.subjectPersonId, subjectPersonId)];
+/** The subject's events only: whoever asks sees the history of the space they opened, nobody else's. */
+function filterConditions(actor: Actor, filters: ActivityFilters): SQL[] {
+  const conditions: SQL[] = [isOwnedBySubject(actor, activityEvents.subjectPersonId)];
   if (filters.from) conditions.push(gte(activityEvents.at, filters.from));
   if (filters.until) conditions.push(lt(activityEvents.at, filters.until));
   if (filters.actorKind) conditions.push(eq(activityEvents.actorKind, filters.actorKind));
@@ -84,14 +86,9 @@ function keyCondition(direction: ActivityCursor["direction"], key: { at: Date; i
     : sql`(${activityEvents.at}, ${activityEvents.id}) > (${at}, ${id})`;
 }
 
-async function readPage(
-  executor: Executor,
-  subjectPersonId: string,
-  filters: ActivityFilters,
-  cursor: ActivityCursor | null,
-): Promise<ActivityPage> {
+async function readPage(executor: Executor, actor: Actor, filters: ActivityFilters, cursor: ActivityCursor | null): Promise<ActivityPage> {
   const size = activityRules.pageSize;
-  const conditions = filterConditions(subjectPersonId, filters);
+  const conditions = filterConditions(actor, filters);
   if (cursor) conditions.push(keyCondition(cursor.direction, cursor));
   const isNewer = cursor?.direction === "newer";
   // One more than a page tells whether there is a page beyond, without counting.
@@ -118,29 +115,31 @@ async function readPage(
 }
 
 /**
- * One page of the subject's history, newest first, by keyset on (at, id): the page costs the
- * same at the thousandth page as at the first (no OFFSET). A cursor past either end gives the
- * first page.
+ * One page of the history of the actor's subject, newest first, by keyset on (at, id): the page
+ * costs the same at the thousandth page as at the first (no OFFSET). A cursor past either end
+ * gives the first page.
  */
-export async function findActivityPage(
-  subjectPersonId: string,
-  { filters, cursor }: { filters: ActivityFilters; cursor: ActivityCursor | null },
-  executor: Executor = getDb(),
-): Promise<ActivityPage> {
-  const page = await readPage(executor, subjectPersonId, filters, cursor);
-  if (page.events.length === 0 && cursor) return readPage(executor, subjectPersonId, filters, null);
+export async function findActivityPage({
+  actor,
+  filters,
+  cursor,
+}: {
+  actor: Actor;
+  filters: ActivityFilters;
+  cursor: ActivityCursor | null;
+}): Promise<ActivityPage> {
+  const db = getDb();
+  const page = await readPage(db, actor, filters, cursor);
+  if (page.events.length === 0 && cursor) return readPage(db, actor, filters, null);
   return page;
 }
 
 /** Every event of the filtered list, newest first, read batch by batch for the CSV export. */
-export async function* streamActivity(
-  subjectPersonId: string,
-  filters: ActivityFilters,
-  executor: Executor = getDb(),
-): AsyncGenerator<ActivityView[]> {
+export async function* streamActivity({ actor, filters }: { actor: Actor; filters: ActivityFilters }): AsyncGenerator<ActivityView[]> {
+  const executor = getDb();
   let after: { at: Date; id: string } | null = null;
   for (;;) {
-    const conditions = filterConditions(subjectPersonId, filters);
+    const conditions = filterConditions(actor, filters);
     if (after) conditions.push(keyCondition("older", after));
     const rows = await executor
       .select(viewColumns)

@@ -14,7 +14,7 @@ import { identifyForCodeRequest, sendRequestedCode } from "@/lib/enrolment/reque
 import { verifyProvisionalCode } from "@/lib/enrolment/verify-code";
 import { openConversation } from "@/lib/messaging/queries";
 import { answerQuestion, skipQuestion } from "@/lib/onboarding/questionnaire";
-import { codeIn, createActiveAccount, createInsuredPerson, latestMessageTo } from "@/tests/support/factories";
+import { codeIn, createActiveAccount, createInsuredPerson, latestMessageTo, signInAs } from "@/tests/support/factories";
 
 const CODE = /\b\d{6}\b/;
 let addressCounter = 0;
@@ -183,10 +183,11 @@ describe("login, logout and password reset record their events under the account
 describe("the space records its writes", () => {
   it("questionnaire answers and skips, with the profile changes they make", async () => {
     const { person, accountId } = await createActiveAccount();
+    const actor = await signInAs(accountId);
     const now = new Date("2026-09-02T08:00:00Z");
-    await answerQuestion(person.id, { step: 1, values: { height: "1,72" } }, now);
-    await skipQuestion(person.id, 2, now);
-    await answerQuestion(person.id, { step: 3, values: { answer: "oui", details: "Asthme\nMigraine" } }, now);
+    await answerQuestion({ actor, step: 1, values: { height: "1,72" }, now });
+    await skipQuestion({ actor, step: 2, now });
+    await answerQuestion({ actor, step: 3, values: { answer: "oui", details: "Asthme\nMigraine" }, now });
     const [measurement] = await getDb().select().from(measurements).where(eq(measurements.personId, person.id));
     const items = await getDb().select().from(profileItems).where(eq(profileItems.personId, person.id)).orderBy(asc(profileItems.createdAt));
     const self = { actorKind: "patient", actorAccountId: accountId };
@@ -199,7 +200,7 @@ describe("the space records its writes", () => {
       { action: "questionnaire.answered", ...self, targetType: "questionnaire", targetId: person.id },
     ]);
     // A second submit of a question already past writes nothing, and records nothing.
-    await answerQuestion(person.id, { step: 1, values: { height: "1,72" } }, now);
+    await answerQuestion({ actor, step: 1, values: { height: "1,72" }, now });
     expect(await actionsOf(person.id)).toHaveLength(6);
   });
 
@@ -207,8 +208,9 @@ describe("the space records its writes", () => {
     const { person, accountId } = await createActiveAccount();
     // activateSpace posted the welcome message, unread.
     const [conversation] = await getDb().select().from(conversations).where(eq(conversations.personId, person.id));
-    await openConversation(person.id, conversation!.id, new Date());
-    await openConversation(person.id, conversation!.id, new Date());
+    const actor = await signInAs(accountId);
+    await openConversation({ actor, conversationId: conversation!.id, now: new Date() });
+    await openConversation({ actor, conversationId: conversation!.id, now: new Date() });
     expect(await historyOf(person.id)).toEqual([
       { action: "messaging.message-read", actorKind: "patient", actorAccountId: accountId, targetType: "conversation", targetId: conversation!.id },
     ]);

@@ -11,6 +11,15 @@ import { type ActivityEventInput, SYSTEM_ACTOR, activityOf, recordActivity } fro
 import { verifyActivityChains } from "@/lib/activity/verify";
 import { createActiveAccount, createInsuredPerson } from "@/tests/support/factories";
 
+/** Someone reading the person's history, in the shape of a request's actor: only the subject matters to a read. */
+function readerOf(personId: string): Actor {
+  return {
+    account: { id: randomUUID(), kind: "patient" },
+    session: { id: randomUUID() },
+    subject: { personId, fullName: "Camille Testeur", firstName: "Camille", basis: "self", representationId: randomUUID() },
+  };
+}
+
 function login(subjectPersonId: string, at: Date): ActivityEventInput {
   return { subjectPersonId, actor: { kind: "patient", accountId: null }, action: "auth.login-succeeded", at };
 }
@@ -220,14 +229,14 @@ describe("the history page's reads", () => {
 
   it("pages 100 events at a time, newest first, by keyset, forwards and back", async () => {
     const person = await subjectWithEvents(205);
-    const first = await findActivityPage(person.id, { filters: NO_FILTERS, cursor: null });
+    const first = await findActivityPage({ actor: readerOf(person.id), filters: NO_FILTERS, cursor: null });
     expect(first.events).toHaveLength(100);
     expect(first.newerCursor).toBeNull();
     expect(first.events[0]!.at.toISOString()).toBe("2026-03-01T03:24:00.000Z");
     expect(first.events[0]).toMatchObject({ label: "Connexion", actorKindLabel: "Titulaire ou représentant", groupLabel: "Général" });
 
-    const second = await findActivityPage(person.id, { filters: NO_FILTERS, cursor: parseCursor("avant", first.olderCursor) });
-    const third = await findActivityPage(person.id, { filters: NO_FILTERS, cursor: parseCursor("avant", second.olderCursor) });
+    const second = await findActivityPage({ actor: readerOf(person.id), filters: NO_FILTERS, cursor: parseCursor("avant", first.olderCursor) });
+    const third = await findActivityPage({ actor: readerOf(person.id), filters: NO_FILTERS, cursor: parseCursor("avant", second.olderCursor) });
     expect(second.events).toHaveLength(100);
     expect(third.events).toHaveLength(5);
     expect(third.olderCursor).toBeNull();
@@ -235,9 +244,9 @@ describe("the history page's reads", () => {
     expect(new Set(all.map((event) => event.id)).size).toBe(205);
     expect(all.map((event) => event.at.getTime())).toEqual([...all.map((event) => event.at.getTime())].sort((a, b) => b - a));
 
-    const back = await findActivityPage(person.id, { filters: NO_FILTERS, cursor: parseCursor("apres", third.newerCursor) });
+    const back = await findActivityPage({ actor: readerOf(person.id), filters: NO_FILTERS, cursor: parseCursor("apres", third.newerCursor) });
     expect(back.events.map((event) => event.id)).toEqual(second.events.map((event) => event.id));
-    const backToFirst = await findActivityPage(person.id, { filters: NO_FILTERS, cursor: parseCursor("apres", back.newerCursor) });
+    const backToFirst = await findActivityPage({ actor: readerOf(person.id), filters: NO_FILTERS, cursor: parseCursor("apres", back.newerCursor) });
     expect(backToFirst.events.map((event) => event.id)).toEqual(first.events.map((event) => event.id));
     expect(backToFirst.newerCursor).toBeNull();
   });
@@ -248,8 +257,8 @@ describe("the history page's reads", () => {
     await getDb().transaction(async (tx) => {
       for (let index = 0; index < 103; index += 1) await recordActivity(tx, login(person.id, at));
     });
-    const first = await findActivityPage(person.id, { filters: NO_FILTERS, cursor: null });
-    const second = await findActivityPage(person.id, { filters: NO_FILTERS, cursor: parseCursor("avant", first.olderCursor) });
+    const first = await findActivityPage({ actor: readerOf(person.id), filters: NO_FILTERS, cursor: null });
+    const second = await findActivityPage({ actor: readerOf(person.id), filters: NO_FILTERS, cursor: parseCursor("avant", first.olderCursor) });
     expect(new Set([...first.events, ...second.events].map((event) => event.id)).size).toBe(103);
   });
 
@@ -269,7 +278,7 @@ describe("the history page's reads", () => {
     async function labelsFor(query: Record<string, string>) {
       const parsed = parseActivityQuery(query);
       if (parsed.status !== "valid") throw new Error(JSON.stringify(parsed.fieldErrors));
-      const page = await findActivityPage(person.id, { filters: parsed.filters, cursor: null });
+      const page = await findActivityPage({ actor: readerOf(person.id), filters: parsed.filters, cursor: null });
       return page.events.map((event) => event.at.toISOString());
     }
 
@@ -300,7 +309,7 @@ describe("the history page's reads", () => {
     const person = await subjectWithEvents(1_001);
     const other = await subjectWithEvents(2);
     const seen: string[] = [];
-    for await (const batch of streamActivity(person.id, NO_FILTERS)) seen.push(...batch.map((event) => event.id));
+    for await (const batch of streamActivity({ actor: readerOf(person.id), filters: NO_FILTERS })) seen.push(...batch.map((event) => event.id));
     expect(seen).toHaveLength(1_001);
     expect(new Set(seen).size).toBe(1_001);
     const others = await eventsOf(other.id);

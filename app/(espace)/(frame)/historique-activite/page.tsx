@@ -47,7 +47,7 @@ export default async function ActivityHistoryPage({ searchParams }: ActivityHist
     );
   }
 
-  const page = await findActivityPage(actor.subject.personId, { filters: query.filters, cursor: query.cursor });
+  const page = await findActivityPage({ actor, filters: query.filters, cursor: query.cursor });
   const filterQuery = activityFilterQuery(query.values);
   const isFiltered = filterQuery !== "";
   return (

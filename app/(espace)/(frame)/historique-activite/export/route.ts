@@ -20,7 +20,7 @@ export async function GET(request: Request) {
   if (query.status === "invalid") {
     return new Response("Filtres invalides : corrigez-les sur la page Historique d'activité.", { status: 400, headers: NO_STORE });
   }
-  const batches = streamActivity(actor.subject.personId, query.filters);
+  const batches = streamActivity({ actor, filters: query.filters });
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
