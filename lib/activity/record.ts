@@ -2,14 +2,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { accounts, activityEvents, insuredPersons } from "@/db/schema";
+import { type AccountKind, accounts, activityEvents, insuredPersons } from "@/db/schema";
 import type { ActivityActorKind, ActivityBasis } from "@/db/schema/activity";
 import type { Actor } from "@/lib/access/actor";
 import { displayName } from "@/lib/register/person-name";
 import { ACTIVITY_ACTIONS, type ActivityAction } from "./actions";
+import { hashActivity } from "./hash";
 
 export type { ActivityAction };
-import { hashActivity } from "./hash";
 
 /** What an event can point at; the id is that row's id (no foreign key: sessions and attempts are deleted later). */
 export type ActivityTargetType =
@@ -47,7 +47,7 @@ export type ActivityEventInput = {
 export const SYSTEM_ACTOR: ActivityActor = { kind: "system", accountId: null, name: "Mon espace santé" };
 
 /** A signed-in account (or one whose password or code was just typed) acting. */
-export function accountActor(account: { id: string; kind: "patient" | "professional" }): ActivityActor {
+export function accountActor(account: { id: string; kind: AccountKind }): ActivityActor {
   return { kind: account.kind, accountId: account.id };
 }
 
@@ -58,7 +58,7 @@ export function accountActor(account: { id: string; kind: "patient" | "professio
  */
 export async function recordAccountActivity(
   executor: Executor,
-  account: { id: string; kind: "patient" | "professional"; personId: string | null },
+  account: { id: string; kind: AccountKind; personId: string | null },
   { action, target }: { action: ActivityAction; target?: ActivityTarget },
   at: Date,
 ): Promise<void> {
