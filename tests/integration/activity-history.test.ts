@@ -14,9 +14,16 @@ import { createActiveAccount, createInsuredPerson } from "@/tests/support/factor
 /** Someone reading the person's history, in the shape of a request's actor: only the subject matters to a read. */
 function readerOf(personId: string): Actor {
   return {
-    account: { id: randomUUID(), kind: "patient" },
+    account: { id: randomUUID(), kind: "patient", mayOpenOtherSpaces: false },
     session: { id: randomUUID() },
-    subject: { personId, fullName: "Camille Testeur", firstName: "Camille", basis: "self", representationId: randomUUID() },
+    subject: {
+      personId,
+      fullName: "Camille Testeur",
+      firstName: "Camille",
+      basis: "self",
+      representationId: randomUUID(),
+      hasCompletedQuestionnaire: true,
+    },
   };
 }
 
@@ -98,9 +105,16 @@ describe("recordActivity", () => {
     const parent = await createActiveAccount();
     const child = await createInsuredPerson({ firstNames: "Noé", birthName: "Testeur" });
     const actor: Actor = {
-      account: { id: parent.accountId, kind: "patient" },
+      account: { id: parent.accountId, kind: "patient", mayOpenOtherSpaces: true },
       session: { id: randomUUID() },
-      subject: { personId: child.id, fullName: "Noé Testeur", firstName: "Noé", basis: "legal_representative", representationId: randomUUID() },
+      subject: {
+        personId: child.id,
+        fullName: "Noé Testeur",
+        firstName: "Noé",
+        basis: "legal_representative",
+        representationId: randomUUID(),
+        hasCompletedQuestionnaire: false,
+      },
     };
     await recordActivity(getDb(), { ...activityOf(actor), action: "messaging.message-read", at: new Date("2026-05-05T10:00:00Z") });
     const [event] = await eventsOf(child.id);
