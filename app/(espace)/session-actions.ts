@@ -12,8 +12,8 @@ import {
   type SessionTiming,
   extendSession,
   findLiveSession,
-  revokeAllSessions,
-  revokeSession,
+  logOut,
+  logOutEverywhere,
   sessionTimingOf,
 } from "@/lib/auth/sessions";
 import { submittedForm } from "@/lib/validation";
@@ -26,7 +26,7 @@ import { submittedForm } from "@/lib/validation";
 /** "Se déconnecter": ends this session on the server, removes the cookie, back to the home page. */
 export async function logoutAction(): Promise<void> {
   const sessionId = await readSessionId();
-  if (sessionId) await revokeSession(getDb(), sessionId, "logout", new Date());
+  if (sessionId) await logOut(sessionId, new Date());
   await signOut({ redirect: false });
   redirect("/?deconnexion=ok");
 }
@@ -35,7 +35,7 @@ export async function logoutAction(): Promise<void> {
 export async function logoutEverywhereAction(): Promise<void> {
   const now = new Date();
   const live = await findLiveSession(getDb(), await readSessionId(), { now, touch: false });
-  if (live) await revokeAllSessions(getDb(), live.accountId, "logout-everywhere", now);
+  if (live) await logOutEverywhere(live.accountId, now);
   await signOut({ redirect: false });
   redirect(live ? "/?deconnexion=partout" : "/?deconnexion=ok");
 }

@@ -14,7 +14,7 @@ type SpaceHeaderProps = {
   navigation?: ReactNode;
 };
 
-/** The header of the signed-in space: whose space it is, "Changer de profil", "Se déconnecter", then the navigation. */
+/** The header of the signed-in space: whose space it is, "Changer de profil", the profile menu, "Se déconnecter", then the navigation. */
 export function SpaceHeader({ subject, spaces, logoutAction, changeProfileAction, navigation }: SpaceHeaderProps) {
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -28,6 +28,18 @@ export function SpaceHeader({ subject, spaces, logoutAction, changeProfileAction
             {subject.fullName}
           </p>
           <ProfileSwitcher spaces={spaces} currentPersonId={subject.personId} changeProfileAction={changeProfileAction} />
+          {/* Like the navigation, the profile menu waits for the end of the first-login questionnaire. */}
+          {navigation ? (
+            <nav aria-label="Menu du profil">
+              <ul className="flex flex-wrap gap-x-4">
+                <li>
+                  <Link href="/historique-activite" className="inline-flex min-h-11 items-center text-brand-700 underline">
+                    Historique d&apos;activité
+                  </Link>
+                </li>
+              </ul>
+            </nav>
+          ) : null}
           <form action={logoutAction} className="[&>button]:w-auto">
             <SubmitButton variant="secondary">Se déconnecter</SubmitButton>
           </form>

@@ -6,3 +6,4 @@ export * from "./delivery";
 export * from "./rate-limits";
 export * from "./auth";
 export * from "./medical-profile";
+export * from "./activity";

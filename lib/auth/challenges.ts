@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, gt, isNull, lt, ne } from "drizzle-orm";
 import { type Executor, type Transaction, getDb } from "@/db/client";
 import { accounts, authChallenges } from "@/db/schema";
+import { recordAccountActivity } from "@/lib/activity/record";
 import { queueEmail, queueSms } from "@/lib/delivery";
 import { loginCodeEmail, loginCodeSms, passwordResetCodeEmail, passwordResetCodeSms } from "@/lib/delivery/templates/auth";
 import { maskEmail, maskMobile } from "@/lib/format";
@@ -208,6 +209,8 @@ export async function sendChallengeCode(
       .set({ channel, codeHash: hashChallengeCode(locked, code), codeSentAt: now, codeExpiresAt: validUntil })
       .where(eq(authChallenges.id, locked.id));
     await queueCode(tx, { purpose, personId: account.personId ?? undefined, to, channel, code, validUntil });
+    const action = purpose === "login" ? "auth.login-code-sent" : "auth.reset-code-sent";
+    await recordAccountActivity(tx, account, { action, target: { type: "auth_challenge", id: locked.id } }, now);
     return { status: "sent", channel, destination, validUntil, isNew: true };
   });
 }

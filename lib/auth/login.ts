@@ -6,6 +6,7 @@ import { accounts, insuredPersons, spaces, unknownIdentifierLockouts } from "@/d
 import { notifyAccountHolder } from "@/lib/delivery";
 import { accountLockedEmail, accountLockedSms } from "@/lib/delivery/templates/auth";
 import type { RequestContext } from "@/lib/http/request-context";
+import { type ActivityAction, type ActivityTarget, recordAccountActivity } from "@/lib/activity/record";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { usualFirstName } from "@/lib/register/person-name";
 import { hashCode } from "@/lib/security/secrets";
@@ -86,18 +87,21 @@ async function refuseUnknownIdentifier(tx: Transaction, identifier: string, pass
 }
 
 /**
- * Records one failure on a known account, in the caller's transaction; the failure that takes
- * a lock also warns the owner on their contact on file (out of band: the page itself says the
- * same to known and unknown identifiers).
+ * Records one failure on a known account, in the caller's transaction, and its event in the
+ * account holder's history (whoever typed it: a failure on an unknown identifier has no history
+ * to go to). The failure that takes a lock also warns the owner on their contact on file (out of
+ * band: the page itself says the same to known and unknown identifiers).
  */
 async function recordAccountFailure(
   tx: Transaction,
   account: typeof accounts.$inferSelect,
-  firstName: string,
+  failure: { firstName: string; action: ActivityAction; target?: ActivityTarget },
   now: Date,
 ): Promise<LockState> {
+  const { firstName } = failure;
   const { hasJustLocked, ...next } = stateAfterFailure(account, now);
   await tx.update(accounts).set(next).where(eq(accounts.id, account.id));
+  await recordAccountActivity(tx, account, failure, now);
   if (hasJustLocked && next.lockedUntil) {
     const notice = { firstName, lockedUntil: next.lockedUntil };
     await notifyAccountHolder(tx, account, {
@@ -130,7 +134,8 @@ export async function checkLoginPassword(
     const { account, firstNames } = found;
     if (isLockedAt(account, now)) return refusal(account, now);
     if (!(await verifyPassword(account.passwordHash, password))) {
-      return refusal(await recordAccountFailure(tx, account, usualFirstName({ firstNames }), now), now);
+      const failure = { firstName: usualFirstName({ firstNames }), action: "auth.password-refused" as const };
+      return refusal(await recordAccountFailure(tx, account, failure, now), now);
     }
     const challengeToken = await createChallenge(tx, { accountId: account.id, purpose: "login", now });
     return { status: "password-verified", challengeToken };
@@ -170,12 +175,18 @@ export async function verifyLoginCode(
       await completeChallenge(tx, challenge.id, now);
       await tx.update(accounts).set(CLEAR_LOCK_STATE).where(eq(accounts.id, account.id));
       const sessionId = await createSession(tx, { accountId: account.id, userAgent, now });
+      await recordAccountActivity(tx, account, { action: "auth.login-succeeded", target: { type: "session", id: sessionId } }, now);
       return { status: "verified", sessionId, accountId: account.id };
     }
     const [person] = account.personId
       ? await tx.select({ firstNames: insuredPersons.firstNames }).from(insuredPersons).where(eq(insuredPersons.id, account.personId)).limit(1)
       : [];
-    const state = await recordAccountFailure(tx, account, usualFirstName({ firstNames: person?.firstNames ?? "" }), now);
+    const failure = {
+      firstName: usualFirstName({ firstNames: person?.firstNames ?? "" }),
+      action: "auth.code-refused" as const,
+      target: { type: "auth_challenge" as const, id: challenge.id },
+    };
+    const state = await recordAccountFailure(tx, account, failure, now);
     if (isLockedAt(state, now)) {
       await completeChallenge(tx, challenge.id, now);
       return { status: "locked", lockedUntil: state.lockedUntil };

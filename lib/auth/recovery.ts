@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { accounts, insuredPersons, spaces } from "@/db/schema";
+import { recordAccountActivity } from "@/lib/activity/record";
 import { notifyAccountHolder } from "@/lib/delivery";
 import { identifierReminderEmail, identifierReminderSms, passwordChangedEmail, passwordChangedSms } from "@/lib/delivery/templates/auth";
 import type { RequestContext } from "@/lib/http/request-context";
@@ -159,6 +160,7 @@ export async function completePasswordReset(
     await revokeAllSessions(tx, locked.accountId, "password-change", now);
     await endOtherChallenges(tx, locked.accountId, locked.id, now);
     await completeChallenge(tx, locked.id, now);
+    await recordAccountActivity(tx, account, { action: "auth.password-reset", target: { type: "auth_challenge", id: locked.id } }, now);
     await notifyAccountHolder(tx, account, {
       template: "password-changed",
       email: passwordChangedEmail({ firstName: usualFirstName(person), changedAt: now }),

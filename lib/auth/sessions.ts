@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import { type Executor, getDb } from "@/db/client";
 import {
   type AccountKind,
   type RepresentationBasis,
@@ -11,6 +11,7 @@ import {
   sessions,
 } from "@/db/schema";
 import { isLiveRepresentation } from "@/lib/access/representations";
+import { SYSTEM_ACTOR, recordAccountActivity, recordActivity } from "@/lib/activity/record";
 import { isUuid } from "@/lib/validation";
 import { authRules } from "./rules";
 
@@ -99,6 +100,7 @@ export async function findLiveSession(
       sessionId: sessions.id,
       accountId: accounts.id,
       accountKind: accounts.kind,
+      accountPersonId: accounts.personId,
       lastActiveAt: sessions.lastActiveAt,
       expiresAt: sessions.expiresAt,
       representationId: representations.id,
@@ -132,7 +134,18 @@ export async function findLiveSession(
     .limit(1);
   if (!row) return null;
   if (now.getTime() - row.lastActiveAt.getTime() >= authRules.idleTimeoutMs) {
-    await revokeSession(executor, sessionId, "idle", now);
+    await executor.transaction(async (tx) => {
+      // Two requests may find it idle at once: the one that revoked it records it.
+      if (!(await revokeSession(tx, sessionId, "idle", now))) return;
+      if (!row.accountPersonId) return;
+      await recordActivity(tx, {
+        subjectPersonId: row.accountPersonId,
+        actor: SYSTEM_ACTOR,
+        action: "auth.session-expired",
+        target: { type: "session", id: sessionId },
+        at: now,
+      });
+    });
     return null;
   }
   const { representationId, subjectPersonId, basis, firstNames, birthName, usageName } = row;
@@ -170,12 +183,48 @@ export async function extendSession(executor: Executor, sessionId: string, now: 
   return { ...live, lastActiveAt: now };
 }
 
-export async function revokeSession(executor: Executor, sessionId: string, reason: SessionRevocationReason, now: Date): Promise<void> {
-  if (!isUuid(sessionId)) return;
-  await executor
+/** Ends one session; its account when it was still open, null otherwise. */
+export async function revokeSession(
+  executor: Executor,
+  sessionId: string,
+  reason: SessionRevocationReason,
+  now: Date,
+): Promise<{ accountId: string } | null> {
+  if (!isUuid(sessionId)) return null;
+  const [revoked] = await executor
     .update(sessions)
     .set({ revokedAt: now, revokedReason: reason })
-    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)))
+    .returning({ accountId: sessions.accountId });
+  return revoked ?? null;
+}
+
+async function findAccount(executor: Executor, accountId: string) {
+  const [account] = await executor
+    .select({ id: accounts.id, kind: accounts.kind, personId: accounts.personId })
+    .from(accounts)
+    .where(eq(accounts.id, accountId))
+    .limit(1);
+  return account ?? null;
+}
+
+/** "Se déconnecter": ends this session, with its event in the account holder's history. */
+export async function logOut(sessionId: string, now: Date): Promise<void> {
+  await getDb().transaction(async (tx) => {
+    const revoked = await revokeSession(tx, sessionId, "logout", now);
+    const account = revoked ? await findAccount(tx, revoked.accountId) : null;
+    if (account) await recordAccountActivity(tx, account, { action: "auth.logged-out", target: { type: "session", id: sessionId } }, now);
+  });
+}
+
+/** "Se déconnecter de tous les appareils": ends every open session of the account, with its event. */
+export async function logOutEverywhere(accountId: string, now: Date): Promise<number> {
+  return getDb().transaction(async (tx) => {
+    const count = await revokeAllSessions(tx, accountId, "logout-everywhere", now);
+    const account = await findAccount(tx, accountId);
+    if (account) await recordAccountActivity(tx, account, { action: "auth.sessions-revoked" }, now);
+    return count;
+  });
 }
 
 /** Ends every open session of an account at once: every device is signed out on its next request. */

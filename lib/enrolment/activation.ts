@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { contactVerifications, oppositions, type SpaceStatus } from "@/db/schema";
+import { ENROLLING_PERSON, recordActivity } from "@/lib/activity/record";
 import { checkIdentifier, checkPassword } from "@/lib/auth/credential-checks";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { notifyAccountHolder, queueEmail, queueSms } from "@/lib/delivery";
@@ -178,6 +179,13 @@ export async function confirmContactChange(
     }
     await tx.update(contactVerifications).set({ verifiedAt: now }).where(eq(contactVerifications.id, pending.id));
     await updateFlow(tx, flow.id, pending.kind === "email" ? { email: pending.newValue } : { mobile: pending.newValue }, now);
+    await recordActivity(tx, {
+      subjectPersonId: flow.personId,
+      actor: ENROLLING_PERSON,
+      action: pending.kind === "email" ? "contact.email-changed" : "contact.mobile-changed",
+      target: { type: "contact_verification", id: pending.id },
+      at: now,
+    });
     return { status: "changed" };
   });
 }
@@ -239,13 +247,21 @@ export async function createAccount(
       const { space } = await lockPersonSpace(tx, locked.personId);
       if (space.status === "active") return { status: "already-active" };
 
-      await activateSpace(tx, { personId: locked.personId, identifier, passwordHash, email: locked.email, mobile: locked.mobile, now });
+      const { accountId } = await activateSpace(tx, { personId: locked.personId, identifier, passwordHash, email: locked.email, mobile: locked.mobile, now });
       await notifyAccountHolder(tx, locked, {
         template: "activation-confirmation",
         email: activationConfirmationEmail({ firstName: usualFirstName(person) }),
         sms: activationConfirmationSms(),
       });
       await updateFlow(tx, locked.id, { completedAt: now }, now);
+      // Done in enrolment, before any login: the person proved by their code, not yet their account.
+      await recordActivity(tx, {
+        subjectPersonId: locked.personId,
+        actor: ENROLLING_PERSON,
+        action: "enrolment.activated",
+        target: { type: "account", id: accountId },
+        at: now,
+      });
       return { status: "activated" };
     });
   } catch (error) {

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, eq, gt, isNull, lte } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lte } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { spaces } from "@/db/schema";
+import { SYSTEM_ACTOR, recordActivity } from "@/lib/activity/record";
 import { getSettings } from "@/lib/env";
 import { deliverPendingMessages, queueEmail, queuePostalLetter } from "@/lib/delivery";
 import { notificationEmail } from "@/lib/delivery/templates/enrolment";
@@ -63,7 +64,7 @@ async function notifyPerson(personId: string, now: Date): Promise<NotifyOutcome>
 
     let outcome: "email" | "letter";
     if (person.email) {
-      const code = await createProvisionalCode(tx, { personId, channel: "email", validUntil: codeValidUntil, now });
+      const { code } = await createProvisionalCode(tx, { personId, channel: "email", validUntil: codeValidUntil, now });
       await queueEmail(tx, {
         personId,
         to: person.email,
@@ -72,7 +73,7 @@ async function notifyPerson(personId: string, now: Date): Promise<NotifyOutcome>
       });
       outcome = "email";
     } else if (person.postalAddress) {
-      const code = await createProvisionalCode(tx, { personId, channel: "letter", validUntil: codeValidUntil, now });
+      const { code } = await createProvisionalCode(tx, { personId, channel: "letter", validUntil: codeValidUntil, now });
       const pdf = await renderNotificationLetter({
         fullName: displayName(person),
         postalAddress: person.postalAddress,
@@ -95,16 +96,36 @@ async function notifyPerson(personId: string, now: Date): Promise<NotifyOutcome>
         waitingPeriodEndsAt: openingDate,
       })
       .where(eq(spaces.personId, personId));
+    await recordActivity(tx, { subjectPersonId: personId, actor: SYSTEM_ACTOR, action: "enrolment.notified", at: now });
     return outcome;
   });
 }
 
-/** Creates the space of everyone informed whose waiting period ended without opposition. */
-export async function openSpacesAfterWaitingPeriod(now: Date): Promise<number> {
-  const opened = await getDb()
-    .update(spaces)
-    .set({ status: "created", openedAt: now })
-    .where(and(eq(spaces.status, "pending"), lte(spaces.waitingPeriodEndsAt, now)))
-    .returning({ personId: spaces.personId });
-  return opened.length;
+/**
+ * Creates the space of everyone informed whose waiting period ended without opposition, each with
+ * its activity event. In batches: one transaction per batch keeps the per-subject history locks
+ * it holds (one each) well within the server's lock table.
+ */
+export async function openSpacesAfterWaitingPeriod(now: Date, batchSize = 200): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const opened = await getDb().transaction(async (tx) => {
+      const due = await tx
+        .select({ personId: spaces.personId })
+        .from(spaces)
+        .where(and(eq(spaces.status, "pending"), lte(spaces.waitingPeriodEndsAt, now)))
+        .orderBy(asc(spaces.personId))
+        .limit(batchSize)
+        .for("update", { skipLocked: true });
+      if (due.length === 0) return 0;
+      const personIds = due.map((row) => row.personId);
+      await tx.update(spaces).set({ status: "created", openedAt: now }).where(inArray(spaces.personId, personIds));
+      for (const personId of personIds) {
+        await recordActivity(tx, { subjectPersonId: personId, actor: SYSTEM_ACTOR, action: "enrolment.space-created", at: now });
+      }
+      return personIds.length;
+    });
+    total += opened;
+    if (opened < batchSize) return total;
+  }
 }

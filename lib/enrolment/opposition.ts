@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { type InsuredPerson, oppositions, spaces } from "@/db/schema";
+import { ENROLLING_PERSON, recordActivity } from "@/lib/activity/record";
 import { queueEmail } from "@/lib/delivery";
 import { oppositionReceiptEmail } from "@/lib/delivery/templates/enrolment";
 import { renderOppositionReceipt } from "@/lib/pdf/opposition-receipt";
@@ -37,6 +38,13 @@ export async function opposeSpaceCreation(flowToken: string | undefined, now: Da
     await tx.update(spaces).set({ status: "opposed" }).where(eq(spaces.personId, person.id));
     await updateFlow(tx, flow.id, { oppositionId: opposition.id }, now);
     if (person.email) await emailReceipt(tx, person, person.email, now);
+    await recordActivity(tx, {
+      subjectPersonId: person.id,
+      actor: ENROLLING_PERSON,
+      action: "enrolment.opposed",
+      target: { type: "opposition", id: opposition.id },
+      at: now,
+    });
     return { status: "opposed", opposedAt: now };
   });
 }

@@ -37,18 +37,16 @@ export async function lockLiveCode(executor: Executor, personId: string, now: Da
 export async function createProvisionalCode(
   executor: Executor,
   { personId, channel, validUntil, now }: { personId: string; channel: ProvisionalCodeChannel; validUntil: Date; now: Date },
-): Promise<string> {
+): Promise<{ id: string; code: string }> {
   await executor
     .update(provisionalCodes)
     .set({ revokedAt: now })
     .where(and(eq(provisionalCodes.personId, personId), isNull(provisionalCodes.usedAt), isNull(provisionalCodes.revokedAt)));
   const code = generateProvisionalCode();
-  await executor.insert(provisionalCodes).values({
-    personId,
-    codeHash: hashProvisionalCode(code),
-    channel,
-    expiresAt: validUntil,
-    createdAt: now,
-  });
-  return code;
+  const [row] = await executor
+    .insert(provisionalCodes)
+    .values({ personId, codeHash: hashProvisionalCode(code), channel, expiresAt: validUntil, createdAt: now })
+    .returning({ id: provisionalCodes.id });
+  if (!row) throw new Error("provisional code not created");
+  return { id: row.id, code };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { type Transaction, getDb } from "@/db/client";
 import { type InsuredPerson, provisionalCodes } from "@/db/schema";
+import { ENROLLING_PERSON, recordActivity } from "@/lib/activity/record";
 import { getSettings } from "@/lib/env";
 import { queueEmail, queuePostalLetter, queueSms } from "@/lib/delivery";
 import { provisionalCodeEmail, provisionalCodeSms } from "@/lib/delivery/templates/enrolment";
@@ -124,8 +125,15 @@ export async function sendRequestedCode(
       channel === "letter" ? settings.NOTIFICATION_CODE_VALIDITY_DAYS * 86_400_000 : settings.REQUESTED_CODE_VALIDITY_MINUTES * 60_000;
     const validUntil = new Date(now.getTime() + validityMs);
     const code = await createProvisionalCode(tx, { personId: person.id, channel, validUntil, now });
-    await sendCode(tx, person, channel, code, validUntil);
+    await sendCode(tx, person, channel, code.code, validUntil);
     await updateFlow(tx, lockedFlow.id, {}, now);
+    await recordActivity(tx, {
+      subjectPersonId: person.id,
+      actor: ENROLLING_PERSON,
+      action: "enrolment.code-requested",
+      target: { type: "provisional_code", id: code.id },
+      at: now,
+    });
     return { status: "sent", channel };
   });
 }

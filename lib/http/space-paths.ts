@@ -15,6 +15,7 @@ export const SPACE_PREFIXES = [
   "/compte",
   "/autorisations",
   "/historique",
+  "/historique-activite",
   "/enfants",
 ] as const;
 

@@ -2,26 +2,32 @@ import "server-only";
 import type { Executor } from "@/db/client";
 import { measurements, profileItems } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
+import { activityOf, recordActivity } from "@/lib/activity/record";
 import type { MeasureKind } from "./measures";
 import type { ProfileSection } from "./sections";
 
-/** Stores one measurement of the subject, in the kind's stored unit (height in cm). */
+/**
+ * Stores one measurement of the subject, in the kind's stored unit (height in cm), with its event
+ * in the subject's history, in the caller's transaction.
+ */
 export async function recordMeasurement(
   executor: Executor,
-  { actor, kind, value, measuredAt }: { actor: Actor; kind: MeasureKind; value: number; measuredAt: Date },
+  { actor, kind, value, measuredAt, now }: { actor: Actor; kind: MeasureKind; value: number; measuredAt: Date; now: Date },
 ): Promise<void> {
-  await executor.insert(measurements).values({
-    personId: actor.subject.personId,
-    code: kind.code,
-    value,
-    unit: kind.storedUnit,
-    measuredAt,
-    createdAt: measuredAt,
-    updatedAt: measuredAt,
+  const [row] = await executor
+    .insert(measurements)
+    .values({ personId: actor.subject.personId, code: kind.code, value, unit: kind.storedUnit, measuredAt, createdAt: now, updatedAt: now })
+    .returning({ id: measurements.id });
+  if (!row) throw new Error("measurement not stored");
+  await recordActivity(executor, {
+    ...activityOf(actor),
+    action: "medical-profile.measurement-added",
+    target: { type: "measurement", id: row.id },
+    at: now,
   });
 }
 
-/** Adds items to a section of the subject's profile, one row per label, in the given order. */
+/** Adds items to a section of the subject's profile, one row per label, in the given order, each with its event. */
 export async function addProfileItems(
   executor: Executor,
   { actor, section, labels, now }: { actor: Actor; section: ProfileSection; labels: string[]; now: Date },
@@ -29,10 +35,21 @@ export async function addProfileItems(
   const personId = actor.subject.personId;
   if (labels.length === 0) return;
   // Distinct instants keep the person's order when the section is read back by creation date.
-  await executor.insert(profileItems).values(
-    labels.map((label, index) => {
-      const createdAt = new Date(now.getTime() + index);
-      return { personId, section, label, createdAt, updatedAt: createdAt };
-    }),
-  );
+  const rows = await executor
+    .insert(profileItems)
+    .values(
+      labels.map((label, index) => {
+        const createdAt = new Date(now.getTime() + index);
+        return { personId, section, label, createdAt, updatedAt: createdAt };
+      }),
+    )
+    .returning({ id: profileItems.id });
+  for (const row of rows) {
+    await recordActivity(executor, {
+      ...activityOf(actor),
+      action: "medical-profile.item-added",
+      target: { type: "profile_item", id: row.id },
+      at: now,
+    });
+  }
 }

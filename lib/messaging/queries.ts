@@ -4,6 +4,7 @@ import { cache } from "react";
 import { type Executor, getDb } from "@/db/client";
 import { conversations, insuredPersons, messages } from "@/db/schema";
 import { type Actor, isOwnedBySubject } from "@/lib/access/actor";
+import { activityOf, recordActivity } from "@/lib/activity/record";
 import { messagingAddress } from "@/lib/register/nir";
 import { isUuid } from "@/lib/validation";
 
@@ -136,6 +137,15 @@ export async function openConversation({
       .set({ readAt: now })
       .where(and(eq(messages.conversationId, conversation.id), isOwnedBySubject(actor, messages.personId), isNull(messages.readAt)))
       .returning({ id: messages.id });
+    // Reading again what was read already changes nothing, and records nothing.
+    if (marked.length > 0) {
+      await recordActivity(tx, {
+        ...activityOf(actor),
+        action: "messaging.message-read",
+        target: { type: "conversation", id: conversation.id },
+        at: now,
+      });
+    }
     return { ...conversation, newlyReadCount: marked.length };
   });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { type Executor, getDb } from "@/db/client";
 import { onboardingQuestionnaires } from "@/db/schema";
 import { type Actor, isOwnedBySubject } from "@/lib/access/actor";
+import { activityOf, recordActivity } from "@/lib/activity/record";
 import { addProfileItems, recordMeasurement } from "@/lib/medical-profile/records";
 import type { FieldErrors } from "@/lib/form-state";
 import { parseAnswer } from "./answers";
@@ -77,6 +78,16 @@ async function moveOn(executor: Executor, actor: Actor, step: number, now: Date)
   return stateOf(row);
 }
 
+async function recordQuestionnaireEvent(
+  executor: Executor,
+  actor: Actor,
+  action: "questionnaire.answered" | "questionnaire.skipped",
+  now: Date,
+): Promise<void> {
+  // The questionnaire row is keyed by its person: the target is the subject's questionnaire.
+  await recordActivity(executor, { ...activityOf(actor), action, target: { type: "questionnaire", id: actor.subject.personId }, at: now });
+}
+
 function isStepNumber(step: number): boolean {
   return Number.isInteger(step) && step >= 1 && step <= QUESTION_COUNT;
 }
@@ -107,11 +118,13 @@ export async function answerQuestion({
     const row = await lockQuestionnaire(tx, actor, now);
     if (row.completedAt || row.currentStep !== step) return { status: "stale", state: stateOf(row) };
     if (answer.kind === "measure") {
-      await recordMeasurement(tx, { actor, kind: answer.measure, value: answer.value, measuredAt: now });
+      await recordMeasurement(tx, { actor, kind: answer.measure, value: answer.value, measuredAt: now, now });
     } else {
       await addProfileItems(tx, { actor, section: answer.section, labels: answer.labels, now });
     }
-    return { status: "saved", state: await moveOn(tx, actor, step, now) };
+    const state = await moveOn(tx, actor, step, now);
+    await recordQuestionnaireEvent(tx, actor, "questionnaire.answered", now);
+    return { status: "saved", state };
   });
 }
 
@@ -121,6 +134,8 @@ export async function skipQuestion({ actor, step, now }: { actor: Actor; step: n
   return getDb().transaction(async (tx): Promise<QuestionnaireMove> => {
     const row = await lockQuestionnaire(tx, actor, now);
     if (row.completedAt || row.currentStep !== step) return { status: "stale", state: stateOf(row) };
-    return { status: "skipped", state: await moveOn(tx, actor, step, now) };
+    const state = await moveOn(tx, actor, step, now);
+    await recordQuestionnaireEvent(tx, actor, "questionnaire.skipped", now);
+    return { status: "skipped", state };
   });
 }

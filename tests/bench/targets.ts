@@ -154,4 +154,13 @@ export const benchTargets: readonly BenchTarget[] = [
     needsSignedInPatient: true,
     setup: signInDemoPatient,
   },
+  {
+    // The first keyset page of the demo patient's history (their logins and what they did).
+    name: "Historique d'activité",
+    path: "/historique-activite",
+    baseline: "page",
+    expectedText: "Filtrer les activités",
+    needsSignedInPatient: true,
+    setup: signInDemoPatient,
+  },
 ];

@@ -65,3 +65,13 @@ test("the questionnaire passes axe at every question, and with its form in its e
   }
   await expect(page.getByRole("heading", { level: 1, name: "Merci !" })).toBeVisible();
 });
+
+test("Historique d'activité passes axe, and with its filter in its error state", async ({ page }) => {
+  const patient = await createActivePatient({ firstNames: "Hélène", isOnboarded: true });
+  await signIn(page, patient.id);
+  for (const path of ["/historique-activite", "/historique-activite?du=31/02/2026"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: "Historique d'activité" })).toBeVisible();
+    await expectNoAxeViolations(page);
+  }
+});

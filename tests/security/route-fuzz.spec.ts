@@ -82,6 +82,7 @@ const ROUTES = [
   { name: "the health check", path: "/api/health", extraSegments: 0 },
   { name: "Auth.js' handler", path: "/api/auth", extraSegments: 3 },
   { name: "the opposition receipt", path: "/activation/opposition/justificatif", extraSegments: 0 },
+  { name: "the activity history's CSV export", path: "/historique-activite/export", extraSegments: 0 },
   { name: "the outbox's letters", path: "/dev/outbox/courriers", extraSegments: 2 },
 ] as const;
 

@@ -139,8 +139,8 @@ async function crawl(page: Page, start: string): Promise<CrawlReport> {
       const url = new URL(link);
       if (url.origin !== e2eServer.origin) continue;
       const next = `${url.pathname}${url.search}`;
-      // Files (PDF letters and receipts) open in a viewer or download: their headers are checked by request below.
-      if (/\/courriers\/|\/justificatif$/.test(url.pathname)) continue;
+      // Files (PDF letters and receipts, the CSV export) open in a viewer or download: their headers are checked by request below.
+      if (/\/courriers\/|\/justificatif$|\/export$/.test(url.pathname)) continue;
       if (!seen.has(next)) {
         seen.add(next);
         queue.push(next);
@@ -190,6 +190,7 @@ test("route handlers, files, refusals and errors carry the security headers too"
     "/api/auth/session",
     "/api/auth/csrf",
     "/activation/opposition/justificatif",
+    "/historique-activite/export",
     "/dev/outbox/courriers/00000000-0000-4000-8000-000000000000",
     "/icon.svg",
     "/robots.txt",

@@ -1,0 +1,61 @@
+import type { ActivityActorKind, ActivityBasis, ActivityGroup } from "@/db/schema/activity";
+
+/**
+ * Every action the activity history knows, with the words "Historique d'activité" shows for it
+ * and the tab it belongs to. The one list: a new write adds its code here, the page and the CSV
+ * export follow. Codes are stored, so a shipped code is never renamed.
+ */
+export const ACTIVITY_ACTIONS = {
+  "enrolment.notified": { label: "Envoi de l'information sur la création de Mon espace santé", group: "general" },
+  "enrolment.code-requested": { label: "Demande d'un code provisoire", group: "general" },
+  "enrolment.opposed": { label: "Opposition à la création de Mon espace santé", group: "general" },
+  "enrolment.space-created": { label: "Création de Mon espace santé à la fin du délai d'opposition", group: "general" },
+  "enrolment.activated": { label: "Activation de Mon espace santé", group: "general" },
+  "contact.email-changed": { label: "Modification de l'adresse e-mail", group: "general" },
+  "contact.mobile-changed": { label: "Modification du numéro de mobile", group: "general" },
+  "auth.login-code-sent": { label: "Envoi d'un code de connexion", group: "general" },
+  "auth.login-succeeded": { label: "Connexion", group: "general" },
+  "auth.password-refused": { label: "Échec de connexion : mot de passe incorrect", group: "general" },
+  "auth.code-refused": { label: "Échec de connexion : code de connexion incorrect", group: "general" },
+  "auth.logged-out": { label: "Déconnexion", group: "general" },
+  "auth.session-expired": { label: "Déconnexion automatique après une période d'inactivité", group: "general" },
+  "auth.sessions-revoked": { label: "Déconnexion de tous les appareils", group: "general" },
+  "auth.reset-code-sent": { label: "Envoi d'un code pour réinitialiser le mot de passe", group: "general" },
+  "auth.password-reset": { label: "Réinitialisation du mot de passe", group: "general" },
+  "questionnaire.answered": { label: "Réponse au questionnaire de première connexion", group: "general" },
+  "questionnaire.skipped": { label: "Question passée dans le questionnaire de première connexion", group: "general" },
+  "medical-profile.measurement-added": { label: "Ajout d'une mesure au profil médical", group: "health_documents" },
+  "medical-profile.item-added": { label: "Ajout d'une information au profil médical", group: "health_documents" },
+  "messaging.message-read": { label: "Lecture d'un message de la messagerie", group: "general" },
+} as const satisfies Record<string, { label: string; group: ActivityGroup }>;
+
+export type ActivityAction = keyof typeof ACTIVITY_ACTIONS;
+
+export const ACTIVITY_GROUP_LABELS: Record<ActivityGroup, string> = {
+  general: "Général",
+  third_party_services: "Services tiers",
+  health_documents: "Documents de santé",
+};
+
+export const ACTIVITY_ACTOR_KIND_LABELS: Record<ActivityActorKind, string> = {
+  patient: "Titulaire ou représentant",
+  professional: "Professionnel de santé",
+  service: "Service tiers",
+  system: "Mon espace santé",
+};
+
+export const ACTIVITY_BASIS_LABELS: Record<ActivityBasis, string> = {
+  self: "Pour son propre compte",
+  legal_representative: "En tant que représentant légal",
+  caregiver: "En tant qu'aidant",
+  professional: "En tant que professionnel de santé",
+};
+
+/** The label of a stored code; a code this version does not know is shown as it is rather than hidden. */
+export function activityLabel(action: string): string {
+  return isActivityAction(action) ? ACTIVITY_ACTIONS[action].label : action;
+}
+
+export function isActivityAction(action: string): action is ActivityAction {
+  return Object.hasOwn(ACTIVITY_ACTIONS, action);
+}
