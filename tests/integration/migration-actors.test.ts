@@ -56,8 +56,11 @@ const PAUL = "44444444-4444-4444-8444-444444444444";
 const SESSION = "55555555-5555-4555-8555-555555555555";
 const CHALLENGE = "66666666-6666-4666-8666-666666666666";
 
+/** Two migration runs on a fresh database: on PGlite (WebAssembly) that alone takes tens of seconds. */
+const MIGRATION_TEST_TIMEOUT_MS = 180_000;
+
 describe("migrating a database made before the actor model", () => {
-  it("moves accounts, sessions, login attempts and parents' NIRs without losing a row", async () => {
+  it("moves accounts, sessions, login attempts and parents' NIRs without losing a row", { timeout: MIGRATION_TEST_TIMEOUT_MS }, async () => {
     const handle = await openEmptyDatabase();
     try {
       await migrateDatabase(handle, migrationsUpTo("0000_init"));
