@@ -44,7 +44,7 @@ export default defineConfig({
     { name: "security-summary", testDir: "tests/security", testMatch: /summary\.teardown\.ts$/ },
   ],
   webServer: {
-    command: "node tests/e2e/support/start-server.mjs",
+    command: "node --import tsx tests/e2e/support/start-server.ts",
     url: `${e2eServer.origin}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,

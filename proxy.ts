@@ -3,6 +3,7 @@ import { hasSessionCookie } from "@/lib/auth/auth.config";
 import { CURRENT_PATH_HEADER } from "@/lib/auth/callback-path";
 import { getSettings } from "@/lib/env";
 import { findActionBodyRefusal, findRequestRefusal } from "@/lib/http/request-filter";
+import { isSpacePath } from "@/lib/http/space-paths";
 import {
   NONCE_HEADER,
   PRIVATE_CACHE_CONTROL,
@@ -20,26 +21,6 @@ import {
  * on every request, as Auth.js' middleware does) only cost each request twice the cryptography.
  * See docs/decisions/0006-security-suite.md and 0009-actor-model.md.
  */
-
-const SPACE_PREFIXES = [
-  "/accueil",
-  "/profil-medical",
-  "/documents",
-  "/messagerie",
-  "/agenda",
-  "/remboursements",
-  "/catalogue",
-  "/questionnaire",
-  "/compte",
-  "/autorisations",
-  "/historique",
-  "/historique-activite",
-  "/enfants",
-];
-
-function isSpacePath(pathname: string): boolean {
-  return SPACE_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
-}
 
 /** Built scripts, styles and images: the same bytes for everyone, no nonce to give, no session to look at. */
 function isStaticAsset(pathname: string): boolean {

@@ -9,9 +9,13 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Mon espace santé", template: "%s – Mon espace santé" },
   description: "Votre espace numérique de santé : dossier médical, messagerie, agenda et remboursements.",
+  // public/manifest.webmanifest: installable on a phone's home screen, with public/icons.
+  manifest: "/manifest.webmanifest",
+  icons: { apple: "/icons/apple-touch-icon.png" },
+  appleWebApp: { title: "Mon espace santé", statusBarStyle: "default" },
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#114a8c" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page depends on the runtime configuration (and soon on the session): never prerender.

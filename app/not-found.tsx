@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { PublicFrame } from "@/components/layout/public-frame";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Page introuvable" };
 
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Page introuvable" };
 export default function NotFound() {
   return (
     <PublicFrame>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Page introuvable</h1>
+      <PageTitle>Page introuvable</PageTitle>
       <p className="mt-4">Cette page n&apos;existe pas ou n&apos;est plus disponible. Vérifiez l&apos;adresse saisie.</p>
       <p className="mt-6">
         <Link href="/" className="text-brand-700 underline">

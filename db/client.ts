@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { getDatabaseSettings } from "@/lib/env";
 import * as schema from "./schema";
 
 type Schema = typeof schema;
@@ -35,15 +36,11 @@ export function openPglite(options: { dataDir?: string; loadDataDir?: Blob | Fil
   return { db, kind: "pglite", close: () => client.close() };
 }
 
-export function defaultPgliteDataDir(): string {
-  return process.env.PGLITE_DATA_DIR ?? ".data/pglite";
-}
-
 /** PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite kept in a data folder. */
 function openConfiguredDatabase(): DatabaseHandle {
-  const url = process.env.DATABASE_URL;
-  if (url) return openPostgres(url);
-  return openPglite({ dataDir: defaultPgliteDataDir() });
+  const { DATABASE_URL, PGLITE_DATA_DIR } = getDatabaseSettings();
+  if (DATABASE_URL) return openPostgres(DATABASE_URL);
+  return openPglite({ dataDir: PGLITE_DATA_DIR });
 }
 
 const holder = globalThis as typeof globalThis & { __mesDatabase?: DatabaseHandle };

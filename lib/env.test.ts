@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { getSettings, isOutboxEnabled } from "./env";
+import { getDatabaseSettings, getSettings, isOutboxEnabled } from "./env";
 
 afterEach(() => vi.unstubAllEnvs());
 
@@ -16,6 +16,21 @@ describe("configuration", () => {
     vi.stubEnv("NODE_ENV", "production");
     vi.stubEnv("OUTBOX_ENABLED", "true");
     expect(isOutboxEnabled(getSettings())).toBe(true);
+  });
+
+  it("parses the environment once, and again only when a setting changes", () => {
+    const first = getSettings();
+    expect(getSettings()).toBe(first);
+    vi.stubEnv("WAITING_PERIOD_DAYS", "30");
+    const changed = getSettings();
+    expect(changed).not.toBe(first);
+    expect(changed.WAITING_PERIOD_DAYS).toBe(30);
+  });
+
+  it("gives the database client its settings without asking for the others", () => {
+    vi.stubEnv("AUTH_SECRET", "");
+    expect(() => getSettings()).toThrow(/AUTH_SECRET/);
+    expect(getDatabaseSettings().PGLITE_DATA_DIR).toMatch(/\S/);
   });
 
   it("refuses a short secret", () => {

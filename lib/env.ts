@@ -6,12 +6,18 @@ const flag = z
   .optional()
   .transform((value) => value === "true" || value === "1");
 
+/** Where the data lives: all the database client needs (db/client.ts), with no other setting required. */
+const databaseSettingsShape = {
+  /** PostgreSQL connection string; unset means the embedded PGlite database. */
+  DATABASE_URL: z.url().optional(),
+  /** The embedded database's folder. */
+  PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
+};
+
 const settingsSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    /** PostgreSQL connection string; unset means the embedded PGlite database. */
-    DATABASE_URL: z.url().optional(),
-    PGLITE_DATA_DIR: z.string().min(1).optional(),
+    ...databaseSettingsShape,
     /** Public origin of the app: every link in an e-mail is built from it, never from a request. */
     APP_ORIGIN: z.url().default("http://localhost:3000"),
     /** Signs cookies and keys the hashes of codes. */
@@ -26,6 +32,8 @@ const settingsSchema = z
     SMS_SENDER: z.string().min(3).max(11).default("MonEspSante"),
     /** Keeps messages in the local outbox (/dev/outbox) even in production: demonstrations only. */
     OUTBOX_ENABLED: flag,
+    /** Serves /bench-baseline, the benchmark's reference page (npm run bench sets it); off, it is a 404. */
+    BENCH_BASELINE_ENABLED: flag,
     /** Days between the notification and the automatic creation of the space (CSP R.1111-28). */
     WAITING_PERIOD_DAYS: z.coerce.number().int().min(1).max(365).default(42),
     /** Validity of a code sent with the notification (e-mail or letter). */
@@ -57,14 +65,41 @@ const settingsSchema = z
 
 export type Settings = z.infer<typeof settingsSchema>;
 
-/** Reads the environment each time: cheap, and tests can change a setting for one case. */
-export function getSettings(): Settings {
-  const parsed = settingsSchema.safeParse(process.env);
+const SETTING_NAMES = Object.keys(settingsSchema.shape);
+
+/** The environment's value of every setting, as one string: parsing again is needed only when it changes. */
+function environmentKey(names: string[]): string {
+  return names.map((name) => process.env[name] ?? "\u0000").join("\u0001");
+}
+
+function parseOrThrow<T>(schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `- ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   return parsed.data;
+}
+
+let cachedSettings: { key: string; settings: Settings } | undefined;
+
+/**
+ * The settings, checked by zod when the environment is first read and again only if it changed
+ * since (tests change a setting for one case); otherwise the same object, once per process.
+ */
+export function getSettings(): Settings {
+  const key = environmentKey(SETTING_NAMES);
+  if (cachedSettings?.key !== key) cachedSettings = { key, settings: parseOrThrow(settingsSchema) };
+  return cachedSettings.settings;
+}
+
+export type DatabaseSettings = { DATABASE_URL?: string; PGLITE_DATA_DIR: string };
+
+const databaseSettingsSchema = z.object(databaseSettingsShape);
+
+/** Where the data lives, for the database client and the command-line tools, which need no secret. */
+export function getDatabaseSettings(): DatabaseSettings {
+  return parseOrThrow(databaseSettingsSchema);
 }
 
 export type DeliveryChannel = "email" | "sms";

@@ -69,6 +69,24 @@ export function formatLongDateFr(value: DateInput): string {
   return formatted.replace(/^1 /, "1er ");
 }
 
+const smallNumbers = ["zéro", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"];
+
+/** "six semaines" for 42 days, "45 jours" otherwise: durations in legal text read like the law's. */
+export function describeDays(days: number): string {
+  const weeks = days / 7;
+  if (Number.isInteger(weeks) && weeks <= 10) {
+    return `${smallNumbers[weeks] ?? String(weeks)} semaine${weeks > 1 ? "s" : ""}`;
+  }
+  return `${days} jour${days > 1 ? "s" : ""}`;
+}
+
+/** "30 minutes", "2 heures". */
+export function describeMinutes(minutes: number): string {
+  const hours = minutes / 60;
+  if (Number.isInteger(hours)) return `${hours} heure${hours > 1 ? "s" : ""}`;
+  return `${minutes} minute${minutes > 1 ? "s" : ""}`;
+}
+
 /** Stars of a fixed length, so that a masked value does not reveal how long it is. */
 const MASK = "*********";
 

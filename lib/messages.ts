@@ -1,12 +1,14 @@
 /** French wording shared by every domain for outcomes that many forms meet. */
 
+/** A wait in French words, rounded up: "1 minute", "43 minutes", "3 heures". */
+export function waitingTimeFr(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  if (minutes >= 120) return `${Math.ceil(minutes / 60)} heures`;
+  return `${minutes} minute${minutes > 1 ? "s" : ""}`;
+}
+
 export function tooManyAttemptsMessage(retryAfterSeconds: number): string {
-  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  if (minutes >= 120) {
-    const hours = Math.ceil(minutes / 60);
-    return `Trop de tentatives. Par sécurité, réessayez dans ${hours} heures.`;
-  }
-  return `Trop de tentatives. Par sécurité, réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`;
+  return `Trop de tentatives. Par sécurité, réessayez dans ${waitingTimeFr(retryAfterSeconds)}.`;
 }
 
 export function wrongCodeMessage(remainingAttempts: number): string {

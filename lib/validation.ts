@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FieldErrors } from "@/lib/form-state";
 
 /**
  * Field parsers shared by every form: they accept what a French user types and return the
@@ -75,8 +76,6 @@ export const emailField = z
   .toLowerCase()
   .pipe(z.email("Saisissez une adresse e-mail valide, par exemple prenom.nom@exemple.fr."));
 
-/** Field errors keyed by field name, the shape every form state carries. */
-export type FieldErrors = Record<string, string[] | undefined>;
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return z.flattenError(error).fieldErrors as FieldErrors;

@@ -1,12 +1,13 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { SignedOutNotice } from "@/components/auth/signed-out-notice";
+import { PageTitle } from "@/components/ui/page-title";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ deconnexion?: string }> }) {
   const { deconnexion } = await searchParams;
   return (
     <>
       <SignedOutNotice reason={deconnexion} />
-      <h1 className="text-3xl font-bold text-brand-900">Mon espace santé</h1>
+      <PageTitle>Mon espace santé</PageTitle>
       <p className="mt-4 text-lg">
         Un espace numérique personnel et sécurisé pour stocker vos documents de santé, échanger avec vos
         professionnels de santé et garder la main sur qui voit quoi.

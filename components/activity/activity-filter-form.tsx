@@ -1,10 +1,10 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { buttonClassName } from "@/components/ui/button";
 import type { ActivityFilterValues } from "@/lib/activity/filters";
-import type { FieldErrors } from "@/lib/validation";
+import type { FieldErrors } from "@/lib/form-state";
 
 export const ACTIVITY_FILTER_FIELDS = [
   { name: "du", label: "Du" },

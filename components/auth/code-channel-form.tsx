@@ -5,7 +5,7 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { FormMessage } from "@/components/forms/form-message";
 import { RadioGroup, type RadioOption } from "@/components/forms/radio-group";
 import { SubmitButton } from "@/components/forms/submit-button";
-import type { AuthFormAction, AuthFormState } from "./auth-form-state";
+import type { AuthFormAction, AuthFormState } from "@/lib/form-state";
 import { LockedNotice } from "./locked-notice";
 
 type CodeChannelFormProps = {

@@ -1,6 +1,6 @@
 import { Alert } from "@/components/ui/alert";
 import { formatTimeFr } from "@/lib/format";
-import type { AuthFormAction } from "./auth-form-state";
+import type { AuthFormAction } from "@/lib/form-state";
 import { CodeChannelForm } from "./code-channel-form";
 import { CodeEntryForm } from "./code-entry-form";
 import { ResendCodeForm } from "./resend-code-form";

@@ -3,6 +3,8 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { idleTimeoutExplanation } from "@/lib/auth/messages";
+import { authRules } from "@/lib/auth/rules";
 import type { SessionTiming } from "@/lib/auth/sessions";
 
 /** Checks again a little before the server's deadline, in case another tab kept the session alive. */
@@ -17,7 +19,7 @@ function formatRemaining(ms: number): string {
 }
 
 /**
- * Warns two minutes before the session ends for inactivity (15 minutes), with "Rester connecté"
+ * Warns before the session ends for inactivity (authRules.idleWarningMs, idleTimeoutMs), with "Rester connecté"
  * to extend it (WCAG 2.2.1), and sends the person to the login page once it has ended. The
  * server's session is the reference: the deadline is read from it after each navigation and
  * before warning, since another tab may have kept the session alive meanwhile.
@@ -36,7 +38,7 @@ export function IdleTimeoutWarning({ logoutAction, readSessionTimingAction, stay
   const dialogRef = useRef<HTMLDialogElement>(null);
   const stayButtonRef = useRef<HTMLButtonElement>(null);
   const [deadline, setDeadline] = useState<number | null>(null);
-  const [warningMs, setWarningMs] = useState(120_000);
+  const [warningMs, setWarningMs] = useState<number>(authRules.idleWarningMs);
   const [isWarning, setIsWarning] = useState(false);
   const [remainingMs, setRemainingMs] = useState(0);
   const [isExtending, setIsExtending] = useState(false);
@@ -141,7 +143,7 @@ export function IdleTimeoutWarning({ logoutAction, readSessionTimingAction, stay
           Vous allez être déconnecté
         </h2>
         <div id={descriptionId} className="mt-3 space-y-2">
-          <p>Pour protéger vos données de santé, votre session se ferme après 15 minutes sans activité.</p>
+          <p>{idleTimeoutExplanation}</p>
           <p>
             Sans action de votre part, vous serez déconnecté dans <span className="font-semibold">{formatRemaining(remainingMs)}</span>.
           </p>

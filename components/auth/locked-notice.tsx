@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Alert } from "@/components/ui/alert";
 import { LOCK_EXPLANATION, LOCK_HELP, lockedTitle } from "@/lib/auth/messages";
 

@@ -1,13 +1,13 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { FormMessage } from "@/components/forms/form-message";
 import { PasswordField } from "@/components/forms/password-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
-import type { AuthFormAction, AuthFormState } from "./auth-form-state";
+import type { AuthFormAction, AuthFormState } from "@/lib/form-state";
 import { LockedNotice } from "./locked-notice";
 
 const fields = [

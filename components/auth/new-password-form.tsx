@@ -3,9 +3,10 @@
 import { useActionState, useState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { FormMessage } from "@/components/forms/form-message";
-import { type FormState, idleFormState } from "@/components/forms/form-state";
+import { type FormState, idleFormState } from "@/lib/form-state";
 import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { useAnswerReset } from "@/components/forms/use-answer-reset";
 
 const fields = [
   { name: "password", label: "Nouveau mot de passe" },
@@ -17,13 +18,10 @@ export function NewPasswordForm({ action }: { action: (state: FormState, formDat
   const [state, formAction] = useActionState(action, idleFormState);
   const [password, setPassword] = useState("");
   const [confirmation, setConfirmation] = useState("");
-  const [lastState, setLastState] = useState(state);
-  // React resets the form after an action: the fields and the checklist start again together.
-  if (state !== lastState) {
-    setLastState(state);
+  useAnswerReset(state, () => {
     setPassword("");
     setConfirmation("");
-  }
+  });
   return (
     <form action={formAction} noValidate className="mt-6 space-y-6">
       <ErrorSummary fieldErrors={state.fieldErrors} fields={fields} />

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import type { AuthFormAction, AuthFormState } from "./auth-form-state";
+import type { AuthFormAction, AuthFormState } from "@/lib/form-state";
 import { LockedNotice } from "./locked-notice";
 
 type ResendCodeFormProps = {

@@ -1,10 +1,11 @@
 import { ButtonLink } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { PageTitle } from "@/components/ui/page-title";
 
 export function AlreadyActive({ title }: { title: string }) {
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{title}</h1>
+      <PageTitle>{title}</PageTitle>
       <div className="mt-6">
         <Alert variant="info">Votre espace Mon espace santé est déjà activé : connectez-vous avec votre identifiant.</Alert>
       </div>

@@ -3,10 +3,11 @@
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { FormMessage } from "@/components/forms/form-message";
-import { type FormState, idleFormState } from "@/components/forms/form-state";
+import { type FormState, idleFormState } from "@/lib/form-state";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { ButtonLink } from "@/components/ui/button";
+import { contactCodeValidity } from "@/lib/enrolment/messages";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -50,8 +51,8 @@ export function ContactCodeForm({ action, kind, newValue }: { action: Action; ki
       <ErrorSummary fieldErrors={state.fieldErrors} fields={[{ name: "code", label: "Code de vérification" }]} />
       <FormMessage state={state} />
       <p>
-        Un code de vérification a été envoyé {kind === "email" ? "à l'adresse" : "au numéro"} <strong>{newValue}</strong>. Il
-        est valable 15 minutes.
+        Un code de vérification a été envoyé {kind === "email" ? "à l'adresse" : "au numéro"} <strong>{newValue}</strong>.{" "}
+        {contactCodeValidity}
       </p>
       <input type="hidden" name="kind" value={kind} />
       <TextField

@@ -3,12 +3,13 @@
 import { useActionState, useState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { FormMessage } from "@/components/forms/form-message";
-import { type FormState, idleFormState } from "@/components/forms/form-state";
+import { type FormState, idleFormState } from "@/lib/form-state";
 import { LiveChecklist } from "@/components/forms/live-checklist";
 import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { identifierRules } from "@/lib/auth/credential-rules";
+import { useAnswerReset } from "@/components/forms/use-answer-reset";
 
 type CredentialsFormProps = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -27,14 +28,12 @@ export function CredentialsForm({ action, suggestions }: CredentialsFormProps) {
   const [identifier, setIdentifier] = useState(state.values?.identifier ?? suggestions[0] ?? "");
   const [password, setPassword] = useState("");
   const [confirmation, setConfirmation] = useState("");
-  const [lastState, setLastState] = useState(state);
-  // React resets the form after an action: keep what the person typed in the identifier.
-  if (state !== lastState) {
-    setLastState(state);
-    if (state.values?.identifier !== undefined) setIdentifier(state.values.identifier);
+  // Keep what the person typed in the identifier; the passwords start again.
+  useAnswerReset(state, (answer) => {
+    if (answer.values?.identifier !== undefined) setIdentifier(answer.values.identifier);
     setPassword("");
     setConfirmation("");
-  }
+  });
   const freshSuggestions = state.values?.suggestions ? state.values.suggestions.split(" ").filter(Boolean) : suggestions;
   const otherSuggestions = freshSuggestions.filter((suggestion) => suggestion !== identifier);
 

@@ -1,12 +1,13 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Alert } from "@/components/ui/alert";
 import { expiredFlowMessage } from "@/lib/enrolment/messages";
+import { PageTitle } from "@/components/ui/page-title";
 
 /** What every step shows when the browser has no live flow (expired, finished, or never started). */
 export function FlowExpired({ title }: { title: string }) {
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{title}</h1>
+      <PageTitle>{title}</PageTitle>
       <div className="mt-6">
         <Alert variant="warning">{expiredFlowMessage}</Alert>
       </div>

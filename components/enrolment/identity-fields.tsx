@@ -1,4 +1,4 @@
-import type { FormState } from "@/components/forms/form-state";
+import type { FormState } from "@/lib/form-state";
 import { TextField } from "@/components/forms/text-field";
 
 type IdentityFieldsProps = { state: FormState; withVitaleSerial: boolean };

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { FormMessage } from "@/components/forms/form-message";
-import { type FormState, idleFormState } from "@/components/forms/form-state";
+import { type FormState, idleFormState } from "@/lib/form-state";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ButtonLink } from "@/components/ui/button";
 

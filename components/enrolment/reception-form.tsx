@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { FormMessage } from "@/components/forms/form-message";
-import { type FormState, idleFormState } from "@/components/forms/form-state";
+import { type FormState, idleFormState } from "@/lib/form-state";
 import { RadioGroup, type RadioOption } from "@/components/forms/radio-group";
 import { SubmitButton } from "@/components/forms/submit-button";
 

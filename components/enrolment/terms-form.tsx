@@ -1,11 +1,11 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useActionState } from "react";
 import { Checkbox } from "@/components/forms/checkbox";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { FormMessage } from "@/components/forms/form-message";
-import { type FormState, idleFormState } from "@/components/forms/form-state";
+import { type FormState, idleFormState } from "@/lib/form-state";
 import { SubmitButton } from "@/components/forms/submit-button";
 
 type TermsFormProps = { action: (state: FormState, formData: FormData) => Promise<FormState> };

@@ -1,5 +1,5 @@
 import { Alert } from "@/components/ui/alert";
-import type { FormState } from "@/components/forms/form-state";
+import type { FormState } from "@/lib/form-state";
 
 type FormMessageProps = {
   state: Pick<FormState, "status" | "message">;

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { PageTitle } from "@/components/ui/page-title";
 
 export type LegalSection = {
   /** The fragment the table of contents links to. */
@@ -19,7 +20,7 @@ type LegalDocumentProps = {
 export function LegalDocument({ title, versionDate, intro, sections }: LegalDocumentProps) {
   return (
     <article className="legal-prose">
-      <h1 className="text-3xl font-bold text-brand-900">{title}</h1>
+      <PageTitle>{title}</PageTitle>
       <p className="mt-2 text-sm text-slate-700">Version en vigueur au {versionDate}</p>
       <div className="mt-6">{intro}</div>
       <nav aria-labelledby="sommaire" className="mt-8 rounded border border-slate-300 bg-slate-50 p-4">
@@ -44,22 +45,4 @@ export function LegalDocument({ title, versionDate, intro, sections }: LegalDocu
       ))}
     </article>
   );
-}
-
-const smallNumbers = ["zéro", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"];
-
-/** "six semaines" for 42 days, "45 jours" otherwise: durations in legal text read like the law's. */
-export function describeDays(days: number): string {
-  const weeks = days / 7;
-  if (Number.isInteger(weeks) && weeks <= 10) {
-    return `${smallNumbers[weeks] ?? String(weeks)} semaine${weeks > 1 ? "s" : ""}`;
-  }
-  return `${days} jour${days > 1 ? "s" : ""}`;
-}
-
-/** "30 minutes", "2 heures". */
-export function describeMinutes(minutes: number): string {
-  const hours = minutes / 60;
-  if (Number.isInteger(hours)) return `${hours} heure${hours > 1 ? "s" : ""}`;
-  return `${minutes} minute${minutes > 1 ? "s" : ""}`;
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ProfileSwitcher, type SwitchableSpace } from "./profile-switcher";

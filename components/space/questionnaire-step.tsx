@@ -3,10 +3,11 @@
 import { useActionState, useEffect, useRef, type RefObject } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { FieldError, FieldHint, getFieldIds, hasErrors, joinIds } from "@/components/forms/field-parts";
-import { type FormState, idleFormState } from "@/components/forms/form-state";
+import { type FormState, idleFormState } from "@/lib/form-state";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { inputClassName } from "@/components/forms/text-field";
 import type { ItemsQuestion, MeasureQuestion, Question } from "@/lib/onboarding/questions";
+import { PageTitle } from "@/components/ui/page-title";
 
 type QuestionnaireStepProps = {
   question: Question;
@@ -25,7 +26,6 @@ function markMovingOn() {
   hasMovedOn = true;
 }
 
-const headingClassName = "text-2xl font-bold text-brand-900 outline-none sm:text-3xl";
 
 /** One question of the first-login questionnaire: "Question k sur 5", "Passer", the answer, "Continuer". */
 export function QuestionnaireStep({ question, questionCount, answerAction, skipAction }: QuestionnaireStepProps) {
@@ -87,9 +87,9 @@ function MeasureAnswer({ question, state, headingRef }: AnswerProps<MeasureQuest
   const isInvalid = hasErrors(error);
   return (
     <div>
-      <h1 ref={headingRef} tabIndex={-1} className={headingClassName}>
+      <PageTitle ref={headingRef} tabIndex={-1} className="outline-none">
         <label htmlFor={question.field}>{question.title}</label>
-      </h1>
+      </PageTitle>
       <FieldHint id={hintId}>{question.hint}</FieldHint>
       <FieldError id={errorId} error={error} />
       <div className="mt-3 flex max-w-56 items-center gap-2">
@@ -140,9 +140,9 @@ function ItemsAnswer({ question, state, headingRef }: AnswerProps<ItemsQuestion>
         aria-invalid={isAnswerInvalid || undefined}
       >
         <legend>
-          <h1 id={headingId} ref={headingRef} tabIndex={-1} className={headingClassName}>
+          <PageTitle id={headingId} ref={headingRef} tabIndex={-1} className="outline-none">
             {question.title}
-          </h1>
+          </PageTitle>
         </legend>
         <p id={descriptionId} className="mt-2 text-slate-700">
           {question.description}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 export type QuickAction = { href: string; label: string; description: string };
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { activityActorKindEnum, activityGroupEnum, type ActivityActorKind, type ActivityGroup } from "@/db/schema/activity";
-import { type FieldErrors, fieldErrorsOf, parseFrenchDate } from "@/lib/validation";
+import type { FieldErrors } from "@/lib/form-state";
+import { fieldErrorsOf, parseFrenchDate } from "@/lib/validation";
 
 /**
  * The filters of "Historique d'activité", read from the page's query string (a GET form: filtering

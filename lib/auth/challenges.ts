@@ -4,10 +4,12 @@ import { type Executor, type Transaction, getDb } from "@/db/client";
 import { accounts, authChallenges } from "@/db/schema";
 import { recordAccountActivity } from "@/lib/activity/record";
 import { queueEmail, queueSms } from "@/lib/delivery";
-import { loginCodeEmail, loginCodeSms, passwordResetCodeEmail, passwordResetCodeSms } from "@/lib/delivery/templates";
+import { loginCodeEmail, loginCodeSms, passwordResetCodeEmail, passwordResetCodeSms } from "@/lib/delivery/templates/auth";
 import { maskEmail, maskMobile } from "@/lib/format";
+import type { RequestContext } from "@/lib/http/request-context";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { createOpaqueToken, hashCode, hashToken, isSameHash } from "@/lib/security/secrets";
+import { countWrongCode } from "@/lib/security/wrong-codes";
 import { isLockedAt } from "./lockout";
 import { generateOneTimeCode, normalizeOneTimeCode } from "./one-time-code";
 import { authRateLimit, authRules } from "./rules";
@@ -20,9 +22,8 @@ import { authRateLimit, authRules } from "./rules";
  */
 
 export type ChallengePurpose = (typeof authChallenges.purpose.enumValues)[number];
-export type CodeChannel = "email" | "sms";
+export type OneTimeCodeChannel = "email" | "sms";
 export type AuthChallenge = typeof authChallenges.$inferSelect;
-export type AuthContext = { clientAddress: string; now: Date };
 
 export async function createChallenge(
   executor: Executor,
@@ -96,10 +97,10 @@ export async function selectAccountForUpdate(executor: Executor, accountId: stri
 export type ChallengeContacts = {
   email: string | null;
   mobile: string | null;
-  sentCode: { channel: CodeChannel; destination: string; validUntil: Date } | null;
+  sentCode: { channel: OneTimeCodeChannel; destination: string; validUntil: Date } | null;
 };
 
-function destinationOf(account: { email: string | null; mobile: string | null }, channel: CodeChannel): string | null {
+function destinationOf(account: { email: string | null; mobile: string | null }, channel: OneTimeCodeChannel): string | null {
   if (channel === "email") return account.email ? maskEmail(account.email) : null;
   return account.mobile ? maskMobile(account.mobile) : null;
 }
@@ -129,9 +130,9 @@ export async function findChallengeContacts(
   };
 }
 
-export type SendCodeResult =
+export type SendChallengeCodeResult =
   /** `isNew` is false when a second click got the code just sent rather than a new one. */
-  | { status: "sent"; channel: CodeChannel; destination: string; validUntil: Date; isNew: boolean }
+  | { status: "sent"; channel: OneTimeCodeChannel; destination: string; validUntil: Date; isNew: boolean }
   | { status: "attempt-expired" }
   | { status: "channel-unavailable" }
   | { status: "locked"; lockedUntil: Date }
@@ -143,7 +144,7 @@ function hashChallengeCode(challenge: Pick<AuthChallenge, "id" | "purpose">, cod
 
 async function queueCode(
   tx: Transaction,
-  { purpose, personId, to, channel, code, validUntil }: { purpose: ChallengePurpose; personId: string | undefined; to: string; channel: CodeChannel; code: string; validUntil: Date },
+  { purpose, personId, to, channel, code, validUntil }: { purpose: ChallengePurpose; personId: string | undefined; to: string; channel: OneTimeCodeChannel; code: string; validUntil: Date },
 ): Promise<void> {
   const template = purpose === "login" ? "login-code" : "password-reset-code";
   if (channel === "email") {
@@ -163,9 +164,9 @@ async function queueCode(
 export async function sendChallengeCode(
   token: string | undefined,
   purpose: ChallengePurpose,
-  channel: CodeChannel,
-  { clientAddress, now }: AuthContext,
-): Promise<SendCodeResult> {
+  channel: OneTimeCodeChannel,
+  { clientAddress, now }: RequestContext,
+): Promise<SendChallengeCodeResult> {
   const db = getDb();
   const challenge = await findLiveChallenge(db, token, purpose, now);
   if (!challenge) return { status: "attempt-expired" };
@@ -180,7 +181,7 @@ export async function sendChallengeCode(
   );
   if (!limit.isAllowed) return { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
 
-  return db.transaction(async (tx): Promise<SendCodeResult> => {
+  return db.transaction(async (tx): Promise<SendChallengeCodeResult> => {
     const locked = await lockLiveChallenge(tx, token, purpose, now);
     if (!locked) return { status: "attempt-expired" };
     const account = await selectAccountForUpdate(tx, locked.accountId);
@@ -241,8 +242,7 @@ export async function checkChallengeCode(tx: Transaction, challenge: AuthChallen
     await tx.update(authChallenges).set({ codeVerifiedAt: now, codeHash: null }).where(eq(authChallenges.id, challenge.id));
     return { status: "right" };
   }
-  const failedCodeAttempts = challenge.failedCodeAttempts + 1;
-  await tx.update(authChallenges).set({ failedCodeAttempts }).where(eq(authChallenges.id, challenge.id));
-  const remainingAttempts = authRules.maxCodeAttemptsPerChallenge - failedCodeAttempts;
-  return remainingAttempts > 0 ? { status: "wrong", remainingAttempts } : { status: "exhausted" };
+  const { failedAttempts, remainingAttempts, isExhausted } = countWrongCode(challenge.failedCodeAttempts, authRules.maxCodeAttemptsPerChallenge);
+  await tx.update(authChallenges).set({ failedCodeAttempts: failedAttempts }).where(eq(authChallenges.id, challenge.id));
+  return isExhausted ? { status: "exhausted" } : { status: "wrong", remainingAttempts };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { PASSWORD_MAX_LENGTH, identifierRules, passwordRules, unmetRules } from "./credential-rules";
+import { identifierLengthMessage, passwordTooLongMessage } from "./messages";
 
 /** ≈ 49,000 passwords most seen in public breaches (zxcvbn-ts' common list, kept by that project). */
 const commonPasswords = new Set((dictionary["passwords-common"] as string[]).map((word) => word.toLowerCase()));
@@ -24,7 +25,7 @@ export function isCommonPassword(password: string): boolean {
 export function checkIdentifier(identifier: string, options: { nir: string }): string | null {
   if (identifier.length === 0) return "Saisissez un identifiant.";
   const [broken] = unmetRules(identifierRules, identifier);
-  if (broken?.id === "length") return "L'identifiant doit contenir entre 8 et 100 caractères.";
+  if (broken?.id === "length") return identifierLengthMessage;
   if (broken?.id === "characters") {
     if (identifier.includes("@")) return "L'identifiant ne peut pas être une adresse e-mail : le caractère @ n'est pas accepté.";
     return "L'identifiant ne peut contenir que des lettres minuscules sans accent, des chiffres, des points, des tirets et des tirets bas.";
@@ -41,7 +42,7 @@ export function checkPassword(
   options: { identifier: string; personalNames: string[] },
 ): string[] {
   if (password.length === 0) return ["Saisissez un mot de passe."];
-  if (password.length > PASSWORD_MAX_LENGTH) return [`Le mot de passe ne peut pas dépasser ${PASSWORD_MAX_LENGTH} caractères.`];
+  if (password.length > PASSWORD_MAX_LENGTH) return [passwordTooLongMessage];
   const reasons = unmetRules(passwordRules, password).map((rule) => `Règle non respectée : ${rule.label.toLowerCase()}.`);
   const folded = foldAccents(password);
   if (options.identifier.length > 0 && folded.includes(foldAccents(options.identifier))) {

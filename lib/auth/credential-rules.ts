@@ -24,6 +24,7 @@ export const PASSWORD_MIN_LENGTH = 8;
 /** Long enough for any passphrase, short enough to bound the hashing work. */
 export const PASSWORD_MAX_LENGTH = 128;
 
+
 export const passwordRules: CredentialRule[] = [
   { id: "length", label: `Au moins ${PASSWORD_MIN_LENGTH} caractères`, isMet: (value) => value.length >= PASSWORD_MIN_LENGTH },
   { id: "upper", label: "Au moins 1 lettre majuscule", isMet: (value) => /\p{Lu}/u.test(value) },

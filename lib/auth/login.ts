@@ -4,14 +4,14 @@ import { and, eq } from "drizzle-orm";
 import { type Transaction, getDb } from "@/db/client";
 import { accounts, insuredPersons, spaces, unknownIdentifierLockouts } from "@/db/schema";
 import { type ActivityAction, type ActivityTarget, recordAccountActivity } from "@/lib/activity/record";
-import { queueEmail, queueSms } from "@/lib/delivery";
-import { accountLockedEmail, accountLockedSms } from "@/lib/delivery/templates";
+import { notifyAccountHolder } from "@/lib/delivery";
+import { accountLockedEmail, accountLockedSms } from "@/lib/delivery/templates/auth";
+import type { RequestContext } from "@/lib/http/request-context";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { usualFirstName } from "@/lib/register/person-name";
 import { hashCode } from "@/lib/security/secrets";
 import { hashPassword, verifyPassword } from "./password-hash";
 import {
-  type AuthContext,
   type RefusedCode,
   checkChallengeCode,
   completeChallenge,
@@ -104,12 +104,11 @@ async function recordAccountFailure(
   await recordAccountActivity(tx, account, failure, now);
   if (hasJustLocked && next.lockedUntil) {
     const notice = { firstName, lockedUntil: next.lockedUntil };
-    const personId = account.personId ?? undefined;
-    if (account.email) {
-      await queueEmail(tx, { personId, to: account.email, template: "account-locked", ...accountLockedEmail(notice) });
-    } else if (account.mobile) {
-      await queueSms(tx, { personId, to: account.mobile, template: "account-locked", ...accountLockedSms(notice) });
-    }
+    await notifyAccountHolder(tx, account, {
+      template: "account-locked",
+      email: accountLockedEmail(notice),
+      sms: accountLockedSms(notice),
+    });
   }
   return next;
 }
@@ -121,7 +120,7 @@ async function recordAccountFailure(
  */
 export async function checkLoginPassword(
   { identifier: typedIdentifier, password }: { identifier: string; password: string },
-  { clientAddress, now }: AuthContext,
+  { clientAddress, now }: RequestContext,
 ): Promise<PasswordStepResult> {
   const db = getDb();
   const limit = await consumeRateLimits(db, [authRateLimit("passwordChecksPerAddress", clientAddress)], now);
@@ -155,7 +154,7 @@ export type LoginCodeResult = { status: "verified"; sessionId: string; accountId
  */
 export async function verifyLoginCode(
   { challengeToken, code }: { challengeToken: string; code: string },
-  { clientAddress, now, userAgent }: AuthContext & { userAgent?: string | null },
+  { clientAddress, now, userAgent }: RequestContext & { userAgent?: string | null },
 ): Promise<LoginCodeResult> {
   const db = getDb();
   const limit = await consumeRateLimits(db, [authRateLimit("codeChecksPerAddress", clientAddress)], now);

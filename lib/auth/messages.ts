@@ -1,5 +1,6 @@
 export { tooManyAttemptsMessage, wrongCodeMessage } from "@/lib/messages";
-import { formatDateTimeFr } from "@/lib/format";
+import { describeMinutes, formatDateTimeFr } from "@/lib/format";
+import { IDENTIFIER_MAX_LENGTH, IDENTIFIER_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "./credential-rules";
 import { authRules } from "./rules";
 
 /** French wording of the login and recovery pages, for outcomes that several steps meet. */
@@ -12,7 +13,19 @@ export function invalidCredentialsMessage(failuresLeftBeforeLock: number): strin
   }, la connexion sera bloquée temporairement.`;
 }
 
-export const expiredCodeMessage = "Ce code n'est plus valable (plus de 10 minutes, ou déjà utilisé) : demandez un nouveau code.";
+export const identifierLengthMessage = `L'identifiant doit contenir entre ${IDENTIFIER_MIN_LENGTH} et ${IDENTIFIER_MAX_LENGTH} caractères.`;
+
+export const passwordTooLongMessage = `Le mot de passe ne peut pas dépasser ${PASSWORD_MAX_LENGTH} caractères.`;
+
+export const expiredCodeMessage = `Ce code n'est plus valable (plus de ${describeMinutes(authRules.codeLifetimeMs / 60_000)}, ou déjà utilisé) : demandez un nouveau code.`;
+
+const idleTimeout = describeMinutes(authRules.idleTimeoutMs / 60_000);
+
+/** On the login page, after the space sent the person back for inactivity. */
+export const idleLogoutNotice = `Vous avez été déconnecté après ${idleTimeout} sans activité, pour protéger vos données. Connectez-vous de nouveau pour continuer.`;
+
+/** In the warning shown before that happens. */
+export const idleTimeoutExplanation = `Pour protéger vos données de santé, votre session se ferme après ${idleTimeout} sans activité.`;
 
 export const expiredLoginAttemptMessage = `Votre tentative de connexion a expiré, ou a été interrompue après ${authRules.maxCodeAttemptsPerChallenge} codes incorrects. Saisissez de nouveau votre identifiant et votre mot de passe.`;
 

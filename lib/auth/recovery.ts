@@ -2,18 +2,19 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { accounts, insuredPersons, spaces } from "@/db/schema";
-import { queueEmail, queueSms } from "@/lib/delivery";
-import { identifierReminderEmail, identifierReminderSms, passwordChangedEmail, passwordChangedSms } from "@/lib/delivery/templates";
 import { recordAccountActivity } from "@/lib/activity/record";
+import { notifyAccountHolder } from "@/lib/delivery";
+import { identifierReminderEmail, identifierReminderSms, passwordChangedEmail, passwordChangedSms } from "@/lib/delivery/templates/auth";
+import type { RequestContext } from "@/lib/http/request-context";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { normalizeNir } from "@/lib/register/nir";
 import { allNames, usualFirstName } from "@/lib/register/person-name";
-import { type IdentityProof, findInsuredPersonByIdentity } from "@/lib/register/queries";
-import type { FieldErrors } from "@/lib/validation";
+import type { IdentityProof } from "@/lib/register/identity";
+import { findInsuredPersonByIdentity } from "@/lib/register/queries";
+import type { FieldErrors } from "@/lib/form-state";
 import { checkPassword } from "./credential-checks";
 import { hashPassword } from "./password-hash";
 import {
-  type AuthContext,
   type RefusedCode,
   checkChallengeCode,
   completeChallenge,
@@ -45,7 +46,7 @@ async function findAccountByIdentity(executor: Executor, identity: IdentityProof
   return row ? { account: row.account, person } : null;
 }
 
-async function consumeRecoveryLimits(nir: string, { clientAddress, now }: AuthContext) {
+async function consumeRecoveryLimits(nir: string, { clientAddress, now }: RequestContext) {
   return consumeRateLimits(
     getDb(),
     [authRateLimit("recoveryPerNir", normalizeNir(nir)), authRateLimit("recoveryPerAddress", clientAddress)],
@@ -60,28 +61,18 @@ export type IdentifierReminderResult = { status: "done" } | { status: "rate-limi
  * the details match an account or not; the caller delivers the queued message after answering,
  * so that the time taken does not tell either.
  */
-export async function sendIdentifierReminder(identity: IdentityProof, context: AuthContext): Promise<IdentifierReminderResult> {
+export async function sendIdentifierReminder(identity: IdentityProof, context: RequestContext): Promise<IdentifierReminderResult> {
   const limit = await consumeRecoveryLimits(identity.nir, context);
   if (!limit.isAllowed) return { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
   const db = getDb();
   const found = await findAccountByIdentity(db, identity);
   if (found) {
     const { account, person } = found;
-    if (account.email) {
-      await queueEmail(db, {
-        personId: person.id,
-        to: account.email,
-        template: "identifier-reminder",
-        ...identifierReminderEmail({ firstName: usualFirstName(person), identifier: account.identifier }),
-      });
-    } else if (account.mobile) {
-      await queueSms(db, {
-        personId: person.id,
-        to: account.mobile,
-        template: "identifier-reminder",
-        ...identifierReminderSms({ identifier: account.identifier }),
-      });
-    }
+    await notifyAccountHolder(db, account, {
+      template: "identifier-reminder",
+      email: identifierReminderEmail({ firstName: usualFirstName(person), identifier: account.identifier }),
+      sms: identifierReminderSms({ identifier: account.identifier }),
+    });
   }
   return { status: "done" };
 }
@@ -93,7 +84,7 @@ export type PasswordResetStartResult =
   | { status: "rate-limited"; retryAfterSeconds: number };
 
 /** "Mot de passe oublié ?", first step: the identity opens a reset attempt bound to this browser. */
-export async function startPasswordReset(identity: IdentityProof, context: AuthContext): Promise<PasswordResetStartResult> {
+export async function startPasswordReset(identity: IdentityProof, context: RequestContext): Promise<PasswordResetStartResult> {
   const limit = await consumeRecoveryLimits(identity.nir, context);
   if (!limit.isAllowed) return { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
   const db = getDb();
@@ -108,7 +99,7 @@ export type ResetCodeResult = { status: "verified" } | RefusedCode;
 /** Second step: the code sent to the contact on file. Five wrong codes end the reset attempt. */
 export async function verifyPasswordResetCode(
   { challengeToken, code }: { challengeToken: string | undefined; code: string },
-  { clientAddress, now }: AuthContext,
+  { clientAddress, now }: RequestContext,
 ): Promise<ResetCodeResult> {
   const db = getDb();
   const limit = await consumeRateLimits(db, [authRateLimit("codeChecksPerAddress", clientAddress)], now);
@@ -145,7 +136,7 @@ export type CompleteResetResult =
  */
 export async function completePasswordReset(
   { challengeToken, password }: { challengeToken: string | undefined; password: string },
-  { now }: Pick<AuthContext, "now">,
+  { now }: Pick<RequestContext, "now">,
 ): Promise<CompleteResetResult> {
   const db = getDb();
   const challenge = await findLiveChallenge(db, challengeToken, "password-reset", now);
@@ -170,16 +161,11 @@ export async function completePasswordReset(
     await endOtherChallenges(tx, locked.accountId, locked.id, now);
     await completeChallenge(tx, locked.id, now);
     await recordAccountActivity(tx, account, { action: "auth.password-reset", target: { type: "auth_challenge", id: locked.id } }, now);
-    if (account.email) {
-      await queueEmail(tx, {
-        personId: person.id,
-        to: account.email,
-        template: "password-changed",
-        ...passwordChangedEmail({ firstName: usualFirstName(person), changedAt: now }),
-      });
-    } else if (account.mobile) {
-      await queueSms(tx, { personId: person.id, to: account.mobile, template: "password-changed", ...passwordChangedSms({ changedAt: now }) });
-    }
+    await notifyAccountHolder(tx, account, {
+      template: "password-changed",
+      email: passwordChangedEmail({ firstName: usualFirstName(person), changedAt: now }),
+      sms: passwordChangedSms({ changedAt: now }),
+    });
     return { status: "changed" };
   });
 }

@@ -1,6 +1,26 @@
 import { z } from "zod";
-import { type IdentityInput, identitySchema } from "@/lib/enrolment/schemas";
-import { fieldErrorsOf, type FieldErrors } from "@/lib/validation";
+import { IDENTIFIER_MAX_LENGTH, PASSWORD_MAX_LENGTH } from "./credential-rules";
+import { passwordTooLongMessage } from "./messages";
+
+/** "Se connecter": bounds only, the rules are the creation's business; a wrong pair is told apart later. */
+export const loginPasswordSchema = z.object({
+  identifier: z.string().trim().min(1, "Saisissez votre identifiant.").max(IDENTIFIER_MAX_LENGTH, "Cet identifiant est trop long."),
+  password: z.string().min(1, "Saisissez votre mot de passe.").max(PASSWORD_MAX_LENGTH, "Ce mot de passe est trop long."),
+});
+
+/** A new password typed twice (activation, reset); its rules are checked with the person's names (credential-checks.ts). */
+export const newPasswordFields = {
+  password: z.string().max(PASSWORD_MAX_LENGTH, passwordTooLongMessage),
+  passwordConfirmation: z.string().max(PASSWORD_MAX_LENGTH, passwordTooLongMessage),
+};
+
+export function isConfirmationSame(input: { password: string; passwordConfirmation: string }): boolean {
+  return input.password === input.passwordConfirmation;
+}
+
+export const confirmationMismatch = { path: ["passwordConfirmation"], message: "Les deux mots de passe ne sont pas identiques." };
+
+export const newPasswordSchema = z.object(newPasswordFields).refine(isConfirmationSame, confirmationMismatch);
 
 /** "Par e-mail" / "Par SMS", for the code called `codeName` ("code de connexion", …). */
 export function codeChannelSchema(codeName: string) {
@@ -20,21 +40,4 @@ export function oneTimeCodeSchema(codeName: string) {
           .regex(/^\d{6}$/, `Le ${codeName} compte 6 chiffres.`),
       ),
   });
-}
-
-export type IdentityFormResult =
-  | { success: true; identity: IdentityInput; values: Record<string, string> }
-  | { success: false; fieldErrors: FieldErrors; values: Record<string, string> };
-
-/** NIR, birth date and Vitale serial as typed in the recovery forms, checked, with the values to refill the form. */
-export function parseIdentityForm(formData: FormData): IdentityFormResult {
-  const values = {
-    nir: String(formData.get("nir") ?? ""),
-    birthDate: String(formData.get("birthDate") ?? ""),
-    vitaleSerial: String(formData.get("vitaleSerial") ?? ""),
-  };
-  const parsed = identitySchema.safeParse(values);
-  return parsed.success
-    ? { success: true, identity: parsed.data, values }
-    : { success: false, fieldErrors: fieldErrorsOf(parsed.error), values };
 }

@@ -4,6 +4,8 @@ import { z } from "zod";
 import { type Executor, getDb } from "@/db/client";
 import { type StoredAttachment, outgoingMessages, postalLetters } from "@/db/schema";
 import { type DeliveryChannel, type Settings, getSettings, isOutboxUsedFor } from "@/lib/env";
+import { after } from "next/server";
+import type { EmailContent, SmsContent } from "./message-blocks";
 import { type TransportResult, sendEmailWithResend, sendSmsWithBrevo } from "./transports";
 
 /**
@@ -97,6 +99,32 @@ export async function queueSms(executor: Executor, message: QueuedSms): Promise<
     textBody: sms.text,
     status: initialStatus("sms"),
   });
+}
+
+/**
+ * Whoever the service writes to about their account: the contact details on file, either may be
+ * missing; `personId` files the message under the insured person, when the account is one's.
+ */
+export type AccountHolder = { personId: string | null; email: string | null; mobile: string | null };
+
+/**
+ * Queues a message about an account to its holder, in the caller's transaction: by e-mail if an
+ * address is on file, else by SMS, else not at all. Returns the channel used.
+ */
+export async function notifyAccountHolder(
+  executor: Executor,
+  holder: AccountHolder,
+  message: { template: string; email: EmailContent; sms: SmsContent },
+): Promise<"email" | "sms" | null> {
+  if (holder.email) {
+    await queueEmail(executor, { personId: holder.personId ?? undefined, to: holder.email, template: message.template, ...message.email });
+    return "email";
+  }
+  if (holder.mobile) {
+    await queueSms(executor, { personId: holder.personId ?? undefined, to: holder.mobile, template: message.template, ...message.sms });
+    return "sms";
+  }
+  return null;
 }
 
 /**
@@ -235,6 +263,18 @@ async function recordResult(message: ClaimedMessage, claimedAt: Date, result: Tr
     `[delivery] ${message.channel} ${message.id} (${message.template}) attempt ${message.attempts} failed` +
       `${isGivenUp ? ", given up" : ", will retry"}: ${result.error}`,
   );
+}
+
+/** Messages a step queues at most: one answer's delivery never turns into a whole run's. */
+const AFTER_STEP_LIMIT = 5;
+
+/**
+ * The one way a server action hands what its step queued to the providers: once the answer has
+ * left (Next.js `after`), so that neither the provider's speed nor whether anything was sent
+ * shows in the response time. What fails here is retried by the jobs command.
+ */
+export function deliverAfterResponse(): void {
+  after(() => deliverPendingMessages({ limit: AFTER_STEP_LIMIT }));
 }
 
 /**

@@ -100,3 +100,19 @@ export function composeEmail({ subject, heading, blocks }: MessageContent): Emai
   ].join("\n");
   return { subject, text, html };
 }
+
+/** Pieces several templates share. */
+/** An SMS: its text only; the caller adds the number. */
+export type SmsContent = { text: string };
+
+export const CORRESPONDENT_SIGNATURE: MessageBlock = {
+  kind: "signature",
+  lines: ["Avec toute mon attention,", "Votre correspondant Mon espace santé"],
+};
+
+export const NEVER_SHARE_CODE =
+  "Ne communiquez jamais ce code, même à une personne qui se présente comme un conseiller de l'Assurance Maladie.";
+
+export function greeting(firstName: string): MessageBlock {
+  return { kind: "paragraph", text: `Bonjour ${firstName},` };
+}

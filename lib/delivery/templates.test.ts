@@ -1,16 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import {
-  activationConfirmationEmail,
-  contactVerificationEmail,
-  contactVerificationSms,
-  loginCodeEmail,
-  loginCodeSms,
-  notificationEmail,
-  oppositionReceiptEmail,
-  provisionalCodeEmail,
-  provisionalCodeSms,
-  welcomeMessageBody,
-} from "./templates";
+import { activationConfirmationEmail, contactVerificationEmail, contactVerificationSms, notificationEmail, oppositionReceiptEmail, provisionalCodeEmail, provisionalCodeSms } from "@/lib/delivery/templates/enrolment";
+import { loginCodeEmail, loginCodeSms } from "@/lib/delivery/templates/auth";
+import { welcomeMessageBody } from "@/lib/delivery/templates/messaging";
 import { isGsm7 } from "./transports";
 
 afterEach(() => {

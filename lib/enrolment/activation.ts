@@ -5,16 +5,17 @@ import { contactVerifications, oppositions, type SpaceStatus } from "@/db/schema
 import { ENROLLING_PERSON, recordActivity } from "@/lib/activity/record";
 import { checkIdentifier, checkPassword } from "@/lib/auth/credential-checks";
 import { hashPassword } from "@/lib/auth/password-hash";
-import { queueEmail, queueSms } from "@/lib/delivery";
-import { activationConfirmationEmail, activationConfirmationSms, contactVerificationEmail, contactVerificationSms } from "@/lib/delivery/templates";
+import { notifyAccountHolder, queueEmail, queueSms } from "@/lib/delivery";
+import { activationConfirmationEmail, activationConfirmationSms, contactVerificationEmail, contactVerificationSms } from "@/lib/delivery/templates/enrolment";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { allNames, displayName, usualFirstName } from "@/lib/register/person-name";
 import { generateNumericCode, hashCode, isSameHash } from "@/lib/security/secrets";
-import type { FieldErrors } from "@/lib/validation";
+import { countWrongCode } from "@/lib/security/wrong-codes";
+import type { FieldErrors } from "@/lib/form-state";
 import { findLiveFlow, findPersonWithSpace, lockLiveFlow, lockPersonSpace, updateFlow } from "./flows";
 import { activateSpace } from "./activate-space";
 import { findTakenIdentifiers, suggestFreeIdentifiers } from "./identifiers";
-import { flushOutgoingMessages, type RequestContext } from "./request-code";
+import type { RequestContext } from "@/lib/http/request-context";
 import { enrolmentRules, rateLimitKey } from "./rules";
 
 export type ContactKind = "email" | "mobile";
@@ -119,7 +120,7 @@ export async function requestContactChange(
   );
   if (!limit.isAllowed) return { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
 
-  const result = await db.transaction(async (tx): Promise<ContactChangeResult> => {
+  return db.transaction(async (tx): Promise<ContactChangeResult> => {
     const locked = await lockLiveFlow(tx, flowToken, now);
     if (!locked?.termsAcceptedAt) return { status: "no-flow" };
     await tx
@@ -144,8 +145,6 @@ export async function requestContactChange(
     await updateFlow(tx, locked.id, {}, now);
     return { status: "code-sent" };
   });
-  if (result.status === "code-sent") await flushOutgoingMessages();
-  return result;
 }
 
 export type ContactCodeResult =
@@ -171,13 +170,12 @@ export async function confirmContactChange(
       .limit(1);
     if (!pending || pending.expiresAt <= now) return { status: "no-live-code" };
     if (!isSameHash(pending.codeHash, hashCode(CONTACT_CODE_PURPOSE, `${flow.id}:${code}`))) {
-      const failedAttempts = pending.failedAttempts + 1;
-      const isExhausted = failedAttempts >= enrolmentRules.maxCodeAttempts;
+      const { failedAttempts, remainingAttempts, isExhausted } = countWrongCode(pending.failedAttempts, enrolmentRules.maxCodeAttempts);
       await tx
         .update(contactVerifications)
         .set({ failedAttempts, revokedAt: isExhausted ? now : null })
         .where(eq(contactVerifications.id, pending.id));
-      return isExhausted ? { status: "no-live-code" } : { status: "wrong-code", remainingAttempts: enrolmentRules.maxCodeAttempts - failedAttempts };
+      return isExhausted ? { status: "no-live-code" } : { status: "wrong-code", remainingAttempts };
     }
     await tx.update(contactVerifications).set({ verifiedAt: now }).where(eq(contactVerifications.id, pending.id));
     await updateFlow(tx, flow.id, pending.kind === "email" ? { email: pending.newValue } : { mobile: pending.newValue }, now);
@@ -242,7 +240,7 @@ export async function createAccount(
 
   const passwordHash = await hashPassword(password);
   try {
-    const result = await db.transaction(async (tx): Promise<CreateAccountResult> => {
+    return await db.transaction(async (tx): Promise<CreateAccountResult> => {
       const locked = await lockLiveFlow(tx, flowToken, now, { includeCompleted: true });
       if (!locked) return { status: "no-flow" };
       if (locked.completedAt) return { status: "activated" };
@@ -257,21 +255,11 @@ export async function createAccount(
         mobile: locked.mobile,
         now,
       });
-      if (locked.email) {
-        await queueEmail(tx, {
-          personId: locked.personId,
-          to: locked.email,
-          template: "activation-confirmation",
-          ...activationConfirmationEmail({ firstName: usualFirstName(person) }),
-        });
-      } else if (locked.mobile) {
-        await queueSms(tx, {
-          personId: locked.personId,
-          to: locked.mobile,
-          template: "activation-confirmation",
-          ...activationConfirmationSms(),
-        });
-      }
+      await notifyAccountHolder(tx, locked, {
+        template: "activation-confirmation",
+        email: activationConfirmationEmail({ firstName: usualFirstName(person) }),
+        sms: activationConfirmationSms(),
+      });
       await updateFlow(tx, locked.id, { completedAt: now }, now);
       // Done in enrolment, before any login: the person proved by their code, not yet their account.
       await recordActivity(tx, {
@@ -283,8 +271,6 @@ export async function createAccount(
       });
       return { status: "activated" };
     });
-    if (result.status === "activated") await flushOutgoingMessages();
-    return result;
   } catch (error) {
     // Two people picking the same free identifier at the same instant: the unique index decides.
     if (isUniqueViolation(error)) {

@@ -5,7 +5,7 @@ import { spaces } from "@/db/schema";
 import { SYSTEM_ACTOR, recordActivity } from "@/lib/activity/record";
 import { getSettings } from "@/lib/env";
 import { deliverPendingMessages, queueEmail, queuePostalLetter } from "@/lib/delivery";
-import { notificationEmail } from "@/lib/delivery/templates";
+import { notificationEmail } from "@/lib/delivery/templates/enrolment";
 import { renderNotificationLetter } from "@/lib/pdf/notification-letter";
 import { deleteExpiredRateLimitWindows } from "@/lib/rate-limit";
 import { displayName, usualFirstName } from "@/lib/register/person-name";

@@ -4,11 +4,10 @@ import { type Executor, getDb } from "@/db/client";
 import { type InsuredPerson, oppositions, spaces } from "@/db/schema";
 import { ENROLLING_PERSON, recordActivity } from "@/lib/activity/record";
 import { queueEmail } from "@/lib/delivery";
-import { oppositionReceiptEmail } from "@/lib/delivery/templates";
+import { oppositionReceiptEmail } from "@/lib/delivery/templates/enrolment";
 import { renderOppositionReceipt } from "@/lib/pdf/opposition-receipt";
 import { displayName, usualFirstName } from "@/lib/register/person-name";
 import { findLiveFlow, findPersonWithSpace, lockLiveFlow, lockPersonSpace, updateFlow } from "./flows";
-import { flushOutgoingMessages } from "./request-code";
 
 export type OppositionResult =
   | { status: "opposed"; opposedAt: Date }
@@ -22,7 +21,7 @@ export type OppositionResult =
  * e-mailed when an address is on file and can be downloaded from this flow only.
  */
 export async function opposeSpaceCreation(flowToken: string | undefined, now: Date): Promise<OppositionResult> {
-  const result = await getDb().transaction(async (tx): Promise<OppositionResult & { queued?: boolean }> => {
+  return getDb().transaction(async (tx): Promise<OppositionResult> => {
     const flow = await lockLiveFlow(tx, flowToken, now);
     if (!flow?.codeVerifiedAt) return { status: "no-flow" };
     const { person, space } = await lockPersonSpace(tx, flow.personId);
@@ -46,10 +45,8 @@ export async function opposeSpaceCreation(flowToken: string | undefined, now: Da
       target: { type: "opposition", id: opposition.id },
       at: now,
     });
-    return { status: "opposed", opposedAt: now, queued: Boolean(person.email) };
+    return { status: "opposed", opposedAt: now };
   });
-  if (result.queued) await flushOutgoingMessages();
-  return result.status === "opposed" ? { status: "opposed", opposedAt: result.opposedAt } : result;
 }
 
 export async function findCurrentOpposition(executor: Executor, personId: string) {

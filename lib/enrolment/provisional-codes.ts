@@ -4,7 +4,7 @@ import type { Executor } from "@/db/client";
 import { provisionalCodes } from "@/db/schema";
 import { generateProvisionalCode, hashCode, normalizeProvisionalCode } from "@/lib/security/secrets";
 
-export type CodeChannel = "email" | "sms" | "letter";
+export type ProvisionalCodeChannel = "email" | "sms" | "letter";
 const CODE_PURPOSE = "provisional-code";
 
 export function hashProvisionalCode(code: string): string {
@@ -36,7 +36,7 @@ export async function lockLiveCode(executor: Executor, personId: string, now: Da
  */
 export async function createProvisionalCode(
   executor: Executor,
-  { personId, channel, validUntil, now }: { personId: string; channel: CodeChannel; validUntil: Date; now: Date },
+  { personId, channel, validUntil, now }: { personId: string; channel: ProvisionalCodeChannel; validUntil: Date; now: Date },
 ): Promise<{ id: string; code: string }> {
   await executor
     .update(provisionalCodes)

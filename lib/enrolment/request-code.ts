@@ -4,19 +4,18 @@ import { type Transaction, getDb } from "@/db/client";
 import { type InsuredPerson, provisionalCodes } from "@/db/schema";
 import { ENROLLING_PERSON, recordActivity } from "@/lib/activity/record";
 import { getSettings } from "@/lib/env";
-import { deliverPendingMessages, queueEmail, queuePostalLetter, queueSms } from "@/lib/delivery";
-import { provisionalCodeEmail, provisionalCodeSms } from "@/lib/delivery/templates";
+import { queueEmail, queuePostalLetter, queueSms } from "@/lib/delivery";
+import { provisionalCodeEmail, provisionalCodeSms } from "@/lib/delivery/templates/enrolment";
 import { maskEmail, maskMobile } from "@/lib/format";
+import type { RequestContext } from "@/lib/http/request-context";
 import { renderCodeLetter } from "@/lib/pdf/code-letter";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { displayName, usualFirstName } from "@/lib/register/person-name";
+import type { IdentityProof } from "@/lib/register/identity";
 import { findInsuredPersonByIdentity } from "@/lib/register/queries";
 import { findLiveFlow, findPersonWithSpace, lockLiveFlow, lockPersonSpace, startFlow, updateFlow } from "./flows";
-import { type CodeChannel, createProvisionalCode } from "./provisional-codes";
-import { enrolmentRules, rateLimitKey } from "./rules";
-import type { IdentityInput } from "./schemas";
-
-export type RequestContext = { clientAddress: string; now: Date };
+import { type ProvisionalCodeChannel, createProvisionalCode, lockLiveCode } from "./provisional-codes";
+import { codeRequestLimits, enrolmentRules, rateLimitKey } from "./rules";
 
 /** Where a code can be sent, as shown under "Mon mode de réception" (masked). */
 export type ReceptionOptions = { email: string | null; mobile: string | null; hasPostalAddress: boolean };
@@ -30,7 +29,7 @@ export type IdentifyResult =
  * First step of "Générer un nouveau code provisoire": the NIR, birth date and Vitale serial must
  * all match the register. A mismatch never says which field was wrong, nor whether the NIR exists.
  */
-export async function identifyForCodeRequest(identity: IdentityInput, { clientAddress, now }: RequestContext): Promise<IdentifyResult> {
+export async function identifyForCodeRequest(identity: IdentityProof, { clientAddress, now }: RequestContext): Promise<IdentifyResult> {
   const db = getDb();
   // Counted outside the step's transaction so refused attempts still count.
   const limit = await consumeRateLimits(
@@ -62,46 +61,42 @@ export async function findReceptionOptions(flowToken: string | undefined, now: D
   return receptionOptionsOf(person);
 }
 
-export type SendCodeResult =
-  | { status: "sent"; channel: CodeChannel }
+export type SendProvisionalCodeResult =
+  | { status: "sent"; channel: ProvisionalCodeChannel }
   | { status: "no-flow" }
   | { status: "channel-unavailable" }
-  | { status: "rate-limited"; retryAfterSeconds: number };
+  /** Too many requests from this client address, whoever they were for. */
+  | { status: "rate-limited"; retryAfterSeconds: number }
+  /** Too many codes sent to this person and none used since; `hasLiveCode`: the last one still works. */
+  | { status: "too-many-codes"; retryAfterSeconds: number; hasLiveCode: boolean };
 
-function isChannelAvailable(person: InsuredPerson, channel: CodeChannel): boolean {
+function isChannelAvailable(person: InsuredPerson, channel: ProvisionalCodeChannel): boolean {
   if (channel === "email") return Boolean(person.email);
   if (channel === "sms") return Boolean(person.mobile);
   // The letter is for people the insurer cannot reach electronically.
   return !person.email && !person.mobile && Boolean(person.postalAddress);
 }
 
-/** Second step: sends a new provisional code on the chosen channel to the contact on file. */
+/** Second step: queues a new provisional code on the chosen channel to the contact on file. */
 export async function sendRequestedCode(
   flowToken: string | undefined,
-  channel: CodeChannel,
+  channel: ProvisionalCodeChannel,
   { clientAddress, now }: RequestContext,
-): Promise<SendCodeResult> {
+): Promise<SendProvisionalCodeResult> {
   const db = getDb();
   const flow = await findLiveFlow(db, flowToken, now);
   if (!flow) return { status: "no-flow" };
-  const limit = await consumeRateLimits(
-    db,
-    [
-      rateLimitKey("codeRequestsPerPersonHour", flow.personId),
-      rateLimitKey("codeRequestsPerPersonDay", flow.personId),
-      rateLimitKey("codeRequestsPerAddress", clientAddress),
-    ],
-    now,
-  );
-  if (!limit.isAllowed) return { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
+  const perAddress = await consumeRateLimits(db, [rateLimitKey("codeRequestsPerAddress", clientAddress)], now);
+  if (!perAddress.isAllowed) return { status: "rate-limited", retryAfterSeconds: perAddress.retryAfterSeconds };
 
-  const result = await db.transaction(async (tx): Promise<SendCodeResult | "duplicate"> => {
+  return db.transaction(async (tx): Promise<SendProvisionalCodeResult> => {
     const lockedFlow = await lockLiveFlow(tx, flowToken, now);
     if (!lockedFlow) return { status: "no-flow" };
     const { person } = await lockPersonSpace(tx, lockedFlow.personId);
     if (!isChannelAvailable(person, channel)) return { status: "channel-unavailable" };
 
-    // A double click or a reload within a minute is the same request: answer it, send nothing twice.
+    // A double click or a reload within a minute is the same request: answer it, send nothing
+    // twice, count nothing twice. A code already used is no pending request.
     const [recent] = await tx
       .select({ channel: provisionalCodes.channel })
       .from(provisionalCodes)
@@ -115,7 +110,14 @@ export async function sendRequestedCode(
       )
       .orderBy(desc(provisionalCodes.createdAt))
       .limit(1);
-    if (recent?.channel === channel) return "duplicate";
+    if (recent?.channel === channel) return { status: "sent", channel };
+
+    // Counted in the step's transaction, which commits a refusal too: it still counts.
+    const perPerson = await consumeRateLimits(tx, codeRequestLimits(person.id), now);
+    if (!perPerson.isAllowed) {
+      const hasLiveCode = (await lockLiveCode(tx, person.id, now)) !== null;
+      return { status: "too-many-codes", retryAfterSeconds: perPerson.retryAfterSeconds, hasLiveCode };
+    }
 
     const settings = getSettings();
     // A letter takes days to arrive: its code lives as long as a notification's.
@@ -134,16 +136,12 @@ export async function sendRequestedCode(
     });
     return { status: "sent", channel };
   });
-
-  if (result === "duplicate") return { status: "sent", channel };
-  if (result.status === "sent") await flushOutgoingMessages();
-  return result;
 }
 
 async function sendCode(
   tx: Transaction,
   person: InsuredPerson,
-  channel: CodeChannel,
+  channel: ProvisionalCodeChannel,
   code: string,
   validUntil: Date,
 ): Promise<void> {
@@ -160,11 +158,6 @@ async function sendCode(
     const pdf = await renderCodeLetter({ fullName: displayName(person), postalAddress: person.postalAddress, code, codeValidUntil: validUntil });
     await queuePostalLetter(tx, { personId: person.id, kind: "provisional-code", postalAddress: person.postalAddress, pdf });
   }
-}
-
-/** Sends what the committed steps queued; a provider failure is retried by the jobs command. */
-export async function flushOutgoingMessages(): Promise<void> {
-  await deliverPendingMessages({ limit: 20 });
 }
 
 /** Whether the browser is in the middle of a flow: the code page then asks for the code alone. */

@@ -21,3 +21,11 @@ export const enrolmentRules = {
 export function rateLimitKey(limit: keyof typeof enrolmentRules.limits, subject: string) {
   return { key: `enrolment:${limit}:${subject}`, ...enrolmentRules.limits[limit] };
 }
+
+/**
+ * The limits on codes sent to one person. They keep anyone from flooding a person with codes;
+ * once the person uses a code, the requests before it were theirs and are forgotten (verify-code.ts).
+ */
+export function codeRequestLimits(personId: string) {
+  return [rateLimitKey("codeRequestsPerPersonHour", personId), rateLimitKey("codeRequestsPerPersonDay", personId)];
+}

@@ -1,40 +1,9 @@
 import { z } from "zod";
-import { isValidNir, normalizeNir } from "@/lib/register/nir";
+import { IDENTIFIER_MAX_LENGTH } from "@/lib/auth/credential-rules";
+import { identifierLengthMessage } from "@/lib/auth/messages";
+import { confirmationMismatch, isConfirmationSame, newPasswordFields } from "@/lib/auth/schemas";
+import { nirField } from "@/lib/register/identity";
 import { emailField, frenchDateField, mobileField } from "@/lib/validation";
-
-export const nirField = z
-  .string({ error: "Saisissez votre numéro de sécurité sociale." })
-  .trim()
-  .min(1, "Saisissez votre numéro de sécurité sociale.")
-  .transform((value, context) => {
-    const nir = normalizeNir(value);
-    if (nir.length !== 15) {
-      context.addIssue({
-        code: "custom",
-        message: "Le numéro de sécurité sociale compte 15 caractères (13 chiffres et la clé de 2 chiffres).",
-      });
-      return z.NEVER;
-    }
-    if (!isValidNir(nir)) {
-      context.addIssue({ code: "custom", message: "Ce numéro de sécurité sociale n'est pas valide : vérifiez-le, clé comprise." });
-      return z.NEVER;
-    }
-    return nir;
-  });
-
-export const vitaleSerialField = z
-  .string({ error: "Saisissez le numéro de série de votre carte Vitale." })
-  .trim()
-  .min(1, "Saisissez le numéro de série de votre carte Vitale.")
-  .transform((value) => value.replace(/\s/g, ""))
-  .pipe(z.string().regex(/^\d{8,13}$/, "Le numéro de série de la carte Vitale compte de 8 à 13 chiffres."));
-
-export const identitySchema = z.object({
-  nir: nirField,
-  birthDate: frenchDateField("date de naissance"),
-  vitaleSerial: vitaleSerialField,
-});
-export type IdentityInput = z.infer<typeof identitySchema>;
 
 export const receptionChannelSchema = z.object({
   channel: z.enum(["email", "sms", "letter"], { error: "Choisissez comment recevoir votre code provisoire." }),
@@ -79,13 +48,6 @@ export const contactCodeSchema = z.object({
 });
 
 export const credentialsSchema = z
-  .object({
-    identifier: z.string().trim().max(200, "L'identifiant doit contenir entre 8 et 100 caractères."),
-    password: z.string().max(256, "Le mot de passe ne peut pas dépasser 128 caractères."),
-    passwordConfirmation: z.string().max(256),
-  })
-  .refine((input) => input.password === input.passwordConfirmation, {
-    path: ["passwordConfirmation"],
-    message: "Les deux mots de passe ne sont pas identiques.",
-  });
+  .object({ identifier: z.string().trim().max(IDENTIFIER_MAX_LENGTH, identifierLengthMessage), ...newPasswordFields })
+  .refine(isConfirmationSame, confirmationMismatch);
 export type CredentialsInput = z.infer<typeof credentialsSchema>;

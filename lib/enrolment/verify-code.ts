@@ -2,12 +2,13 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { insuredPersons, provisionalCodes, type SpaceStatus } from "@/db/schema";
-import { consumeRateLimits } from "@/lib/rate-limit";
+import { clearRateLimits, consumeRateLimits } from "@/lib/rate-limit";
 import { isSameHash } from "@/lib/security/secrets";
+import { countWrongCode } from "@/lib/security/wrong-codes";
 import { lockLiveFlow, lockPersonSpace, startFlow, updateFlow } from "./flows";
 import { hashProvisionalCode, lockLiveCode } from "./provisional-codes";
-import type { RequestContext } from "./request-code";
-import { enrolmentRules, rateLimitKey } from "./rules";
+import type { RequestContext } from "@/lib/http/request-context";
+import { codeRequestLimits, enrolmentRules, rateLimitKey } from "./rules";
 
 export type VerifyCodeResult =
   | { status: "verified"; flowToken: string; spaceStatus: SpaceStatus }
@@ -51,18 +52,17 @@ export async function verifyProvisionalCode(entry: CodeEntry, { clientAddress, n
     if (!liveCode) return { status: "no-live-code" };
 
     if (!isSameHash(liveCode.codeHash, hashProvisionalCode(entry.code))) {
-      const failedAttempts = liveCode.failedAttempts + 1;
-      const isExhausted = failedAttempts >= enrolmentRules.maxCodeAttempts;
+      const { failedAttempts, remainingAttempts, isExhausted } = countWrongCode(liveCode.failedAttempts, enrolmentRules.maxCodeAttempts);
       await tx
         .update(provisionalCodes)
         .set({ failedAttempts, revokedAt: isExhausted ? now : null })
         .where(eq(provisionalCodes.id, liveCode.id));
-      return isExhausted
-        ? { status: "no-live-code" }
-        : { status: "wrong-code", remainingAttempts: enrolmentRules.maxCodeAttempts - failedAttempts };
+      return isExhausted ? { status: "no-live-code" } : { status: "wrong-code", remainingAttempts };
     }
 
     await tx.update(provisionalCodes).set({ usedAt: now }).where(eq(provisionalCodes.id, liveCode.id));
+    // The person received what was sent: their requests so far no longer count against them.
+    await clearRateLimits(tx, codeRequestLimits(personId));
     const { space } = await lockPersonSpace(tx, personId);
     if (flowId !== undefined && entry.flowToken !== undefined) {
       await updateFlow(tx, flowId, { codeVerifiedAt: now }, now);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Executor } from "@/db/client";
 import { conversations, messages } from "@/db/schema";
-import { welcomeMessageBody } from "@/lib/delivery/templates";
+import { welcomeMessageBody } from "@/lib/delivery/templates/messaging";
 
 export const SERVICE_SENDER_NAME = "Mon espace santé";
 

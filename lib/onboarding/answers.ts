@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { HEIGHT, type MeasureKind, metresToCentimetres, parseFrenchDecimal, WEIGHT } from "@/lib/medical-profile/measures";
 import type { ProfileSection } from "@/lib/medical-profile/sections";
-import { type FieldErrors, fieldErrorsOf } from "@/lib/validation";
+import type { FieldErrors } from "@/lib/form-state";
+import { fieldErrorsOf } from "@/lib/validation";
 import { type ItemsQuestion, MAX_ITEM_LENGTH, MAX_ITEMS_PER_ANSWER, type MeasureQuestion, type Question } from "./questions";
 
 /** What an answer writes into the medical profile, already in stored units. */

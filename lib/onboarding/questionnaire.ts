@@ -4,7 +4,7 @@ import { onboardingQuestionnaires } from "@/db/schema";
 import { type Actor, isOwnedBySubject } from "@/lib/access/actor";
 import { activityOf, recordActivity } from "@/lib/activity/record";
 import { addProfileItems, recordMeasurement } from "@/lib/medical-profile/records";
-import type { FieldErrors } from "@/lib/validation";
+import type { FieldErrors } from "@/lib/form-state";
 import { parseAnswer } from "./answers";
 import { QUESTION_COUNT, QUESTIONS } from "./questions";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { provisionalCodeContent } from "@/lib/delivery/templates";
+import { provisionalCodeContent } from "@/lib/delivery/templates/enrolment";
 import { renderLetter } from "./letter";
 
 /** A provisional code asked for with "Générer un nouveau code provisoire" and sent by post. */

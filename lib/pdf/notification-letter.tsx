@@ -1,5 +1,5 @@
 import "server-only";
-import { notificationContent } from "@/lib/delivery/templates";
+import { notificationContent } from "@/lib/delivery/templates/enrolment";
 import { renderLetter } from "./letter";
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import { lt, sql } from "drizzle-orm";
+import { inArray, lt, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { rateLimitCounters } from "@/db/schema";
 
@@ -40,6 +40,15 @@ export async function consumeRateLimits(executor: Executor, limits: RateLimit[],
     }
   }
   return outcome;
+}
+
+/**
+ * Forgets every attempt counted under these limits: for a limit that guards something the
+ * person has since proven they received (a code they used), the earlier attempts were theirs.
+ */
+export async function clearRateLimits(executor: Executor, limits: RateLimit[]): Promise<void> {
+  if (limits.length === 0) return;
+  await executor.delete(rateLimitCounters).where(inArray(rateLimitCounters.key, limits.map((limit) => limit.key)));
 }
 
 /** Old windows are useless once past; the jobs command removes them. */

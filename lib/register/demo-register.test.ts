@@ -31,11 +31,11 @@ describe("demo register", () => {
     const some = (predicate: (person: (typeof DEMO_PEOPLE)[number]) => boolean) => DEMO_PEOPLE.filter(predicate).length;
     expect(some((person) => Boolean(person.email && person.mobile))).toBeGreaterThan(0);
     expect(some((person) => !person.email && Boolean(person.mobile))).toBeGreaterThan(0);
-    expect(some((person) => !person.email && !person.mobile && !person.parentNir)).toBeGreaterThan(0);
+    expect(some((person) => !person.email && !person.mobile && person.guardianNirs.length === 0)).toBeGreaterThan(0);
     expect(some((person) => person.birthPlaceCode.startsWith("2A") && person.nir.slice(5, 7) === "2A")).toBeGreaterThan(0);
     expect(some((person) => person.birthPlaceCode.startsWith("2B") && person.nir.slice(5, 7) === "2B")).toBeGreaterThan(0);
     expect(some((person) => person.birthPlaceCode.startsWith("99") && person.nir.slice(5, 7) === "99")).toBeGreaterThan(0);
-    expect(some((person) => person.parentNir === DEMO_PARENT_NIR)).toBe(2);
+    expect(some((person) => person.guardianNirs.includes(DEMO_PARENT_NIR))).toBe(2);
     expect(DEMO_PEOPLE.some((person) => person.nir === DEMO_OPPOSED_NIR)).toBe(true);
     const active = DEMO_PEOPLE.find((person) => person.nir === DEMO_ACTIVE_NIR);
     expect(active?.email).toBeTruthy();

@@ -32,7 +32,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     mobile: "+33639980001",
     postalAddress: "12 rue des Glycines\n75015 Paris",
     vitaleSerial: "10284051201",
-    parentNir: null,
+    guardianNirs: [],
     scenario: `Space already active: log in as "${DEMO_LOGIN.identifier}" / "${DEMO_LOGIN.password}", then the one-time code from the outbox.`,
   },
   {
@@ -47,7 +47,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     mobile: "+33639980002",
     postalAddress: "4 impasse du Vieux Tilleul\n69003 Lyon",
     vitaleSerial: "17911690302",
-    parentNir: null,
+    guardianNirs: [],
     scenario: "Already opposed: a new provisional code lets him change his mind and activate.",
   },
   {
@@ -62,7 +62,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     mobile: "+33639980003",
     postalAddress: "27 allée des Hérons\n44000 Nantes",
     vitaleSerial: "12860944103",
-    parentNir: null,
+    guardianNirs: [],
     scenario: "Parent of Lucas and Chloé: after activation she can attach both children; usage name differs from birth name.",
   },
   {
@@ -77,7 +77,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     mobile: null,
     postalAddress: "27 allée des Hérons\n44000 Nantes",
     vitaleSerial: "11503441",
-    parentNir: DEMO_PARENT_NIR,
+    guardianNirs: [DEMO_PARENT_NIR],
     scenario: "Child (ayant droit) of Élise Fontaine.",
   },
   {
@@ -92,7 +92,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     mobile: null,
     postalAddress: "27 allée des Hérons\n44000 Nantes",
     vitaleSerial: "21810441",
-    parentNir: DEMO_PARENT_NIR,
+    guardianNirs: [DEMO_PARENT_NIR],
     scenario: "Child (ayant droit) of Élise Fontaine.",
   },
   {
@@ -107,7 +107,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     mobile: "+33639980004",
     postalAddress: "8 montée des Oliviers\n20000 Ajaccio",
     vitaleSerial: "17207200401",
-    parentNir: null,
+    guardianNirs: [],
     scenario: "Born in Corse-du-Sud (2A): NIR and messaging address with letters.",
   },
   {
@@ -122,7 +122,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     mobile: "+33639980005",
     postalAddress: "3 quai des Pêcheurs Imaginaires\n20200 Bastia",
     vitaleSerial: "29501203302",
-    parentNir: null,
+    guardianNirs: [],
     scenario: "Born in Haute-Corse (2B); mobile only, so codes go by SMS.",
   },
   {
@@ -137,7 +137,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     mobile: null,
     postalAddress: "51 avenue des Amandiers\n31000 Toulouse",
     vitaleSerial: "1680499350",
-    parentNir: null,
+    guardianNirs: [],
     scenario: "Born abroad (Morocco, 99350); e-mail only.",
   },
   {
@@ -152,7 +152,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     mobile: "+33639980006",
     postalAddress: "6 rue du Lavoir Fictif\n33000 Bordeaux",
     vitaleSerial: "29206991391",
-    parentNir: null,
+    guardianNirs: [],
     scenario: "Born abroad (Portugal, 99139); e-mail and mobile.",
   },
   {
@@ -167,7 +167,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     mobile: null,
     postalAddress: "2 chemin des Saules Pleureurs\n80000 Amiens",
     vitaleSerial: "141128002",
-    parentNir: null,
+    guardianNirs: [],
     scenario: "Neither e-mail nor mobile: notified by postal letter (PDF); older card with a 9-digit serial.",
   },
   {
@@ -182,7 +182,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     mobile: null,
     postalAddress: "Résidence des Tournesols, appartement 14\n9 boulevard de l'Horizon\n87000 Limoges",
     vitaleSerial: "23803870",
-    parentNir: null,
+    guardianNirs: [],
     scenario: "Neither e-mail nor mobile: postal letter to a three-line address; 8-digit card serial.",
   },
   {
@@ -197,7 +197,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     mobile: "+33639980007",
     postalAddress: "18 rue de la Garonne Rêvée\n31000 Toulouse",
     vitaleSerial: "27608315501",
-    parentNir: null,
+    guardianNirs: [],
     scenario: "Mobile only: codes by SMS.",
   },
   {
@@ -212,7 +212,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     mobile: null,
     postalAddress: "40 rue des Tisserands\n59000 Lille",
     vitaleSerial: "10102593501",
-    parentNir: null,
+    guardianNirs: [],
     scenario: "E-mail only.",
   },
   {
@@ -227,7 +227,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     mobile: "+33639980008",
     postalAddress: "5 place des Lanternes\n33000 Bordeaux",
     vitaleSerial: "29812330631",
-    parentNir: null,
+    guardianNirs: [],
     scenario: "E-mail and mobile: the ordinary case, not yet notified.",
   },
   {
@@ -242,7 +242,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     mobile: "+33639980009",
     postalAddress: "11 rue des Goélands\n29200 Brest",
     vitaleSerial: "18306290191",
-    parentNir: null,
+    guardianNirs: [],
     scenario: "E-mail and mobile; a surname with a space.",
   },
   {
@@ -257,7 +257,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     mobile: "+33639980010",
     postalAddress: "22 traverse des Calanques Inventées\n13008 Marseille",
     vitaleSerial: "28904132081",
-    parentNir: null,
+    guardianNirs: [],
     scenario: "E-mail and mobile; double usage name.",
   },
   {
@@ -272,7 +272,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     mobile: "+33639980011",
     postalAddress: "7 quai des Bateliers Songeurs\n67000 Strasbourg",
     vitaleSerial: "15909674821",
-    parentNir: null,
+    guardianNirs: [],
     scenario: "E-mail and mobile.",
   },
   {
@@ -287,7 +287,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     mobile: null,
     postalAddress: "14 rue des Ardoisiers\n35000 Rennes",
     vitaleSerial: "28101352381",
-    parentNir: null,
+    guardianNirs: [],
     scenario: "E-mail only.",
   },
   {
@@ -302,7 +302,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     mobile: "+33639980012",
     postalAddress: "30 avenue du Baobab\n93200 Saint-Denis",
     vitaleSerial: "18710993411",
-    parentNir: null,
+    guardianNirs: [],
     scenario: "Born abroad (Senegal, 99341); e-mail and mobile.",
   },
   {
@@ -317,7 +317,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     mobile: "+33639980013",
     postalAddress: "9 rue des Hortillons\n80000 Amiens",
     vitaleSerial: "20707800211",
-    parentNir: null,
+    guardianNirs: [],
     scenario: "Young adult with her own card; e-mail and mobile.",
   },
   {
@@ -332,7 +332,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     mobile: "+33639980014",
     postalAddress: "3 rue des Micocouliers\n34000 Montpellier",
     vitaleSerial: "15005341721",
-    parentNir: null,
+    guardianNirs: [],
     scenario: "Mobile only.",
   },
   {
@@ -347,7 +347,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     mobile: "+33639980015",
     postalAddress: "17 rue des Flamboyants\n97110 Pointe-à-Pitre",
     vitaleSerial: "29311971201",
-    parentNir: null,
+    guardianNirs: [],
     scenario: "Born overseas (Guadeloupe, 97120); e-mail and mobile.",
   },
   {
@@ -362,7 +362,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     mobile: "+33639980016",
     postalAddress: "25 cours des Trois Sommets\n38000 Grenoble",
     vitaleSerial: "17502381851",
-    parentNir: null,
+    guardianNirs: [],
     scenario: "E-mail and mobile.",
   },
   {
@@ -377,7 +377,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     mobile: "+33639980017",
     postalAddress: "6 rue de la Moutarde Douce\n21000 Dijon",
     vitaleSerial: "26508212311",
-    parentNir: null,
+    guardianNirs: [],
     scenario: "E-mail and mobile; known by her usage name (Bernard, née Colin).",
   },
 ];

@@ -35,14 +35,19 @@ function hasNewContacts(registered: InsuredPerson, fromFile: RegisterPerson): bo
 }
 
 /**
- * The file's "ouvrant droit" of each child becomes a guardianship, once: importing the same
+ * The file's "ouvrants droit" of each child (one or two) become guardianships, once: importing the same
  * file again adds nothing. The guardian's person is linked when the register holds that NIR.
  */
 async function recordGuardianships(tx: Transaction, people: readonly RegisterPerson[], idsByNir: ReadonlyMap<string, string>) {
   const rows = people.flatMap((person) => {
     const childPersonId = idsByNir.get(person.nir);
-    if (!person.parentNir || !childPersonId) return [];
-    return [{ childPersonId, guardianNir: person.parentNir, guardianPersonId: idsByNir.get(person.parentNir) ?? null, source: "register" as const }];
+    if (!childPersonId) return [];
+    return person.guardianNirs.map((guardianNir) => ({
+      childPersonId,
+      guardianNir,
+      guardianPersonId: idsByNir.get(guardianNir) ?? null,
+      source: "register" as const,
+    }));
   });
   for (const part of chunk(rows)) await tx.insert(guardianships).values(part).onConflictDoNothing();
 }
@@ -57,10 +62,10 @@ export async function importRegister(csvText: string, options: { now?: Date } = 
   const file = readRegisterFile(csvText, options);
   return getDb().transaction(async (tx) => {
     const errors = [...file.errors];
-    const knownParents = await lockPersonsByNir(tx, file.parentsOutsideFile.map(({ parentNir }) => parentNir));
-    for (const { line, parentNir } of file.parentsOutsideFile) {
-      if (!knownParents.has(parentNir)) {
-        errors.push({ line, reason: `ouvrant droit inconnu (NIR ${parentNir} absent du fichier et du registre)` });
+    const knownParents = await lockPersonsByNir(tx, file.parentsOutsideFile.map(({ guardianNir }) => guardianNir));
+    for (const { line, guardianNir } of file.parentsOutsideFile) {
+      if (!knownParents.has(guardianNir)) {
+        errors.push({ line, reason: `ouvrant droit inconnu (NIR ${guardianNir} absent du fichier et du registre)` });
       }
     }
     if (errors.length > 0) {
@@ -75,7 +80,7 @@ export async function importRegister(csvText: string, options: { now?: Date } = 
     for (const part of chunk(newPeople)) {
       const created = await tx
         .insert(insuredPersons)
-        .values(part.map(({ parentNir: _parentNir, ...person }) => person))
+        .values(part.map(({ guardianNirs: _guardianNirs, ...person }) => person))
         .returning({ id: insuredPersons.id, nir: insuredPersons.nir });
       await tx.insert(spaces).values(created.map(({ id }) => ({ personId: id, status: "pending" as const })));
       for (const { id, nir } of created) idsByNir.set(nir, id);

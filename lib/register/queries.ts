@@ -3,9 +3,8 @@ import { and, asc, eq } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { type InsuredPerson, guardianships, insuredPersons } from "@/db/schema";
 import { isUuid } from "@/lib/validation";
+import type { IdentityProof } from "./identity";
 import { normalizeNir } from "./nir";
-
-export type IdentityProof = { nir: string; birthDate: string; vitaleSerial: string };
 
 /**
  * The person whose NIR, birth date (YYYY-MM-DD) and Vitale card serial all match the register;

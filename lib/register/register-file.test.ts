@@ -57,7 +57,7 @@ describe("readRegisterFile", () => {
           mobile: null,
           postalAddress: "1 place du Port\n20000 Ajaccio",
           vitaleSerial: "28405232101",
-          parentNir: null,
+          guardianNirs: [],
         },
       },
     ]);
@@ -76,7 +76,7 @@ describe("readRegisterFile", () => {
       { line: 10, reason: "12 colonnes attendues, 11 trouvées" },
     ]);
     // The parent named on line 8 is in neither the file nor (for this function) the register.
-    expect(file.parentsOutsideFile).toEqual([{ line: 8, parentNir: "170037505601229" }]);
+    expect(file.parentsOutsideFile).toEqual([{ line: 8, guardianNir: "170037505601229" }]);
     expect(file.entries.map((entry) => entry.line)).toEqual([2, 8, 11]);
   });
 
@@ -173,9 +173,31 @@ describe("readRegisterFile", () => {
     expect(file.errors).toEqual([]);
     expect(file.parentsOutsideFile).toEqual([]);
     const child = file.entries.find((entry) => entry.person.firstNames === "Zoé");
-    expect(child?.person.parentNir).toBe("170037505601229");
+    expect(child?.person.guardianNirs).toEqual(["170037505601229"]);
+  });
+
+  it("reads a child attached to both parents: two NIRs separated by « ; »", () => {
+    const file = readRegisterFile(withZoesParents("170037505601229 ; 284058832102532"), { now: NOW });
+    expect(file.errors).toEqual([]);
+    const zoe = file.entries.find((entry) => entry.person.firstNames === "Zoé");
+    expect(zoe?.person.guardianNirs).toEqual(["170037505601229", "284058832102532"]);
+  });
+
+  it("refuses more than two parents, the same parent twice and a malformed parent NIR", () => {
+    const reasonsFor = (cell: string) => readRegisterFile(withZoesParents(cell), { now: NOW }).errors.map((error) => error.reason);
+    expect(reasonsFor("170037505601229;170037505601229")).toEqual(["NIR de l'ouvrant droit en double"]);
+    expect(reasonsFor("170037505601229;284058832102532;284052A32102552")).toEqual(["2 NIR d'ouvrant droit au plus, séparés par « ; »"]);
+    expect(reasonsFor("170037505601229;12345")[0]).toMatch(/^NIR de l'ouvrant droit invalide/);
   });
 });
+
+/** valid.csv with Zoé Delorme's nir_ouvrant_droit cell replaced. */
+function withZoesParents(cell: string): string {
+  const text = fixture("valid.csv");
+  const original = ",21209750,170037505601229";
+  if (!text.includes(original)) throw new Error("valid.csv no longer has Zoé's line");
+  return text.replace(original, `,21209750,${cell}`);
+}
 
 describe("formatRegisterCsv", () => {
   it("writes what readRegisterFile reads back", () => {
@@ -192,7 +214,7 @@ describe("formatRegisterCsv", () => {
         mobile: "+33639980104",
         postalAddress: '2 rue "Haute", escalier B\n20200 Bastia',
         vitaleSerial: "2840523210",
-        parentNir: null,
+        guardianNirs: [],
       },
     ];
     const file = readRegisterFile(formatRegisterCsv(people), { now: NOW });

@@ -35,7 +35,8 @@ export type RegisterPerson = {
   mobile: string | null;
   postalAddress: string | null;
   vitaleSerial: string;
-  parentNir: string | null;
+  /** The child's insured parents (ouvrants droit): none for an adult, one, or two. */
+  guardianNirs: string[];
 };
 
 export type RegisterEntry = { line: number; person: RegisterPerson };
@@ -47,7 +48,7 @@ export type RegisterFile = {
   entries: RegisterEntry[];
   errors: RegisterFileError[];
   /** Parents (ouvrants droit) named on a line but absent from the file: the register must hold them. */
-  parentsOutsideFile: { line: number; parentNir: string }[];
+  parentsOutsideFile: { line: number; guardianNir: string }[];
 };
 
 const EARLIEST_BIRTH_DATE = "1900-01-01";
@@ -80,6 +81,31 @@ function nirField(label: string) {
       if (problem) context.addIssue({ code: "custom", message: `${label} invalide (${problem})` });
     });
 }
+
+/** A child may be attached to both parents: `nir_ouvrant_droit` then holds two NIRs separated by « ; ». */
+const GUARDIAN_SEPARATOR = ";";
+const MAX_GUARDIANS = 2;
+
+function splitGuardianNirs(cell: string): string[] {
+  return cell
+    .split(GUARDIAN_SEPARATOR)
+    .map((part) => normalizeNir(part))
+    .filter((nir) => nir !== "");
+}
+
+const guardianNirsField = z
+  .string()
+  .transform(splitGuardianNirs)
+  .superRefine((nirs, context) => {
+    if (nirs.length > MAX_GUARDIANS) {
+      context.addIssue({ code: "custom", message: `${MAX_GUARDIANS} NIR d'ouvrant droit au plus, séparés par « ${GUARDIAN_SEPARATOR} »` });
+    }
+    if (new Set(nirs).size < nirs.length) context.addIssue({ code: "custom", message: "NIR de l'ouvrant droit en double" });
+    for (const nir of nirs) {
+      const problem = describeNirProblem(nir);
+      if (problem) context.addIssue({ code: "custom", message: `NIR de l'ouvrant droit invalide (${problem})` });
+    }
+  });
 
 /** Empty cells of optional columns become null. */
 function optional<Output>(schema: z.ZodType<Output, string>) {
@@ -128,7 +154,7 @@ function buildRowSchema(today: string) {
     numero_serie_vitale: z
       .string()
       .regex(/^\d{8,13}$/, "numéro de série de la carte Vitale invalide (8 à 13 chiffres attendus)"),
-    nir_ouvrant_droit: optional(nirField("NIR de l'ouvrant droit")),
+    nir_ouvrant_droit: guardianNirsField,
   });
 }
 
@@ -225,9 +251,8 @@ export function readRegisterFile(csvText: string, options: { now?: Date } = {}):
       if (firstLine === undefined) firstLineByNir.set(nir, line);
       else reasons.push(`NIR en double (déjà présent ligne ${firstLine})`);
     }
-    const parentNir = normalizeNir(raw.nir_ouvrant_droit);
-    if (parentNir !== "" && describeNirProblem(parentNir) === null && !nirsInFile.has(parentNir)) {
-      parentsOutsideFile.push({ line, parentNir });
+    for (const guardianNir of splitGuardianNirs(raw.nir_ouvrant_droit)) {
+      if (describeNirProblem(guardianNir) === null && !nirsInFile.has(guardianNir)) parentsOutsideFile.push({ line, guardianNir });
     }
 
     if (!result.success || reasons.length > 0) {
@@ -249,7 +274,7 @@ export function readRegisterFile(csvText: string, options: { now?: Date } = {}):
         mobile: row.mobile,
         postalAddress: row.adresse,
         vitaleSerial: row.numero_serie_vitale,
-        parentNir: row.nir_ouvrant_droit,
+        guardianNirs: row.nir_ouvrant_droit,
       },
     });
   }
@@ -282,7 +307,7 @@ export function formatRegisterCsv(people: readonly RegisterPerson[]): string {
       mobile: person.mobile ?? "",
       adresse: person.postalAddress ?? "",
       numero_serie_vitale: person.vitaleSerial,
-      nir_ouvrant_droit: person.parentNir ?? "",
+      nir_ouvrant_droit: person.guardianNirs.join(GUARDIAN_SEPARATOR),
     };
     return REGISTER_COLUMNS.map((column) => cells[column]);
   });

@@ -212,7 +212,14 @@ async function main(): Promise<number> {
   const origin = `http://${HOST}:${port}`;
   const authSecret = randomBytes(32).toString("base64url");
   // The server and this process (which signs the demo patient in) share one configuration.
-  const settings = { DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, APP_ORIGIN: origin, OUTBOX_ENABLED: "true" };
+  const settings = {
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: authSecret,
+    APP_ORIGIN: origin,
+    OUTBOX_ENABLED: "true",
+    // The reference page every page's throughput is read against: served only when asked for.
+    BENCH_BASELINE_ENABLED: "true",
+  };
   Object.assign(process.env, settings);
   const serverEnv: NodeJS.ProcessEnv = { ...process.env, ...settings, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
 

@@ -1,22 +1,8 @@
 import { expect, type Page, test } from "./support/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { readCodeFromOutbox } from "./support/outbox";
-import { type ActivePatient, createActivePatient, WELCOME_SUBJECT } from "./support/patients";
+import { logIn } from "./support/login";
+import { createActivePatient, WELCOME_SUBJECT } from "./support/patients";
 import { sql } from "./support/register";
-
-async function logIn(page: Page, patient: ActivePatient) {
-  await page.goto("/connexion");
-  await page.getByRole("textbox", { name: "Identifiant" }).fill(patient.identifier);
-  await page.getByLabel("Mot de passe", { exact: true }).fill(patient.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.getByRole("radio", { name: "Par e-mail" }).check();
-  await page.getByRole("button", { name: "Recevoir mon code" }).click();
-  // The code field appears once the code has been sent: only then is it in the outbox.
-  const codeField = page.getByRole("textbox", { name: "Code de connexion" });
-  await expect(codeField).toBeVisible();
-  await codeField.fill(await readCodeFromOutbox(page, patient.email!, /\b\d{6}\b/));
-  await page.getByRole("button", { name: "Valider" }).click();
-}
 
 async function expectQuestion(page: Page, step: number) {
   await expect(page.getByText(`Question ${step} sur 5`, { exact: true })).toBeVisible();

@@ -1,11 +1,18 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { accounts, authChallenges, sessions, unknownIdentifierLockouts } from "@/db/schema";
 import { findChallengeContacts, sendChallengeCode } from "@/lib/auth/challenges";
 import { checkLoginPassword, verifyLoginCode } from "@/lib/auth/login";
+import { generateOneTimeCode } from "@/lib/auth/one-time-code";
 import { hashToken } from "@/lib/security/secrets";
 import { codeIn, createActiveAccount, latestMessageTo, messagesTo } from "@/tests/support/factories";
+
+// The real generator, which a test may ask for chosen codes (two attempts that must not share one).
+vi.mock("@/lib/auth/one-time-code", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/auth/one-time-code")>();
+  return { ...original, generateOneTimeCode: vi.fn(original.generateOneTimeCode) };
+});
 
 const CODE = /\b\d{6}\b/;
 const minutes = (count: number) => count * 60_000;
@@ -124,12 +131,12 @@ describe("login, second step: the one-time code", () => {
     const late = new Date(now.getTime() + minutes(10));
     expect(await verifyLoginCode({ challengeToken, code: first }, context(late))).toEqual({ status: "code-expired" });
 
+    vi.mocked(generateOneTimeCode).mockReturnValueOnce(wrongCodeFor(first));
     const resent = await sendChallengeCode(challengeToken, "login", "email", context(late));
     expect(resent.status).toBe("sent");
     const second = codeIn((await latestMessageTo(account.email!))?.textBody, CODE);
-    if (second !== first) {
-      expect(await verifyLoginCode({ challengeToken, code: first }, context(late))).toMatchObject({ status: "wrong-code" });
-    }
+    expect(second).not.toBe(first);
+    expect(await verifyLoginCode({ challengeToken, code: first }, context(late))).toMatchObject({ status: "wrong-code" });
     expect((await verifyLoginCode({ challengeToken, code: second }, context(late))).status).toBe("verified");
   });
 
@@ -147,10 +154,12 @@ describe("login, second step: the one-time code", () => {
   it("never accepts a code sent for another login attempt", async () => {
     const account = await createActiveAccount();
     const now = new Date("2026-04-02T12:00:00Z");
+    vi.mocked(generateOneTimeCode).mockReturnValueOnce("123456").mockReturnValueOnce("654321");
     const first = await startLogin(account, now);
     const second = await startLogin(account, new Date(now.getTime() + minutes(1)));
+    expect([first.code, second.code]).toEqual(["123456", "654321"]);
     const crossed = await verifyLoginCode({ challengeToken: second.challengeToken, code: first.code }, context(now));
-    if (first.code !== second.code) expect(crossed.status).toBe("wrong-code");
+    expect(crossed.status).toBe("wrong-code");
     expect((await verifyLoginCode(first, context(now))).status).toBe("verified");
   });
 

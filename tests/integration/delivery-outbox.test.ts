@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { insuredPersons, outgoingMessages, postalLetters } from "@/db/schema";
 import { deliverPendingMessages, queueEmail, queuePostalLetter, queueSms } from "@/lib/delivery";
 import { findOutboxLetterPdf, listOutboxLetters, listOutboxMessages } from "@/lib/delivery/outbox";
-import { provisionalCodeEmail, provisionalCodeSms } from "@/lib/delivery/templates";
+import { provisionalCodeEmail, provisionalCodeSms } from "@/lib/delivery/templates/enrolment";
 import { isOutboxEnabled } from "@/lib/env";
 import { renderNotificationLetter } from "@/lib/pdf/notification-letter";
 import { extractPdfText } from "@/tests/support/pdf-text";

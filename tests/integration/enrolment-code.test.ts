@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { enrolmentFlows, provisionalCodes } from "@/db/schema";
 import { identifyForCodeRequest, sendRequestedCode } from "@/lib/enrolment/request-code";
+import { enrolmentRules } from "@/lib/enrolment/rules";
 import { verifyProvisionalCode } from "@/lib/enrolment/verify-code";
 import { codeIn, createInsuredPerson, latestMessageTo, messagesTo, randomNir } from "@/tests/support/factories";
 
@@ -98,8 +99,45 @@ describe("Générer un nouveau code provisoire", () => {
     const token2 = await identify(person, new Date(start + 10 * 60_000));
     results.push((await sendRequestedCode(token2, "email", context(new Date(start + 10 * 60_000)))).status);
     results.push((await sendRequestedCode(token2, "email", context(new Date(start + 12 * 60_000)))).status);
-    expect(results).toEqual(["sent", "sent", "sent", "sent", "sent", "rate-limited"]);
+    expect(results).toEqual(["sent", "sent", "sent", "sent", "sent", "too-many-codes"]);
     expect(await messagesTo(person.email!)).toHaveLength(5);
+    // The refusal says the last code sent still works.
+    expect(await sendRequestedCode(token2, "email", context(new Date(start + 14 * 60_000)))).toMatchObject({
+      status: "too-many-codes",
+      hasLiveCode: true,
+    });
+  });
+
+  it("forgets the requests of a person once they use a code", async () => {
+    const person = await createInsuredPerson();
+    const start = at("2026-03-04T08:00:00Z").getTime();
+    const statuses = [];
+    // Twice the hourly limit of requests, each code used at once: a person who keeps changing
+    // their mind (opposing, then activating) is never told they tried too often.
+    for (let round = 0; round < 2 * enrolmentRules.limits.codeRequestsPerPersonHour.limit; round += 1) {
+      const now = new Date(start + round * 2 * 60_000);
+      const token = await identify(person, now);
+      statuses.push((await sendRequestedCode(token, "email", context(now))).status);
+      const code = codeIn((await latestMessageTo(person.email!))?.textBody);
+      expect((await verifyProvisionalCode({ flowToken: token, code }, context(now))).status).toBe("verified");
+    }
+    expect(statuses.every((status) => status === "sent")).toBe(true);
+  });
+
+  it("counts a request repeated within a minute once", async () => {
+    const person = await createInsuredPerson();
+    const start = at("2026-03-05T08:00:00Z").getTime();
+    const token = await identify(person, new Date(start));
+    const { limit } = enrolmentRules.limits.codeRequestsPerPersonHour;
+    const statuses = [];
+    for (let request = 0; request < limit; request += 1) {
+      const now = new Date(start + request * 2 * 60_000);
+      statuses.push((await sendRequestedCode(token, "email", context(now))).status);
+      // The same click again, a few seconds later: answered, neither sent nor counted.
+      statuses.push((await sendRequestedCode(token, "email", context(new Date(now.getTime() + 5_000)))).status);
+    }
+    expect(statuses.every((status) => status === "sent")).toBe(true);
+    expect(await messagesTo(person.email!)).toHaveLength(limit);
   });
 
   it("limits identification attempts per NIR, whether the NIR exists or not", async () => {

@@ -100,6 +100,21 @@ describe("Je m'oppose à la création de Mon espace santé", () => {
       .where(and(eq(oppositions.personId, first.person.id), isNull(oppositions.withdrawnAt)));
     expect(open).toHaveLength(0);
   });
+
+  it("sends a new code at once to a person who opposed and changes their mind, on the same channel", async () => {
+    const first = await verifiedFlow();
+    await opposeSpaceCreation(first.token, new Date());
+    const again = await identifyForCodeRequest(first.person, context());
+    if (again.status !== "identified") throw new Error("not identified");
+    expect(await sendRequestedCode(again.flowToken, "email", context())).toEqual({ status: "sent", channel: "email" });
+    const codes = (await messagesTo(first.person.email!)).filter((message) => message.template === "provisional-code");
+    expect(codes).toHaveLength(2);
+    const code = codeIn((await latestMessageTo(first.person.email!))?.textBody);
+    expect(await verifyProvisionalCode({ flowToken: again.flowToken, code }, context())).toMatchObject({
+      status: "verified",
+      spaceStatus: "opposed",
+    });
+  });
 });
 
 describe("J'active Mon espace santé", () => {

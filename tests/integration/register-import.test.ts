@@ -209,4 +209,23 @@ describe("register queries", () => {
     expect(zoesGuardians).toMatchObject([{ guardianNir: "170037505601229", guardianPersonId: bruno?.id, source: "register" }]);
     expect((await getDb().select().from(spaces).where(eq(spaces.personId, zoe?.id ?? ""))).length).toBe(1);
   });
+
+  it("records both parents of a child attached to two, once, however often the file is imported", async () => {
+    const bothParents = fixture("valid.csv").replace(",21209750,170037505601229", ",21209750,170037505601229;284058832102532");
+    await importOrFail(bothParents);
+    await importOrFail(bothParents);
+    const zoe = await findInsuredPersonByNir("212097505604571");
+    const rows = await getDb()
+      .select()
+      .from(guardianships)
+      .where(eq(guardianships.childPersonId, zoe?.id ?? ""))
+      .orderBy(asc(guardianships.guardianNir));
+    const claire = await findInsuredPersonByNir("284058832102532");
+    const bruno = await findInsuredPersonByNir("170037505601229");
+    expect(rows).toMatchObject([
+      { guardianNir: "170037505601229", guardianPersonId: bruno?.id },
+      { guardianNir: "284058832102532", guardianPersonId: claire?.id },
+    ]);
+    expect((await findChildrenOf("284058832102532")).map((child) => child.firstNames)).toEqual(["Zoé"]);
+  });
 });

@@ -13,7 +13,7 @@ import { Tally } from "./support/tally";
  * Secrets never leak. Journeys run with passwords unique to this test (canaries): the
  * activation's, the password reset's, the login's, and wrong ones typed on the way; the codes
  * the app sends them are read from the outbox. Then every place they could end up is searched:
- * the server's log (tests/e2e/support/start-server.mjs writes it), every row of every table
+ * the server's log (tests/e2e/support/start-server.ts writes it), every row of every table
  * (the outbox beyond the message that carries a code: its other columns, other rows), and every
  * answer the journeys got. Passwords are found nowhere, codes only in their own message's body.
  * There is no activity history yet (SPEC §6 "Historique d'activité"): once its table exists, the

@@ -1,14 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  accountLockedEmail,
-  accountLockedSms,
-  identifierReminderEmail,
-  identifierReminderSms,
-  passwordChangedEmail,
-  passwordChangedSms,
-  passwordResetCodeEmail,
-  passwordResetCodeSms,
-} from "@/lib/delivery/templates";
+import { accountLockedEmail, accountLockedSms, identifierReminderEmail, identifierReminderSms, passwordChangedEmail, passwordChangedSms, passwordResetCodeEmail, passwordResetCodeSms } from "@/lib/delivery/templates/auth";
 import { isGsm7 } from "@/lib/delivery/transports";
 
 const when = new Date("2026-02-03T13:05:00Z");

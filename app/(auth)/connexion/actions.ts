@@ -1,28 +1,22 @@
 "use server";
 
-import { after } from "next/server";
+import { deliverAfterResponse } from "@/lib/delivery";
 import { redirect } from "next/navigation";
-import { z } from "zod";
-import type { AuthFormState } from "@/components/auth/auth-form-state";
+import type { AuthFormState } from "@/lib/form-state";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { writeChallengeToken } from "@/lib/auth/challenge-cookie";
 import { checkLoginPassword } from "@/lib/auth/login";
 import { invalidCredentialsMessage, tooManyAttemptsMessage } from "@/lib/auth/messages";
-import { deliverPendingMessages } from "@/lib/delivery";
+import { loginPasswordSchema } from "@/lib/auth/schemas";
 import { getClientAddress } from "@/lib/http/client-address";
 import { fieldErrorsOf, submittedForm } from "@/lib/validation";
-
-const passwordStepSchema = z.object({
-  identifier: z.string().trim().min(1, "Saisissez votre identifiant.").max(200, "Cet identifiant est trop long."),
-  password: z.string().min(1, "Saisissez votre mot de passe.").max(256, "Ce mot de passe est trop long."),
-});
 
 /** "Se connecter": checks the identifier and password; the one-time code step comes next. */
 export async function loginPasswordAction(_previous: AuthFormState, submitted: unknown): Promise<AuthFormState> {
   const formData = submittedForm(submitted);
   const identifier = String(formData.get("identifier") ?? "").trim();
   const values = { identifier };
-  const parsed = passwordStepSchema.safeParse({ identifier, password: formData.get("password") ?? "" });
+  const parsed = loginPasswordSchema.safeParse({ identifier, password: formData.get("password") ?? "" });
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
 
   const result = await checkLoginPassword(parsed.data, { clientAddress: await getClientAddress(), now: new Date() });
@@ -33,7 +27,7 @@ export async function loginPasswordAction(_previous: AuthFormState, submitted: u
       return { status: "error", message: invalidCredentialsMessage(result.failuresLeftBeforeLock), values };
     case "locked":
       // The owner learns of the lock by e-mail or SMS as well: send it once this answer is out.
-      after(() => deliverPendingMessages({ limit: 5 }));
+      deliverAfterResponse();
       return { status: "error", lockedUntil: result.lockedUntil.toISOString(), values };
     case "password-verified":
       await writeChallengeToken("login", result.challengeToken);

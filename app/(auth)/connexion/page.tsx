@@ -1,19 +1,20 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { Alert } from "@/components/ui/alert";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { findActor } from "@/lib/access/current-actor";
-import { expiredLoginAttemptMessage } from "@/lib/auth/messages";
+import { expiredLoginAttemptMessage, idleLogoutNotice } from "@/lib/auth/messages";
 import { loginPasswordAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Connexion" };
 
 const notices: Record<string, { variant: "info" | "success" | "warning"; text: string }> = {
   inactivite: {
     variant: "info",
-    text: "Vous avez été déconnecté après 15 minutes sans activité, pour protéger vos données. Connectez-vous de nouveau pour continuer.",
+    text: idleLogoutNotice,
   },
   "tentative-expiree": { variant: "warning", text: expiredLoginAttemptMessage },
   "mot-de-passe-modifie": {
@@ -29,7 +30,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const notice = motif ? notices[motif] : undefined;
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Connexion à Mon espace santé</h1>
+      <PageTitle>Connexion à Mon espace santé</PageTitle>
       {notice ? (
         <div className="mt-6">
           <Alert variant={notice.variant} role="status">

@@ -1,11 +1,10 @@
 "use server";
 
-import { after } from "next/server";
-import type { FormState } from "@/components/forms/form-state";
+import { deliverAfterResponse } from "@/lib/delivery";
+import type { FormState } from "@/lib/form-state";
 import { tooManyAttemptsMessage } from "@/lib/auth/messages";
 import { sendIdentifierReminder } from "@/lib/auth/recovery";
-import { parseIdentityForm } from "@/lib/auth/schemas";
-import { deliverPendingMessages } from "@/lib/delivery";
+import { parseIdentityForm } from "@/lib/register/identity";
 import { getClientAddress } from "@/lib/http/client-address";
 import { submittedForm } from "@/lib/validation";
 
@@ -21,6 +20,6 @@ export async function identifierReminderAction(_previous: FormState, submitted: 
   const result = await sendIdentifierReminder(parsed.identity, { clientAddress: await getClientAddress(), now: new Date() });
   if (result.status === "rate-limited") return { status: "error", message: tooManyAttemptsMessage(result.retryAfterSeconds), values };
   // Sent after the answer, so that its duration does not tell whether there was anything to send.
-  after(() => deliverPendingMessages({ limit: 5 }));
+  deliverAfterResponse();
   return { status: "success", message: SENT_IF_MATCHED };
 }

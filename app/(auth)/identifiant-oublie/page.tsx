@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { IdentityForm } from "@/components/enrolment/identity-form";
 import { identifierReminderAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Identifiant oublié" };
 
 export default function IdentifierReminderPage() {
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Identifiant oublié ?</h1>
+      <PageTitle>Identifiant oublié ?</PageTitle>
       <p className="mt-4">
         Saisissez les informations de votre carte Vitale. Si elles correspondent à un compte Mon espace santé, votre
         identifiant vous est envoyé à l&apos;adresse e-mail, ou à défaut au numéro de mobile, enregistrés dans votre

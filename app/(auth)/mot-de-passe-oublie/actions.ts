@@ -1,11 +1,11 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import type { FormState } from "@/components/forms/form-state";
+import type { FormState } from "@/lib/form-state";
 import { writeChallengeToken } from "@/lib/auth/challenge-cookie";
 import { tooManyAttemptsMessage } from "@/lib/auth/messages";
 import { startPasswordReset } from "@/lib/auth/recovery";
-import { parseIdentityForm } from "@/lib/auth/schemas";
+import { identityNotMatchedMessage, parseIdentityForm } from "@/lib/register/identity";
 import { getClientAddress } from "@/lib/http/client-address";
 import { submittedForm } from "@/lib/validation";
 
@@ -17,12 +17,7 @@ export async function startPasswordResetAction(_previous: FormState, submitted: 
   const result = await startPasswordReset(parsed.identity, { clientAddress: await getClientAddress(), now: new Date() });
   if (result.status === "rate-limited") return { status: "error", message: tooManyAttemptsMessage(result.retryAfterSeconds), values };
   if (result.status === "not-matched") {
-    return {
-      status: "error",
-      message:
-        "Ces informations ne correspondent à aucun compte Mon espace santé activé. Vérifiez votre numéro de sécurité sociale, votre date de naissance et le numéro de série de votre carte Vitale.",
-      values,
-    };
+    return { status: "error", message: identityNotMatchedMessage("compte Mon espace santé activé"), values };
   }
   await writeChallengeToken("password-reset", result.challengeToken);
   redirect("/mot-de-passe-oublie/code");

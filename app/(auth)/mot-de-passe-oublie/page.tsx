@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { IdentityForm } from "@/components/enrolment/identity-form";
 import { Alert } from "@/components/ui/alert";
 import { expiredResetMessage } from "@/lib/auth/messages";
 import { startPasswordResetAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Mot de passe oublié" };
 
@@ -11,7 +12,7 @@ export default async function PasswordResetPage({ searchParams }: { searchParams
   const { motif } = await searchParams;
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Mot de passe oublié ?</h1>
+      <PageTitle>Mot de passe oublié ?</PageTitle>
       {motif === "demande-expiree" ? (
         <div className="mt-6">
           <Alert variant="warning" role="status">

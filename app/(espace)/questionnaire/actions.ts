@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import type { FormState } from "@/components/forms/form-state";
+import type { FormState } from "@/lib/form-state";
 import { requireActor } from "@/lib/access/current-actor";
 import { answerQuestion, type QuestionnaireMove, skipQuestion } from "@/lib/onboarding/questionnaire";
 import { submittedForm } from "@/lib/validation";

@@ -1,17 +1,14 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import type { FormState } from "@/components/forms/form-state";
+import type { FormState } from "@/lib/form-state";
 import { readFlowToken, writeFlowToken } from "@/lib/enrolment/flow-cookie";
-import { tooManyAttemptsMessage, wrongCodeMessage } from "@/lib/enrolment/messages";
+import { noLiveProvisionalCodeMessage, tooManyAttemptsMessage, wrongCodeMessage } from "@/lib/enrolment/messages";
 import { isFlowInProgress } from "@/lib/enrolment/request-code";
 import { codeEntrySchema, codeEntryWithIdentitySchema } from "@/lib/enrolment/schemas";
 import { verifyProvisionalCode } from "@/lib/enrolment/verify-code";
 import { getClientAddress } from "@/lib/http/client-address";
 import { fieldErrorsOf, submittedForm } from "@/lib/validation";
-
-const noLiveCodeMessage =
-  "Ce code provisoire n'est plus valable (expiré, déjà utilisé, remplacé par un code plus récent ou bloqué après 5 essais), ou les informations saisies sont incorrectes. Générez un nouveau code provisoire.";
 
 export async function verifyCodeAction(_previous: FormState, submitted: unknown): Promise<FormState> {
   const formData = submittedForm(submitted);
@@ -41,7 +38,7 @@ export async function verifyCodeAction(_previous: FormState, submitted: unknown)
   if (result.status === "wrong-code") {
     return { status: "error", fieldErrors: { code: [wrongCodeMessage(result.remainingAttempts)] }, values };
   }
-  if (result.status === "no-live-code") return { status: "error", fieldErrors: { code: [noLiveCodeMessage] }, values };
+  if (result.status === "no-live-code") return { status: "error", fieldErrors: { code: [noLiveProvisionalCodeMessage] }, values };
   await writeFlowToken(result.flowToken);
   redirect("/activation/choix");
 }

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { CodeForm } from "@/components/enrolment/code-form";
 import { Alert } from "@/components/ui/alert";
 import { getSettings } from "@/lib/env";
+import { describeDays, describeMinutes } from "@/lib/format";
 import { readFlowToken } from "@/lib/enrolment/flow-cookie";
 import { isFlowInProgress } from "@/lib/enrolment/request-code";
 import { verifyCodeAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Activer ou s'opposer à Mon espace santé" };
 
@@ -21,12 +23,15 @@ export default async function ActivationPage({ searchParams }: { searchParams: P
   const channel = envoi && hasFlow ? sentBy[envoi] : undefined;
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Activer ou s&apos;opposer à Mon espace santé</h1>
+      <PageTitle>Activer ou s&apos;opposer à Mon espace santé</PageTitle>
       {channel ? (
         <div className="mt-6">
           <Alert variant="success" role="status">
             Un code provisoire vient de vous être envoyé {channel}. Il est valable{" "}
-            {envoi === "letter" ? "six semaines" : `${getSettings().REQUESTED_CODE_VALIDITY_MINUTES} minutes`}.
+            {envoi === "letter"
+              ? describeDays(getSettings().NOTIFICATION_CODE_VALIDITY_DAYS)
+              : describeMinutes(getSettings().REQUESTED_CODE_VALIDITY_MINUTES)}
+            .
           </Alert>
         </div>
       ) : (

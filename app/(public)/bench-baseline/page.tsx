@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getSettings } from "@/lib/env";
 import { pingDatabase } from "@/lib/health/ping";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = {
   title: "Page de référence des mesures de performance",
@@ -13,10 +16,12 @@ export const metadata: Metadata = {
  * framework, the layout and one database round trip shows. It reads no personal data.
  */
 export default async function BenchBaselinePage() {
+  // Only the benchmark's own server serves it: nothing of the bench ships in a deployment.
+  if (!getSettings().BENCH_BASELINE_ENABLED) notFound();
   await pingDatabase();
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Page de référence des mesures de performance</h1>
+      <PageTitle>Page de référence des mesures de performance</PageTitle>
       <p className="mt-4">
         Cette page sert de point de comparaison aux mesures de charge de l&apos;application : elle interroge la base de
         données une seule fois, sans lire aucune donnée personnelle.

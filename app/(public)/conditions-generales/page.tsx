@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { describeDays, describeMinutes, LegalDocument, type LegalSection } from "@/components/layout/legal-document";
+import { Link } from "@/components/ui/link";
+import { LegalDocument, type LegalSection } from "@/components/layout/legal-document";
+import { IDENTIFIER_MAX_LENGTH, IDENTIFIER_MIN_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/credential-rules";
+import { describeDays, describeMinutes } from "@/lib/format";
 import { getSettings } from "@/lib/env";
 
 const title = "Conditions Générales d'Utilisation";
@@ -141,10 +143,10 @@ export default function TermsOfUsePage() {
       body: (
         <>
           <p>
-            Votre identifiant compte de 8 à 100 caractères choisis parmi les lettres minuscules sans accent, les
-            chiffres, le point, le tiret et le tiret bas ; ce ne peut être ni une adresse e-mail ni votre numéro
-            de sécurité sociale. Votre mot de passe compte au moins 8 caractères dont une majuscule, une
-            minuscule, un chiffre et un caractère spécial.
+            Votre identifiant compte de {IDENTIFIER_MIN_LENGTH} à {IDENTIFIER_MAX_LENGTH} caractères choisis parmi
+            les lettres minuscules sans accent, les chiffres, le point, le tiret et le tiret bas ; ce ne peut être
+            ni une adresse e-mail ni votre numéro de sécurité sociale. Votre mot de passe compte au moins{" "}
+            {PASSWORD_MIN_LENGTH} caractères dont une majuscule, une minuscule, un chiffre et un caractère spécial.
           </p>
           <p>
             À chaque connexion, après votre identifiant et votre mot de passe, un code de connexion à usage

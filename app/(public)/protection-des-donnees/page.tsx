@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { describeDays, describeMinutes, LegalDocument, type LegalSection } from "@/components/layout/legal-document";
+import { Link } from "@/components/ui/link";
+import { LegalDocument, type LegalSection } from "@/components/layout/legal-document";
+import { describeDays, describeMinutes } from "@/lib/format";
 import { getSettings } from "@/lib/env";
 
 const title = "Politique de protection des données personnelles";

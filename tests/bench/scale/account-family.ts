@@ -1,5 +1,6 @@
 import { accounts, authChallenges, outgoingMessages, representations, sessions } from "@/db/schema";
-import { activationConfirmationEmail, loginCodeEmail } from "@/lib/delivery/templates";
+import { activationConfirmationEmail } from "@/lib/delivery/templates/enrolment";
+import { loginCodeEmail } from "@/lib/delivery/templates/auth";
 import { DAY_MS, MINUTE_MS, type TableFamily, codeChannelOf, later, sentMessage } from "./family";
 import { identifierFor } from "./population";
 

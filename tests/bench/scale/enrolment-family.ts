@@ -1,10 +1,5 @@
 import { contactVerifications, enrolmentFlows, oppositions, outgoingMessages, postalLetters, provisionalCodes, spaces } from "@/db/schema";
-import {
-  contactVerificationEmail,
-  notificationContent,
-  oppositionReceiptEmail,
-  provisionalCodeContent,
-} from "@/lib/delivery/templates";
+import { contactVerificationEmail, notificationContent, oppositionReceiptEmail, provisionalCodeContent } from "@/lib/delivery/templates/enrolment";
 import { DAY_MS, MINUTE_MS, type TableFamily, codeChannelOf, later, memoize, sentMessage } from "./family";
 
 /** CSP R.1111-28: a code sent with the notification or by letter lives six weeks. */

@@ -1,5 +1,5 @@
 import { conversations, messages } from "@/db/schema";
-import { welcomeMessageBody } from "@/lib/delivery/templates";
+import { welcomeMessageBody } from "@/lib/delivery/templates/messaging";
 import { SERVICE_SENDER_NAME } from "@/lib/messaging/welcome";
 import { DAY_MS, MINUTE_MS, type TableFamily, later } from "./family";
 

@@ -1,4 +1,4 @@
-import { welcomeMessageBody } from "@/lib/delivery/templates";
+import { welcomeMessageBody } from "@/lib/delivery/templates/messaging";
 import { SERVICE_SENDER_NAME } from "@/lib/messaging/welcome";
 import { giveActiveAccount, type TestAccount } from "./accounts";
 import { createRegisteredPerson, sql, type TestPerson } from "./register";

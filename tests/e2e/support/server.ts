@@ -8,8 +8,8 @@ export const e2eServer = {
   port,
   origin: `http://127.0.0.1:${port}`,
   databaseUrl: process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/mes_e2e",
-  /** The AUTH_SECRET start-server.mjs starts the app with: session cookies are sealed with it. */
+  /** The AUTH_SECRET start-server.ts starts the app with: session cookies are sealed with it. */
   authSecret: "end-to-end-secret-0123456789-abcdefghijklmnop",
-  /** Everything the server printed during the run (tests/e2e/support/start-server.mjs writes it). */
+  /** Everything the server printed during the run (tests/e2e/support/start-server.ts writes it). */
   logPath: process.env.E2E_SERVER_LOG ?? "test-results/server.log",
 };

@@ -5,10 +5,10 @@ import {
   contactChangeSchema,
   contactCodeSchema,
   decisionSchema,
-  identitySchema,
   receptionChannelSchema,
   termsSchema,
 } from "@/lib/enrolment/schemas";
+import { identitySchema } from "@/lib/register/identity";
 import { parseAnswer } from "@/lib/onboarding/answers";
 import { QUESTIONS } from "@/lib/onboarding/questions";
 import { isUuid } from "@/lib/validation";

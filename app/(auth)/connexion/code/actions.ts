@@ -1,21 +1,21 @@
 "use server";
 
-import { after } from "next/server";
+import { deliverAfterResponse } from "@/lib/delivery";
 import { redirect } from "next/navigation";
-import type { AuthFormState } from "@/components/auth/auth-form-state";
+import type { AuthFormState } from "@/lib/form-state";
 import { LoginCodeRefused, signIn } from "@/lib/auth/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { clearChallengeToken, readChallengeToken } from "@/lib/auth/challenge-cookie";
 import { sendChallengeCode } from "@/lib/auth/challenges";
-import type { RefusedLoginCode } from "@/lib/auth/login";
-import { expiredCodeMessage, tooManyAttemptsMessage, wrongCodeMessage } from "@/lib/auth/messages";
+import { stateOfCodeResult } from "@/lib/auth/code-step-state";
 import { codeChannelSchema, oneTimeCodeSchema } from "@/lib/auth/schemas";
-import { deliverPendingMessages } from "@/lib/delivery";
 import { getClientAddress } from "@/lib/http/client-address";
 import { fieldErrorsOf, submittedForm } from "@/lib/validation";
 
 const channelSchema = codeChannelSchema("code de connexion");
 const codeSchema = oneTimeCodeSchema("code de connexion");
+
+const EXPIRED = "/connexion?motif=tentative-expiree";
 
 function codePage(callbackUrl: FormDataEntryValue | null, query = ""): string {
   return `/connexion/code?callbackUrl=${encodeURIComponent(safeCallbackPath(callbackUrl))}${query}`;
@@ -31,34 +31,9 @@ export async function sendLoginCodeAction(_previous: AuthFormState, submitted: u
     clientAddress: await getClientAddress(),
     now: new Date(),
   });
-  switch (result.status) {
-    case "attempt-expired":
-      redirect("/connexion?motif=tentative-expiree");
-    case "rate-limited":
-      return { status: "error", message: tooManyAttemptsMessage(result.retryAfterSeconds) };
-    case "locked":
-      return { status: "error", lockedUntil: result.lockedUntil.toISOString() };
-    case "channel-unavailable":
-      return { status: "error", fieldErrors: { channel: ["Ce moyen de réception n'est pas disponible pour votre compte : choisissez-en un autre."] } };
-    case "sent":
-      after(() => deliverPendingMessages({ limit: 5 }));
-      redirect(codePage(formData.get("callbackUrl"), result.isNew && formData.get("resend") === "1" ? "&envoi=nouveau" : ""));
-  }
-}
-
-function refusalState(result: RefusedLoginCode): AuthFormState {
-  switch (result.status) {
-    case "wrong-code":
-      return { status: "error", fieldErrors: { code: [wrongCodeMessage(result.remainingAttempts)] } };
-    case "code-expired":
-      return { status: "error", fieldErrors: { code: [expiredCodeMessage] } };
-    case "rate-limited":
-      return { status: "error", message: tooManyAttemptsMessage(result.retryAfterSeconds) };
-    case "locked":
-      return { status: "error", lockedUntil: result.lockedUntil.toISOString() };
-    case "attempt-expired":
-      redirect("/connexion?motif=tentative-expiree");
-  }
+  if (result.status !== "sent") return stateOfCodeResult(result) ?? redirect(EXPIRED);
+  deliverAfterResponse();
+  redirect(codePage(formData.get("callbackUrl"), result.isNew && formData.get("resend") === "1" ? "&envoi=nouveau" : ""));
 }
 
 /** "Valider": Auth.js' credentials provider checks the code and opens the session. */
@@ -67,12 +42,12 @@ export async function verifyLoginCodeAction(_previous: AuthFormState, submitted:
   const parsed = codeSchema.safeParse({ code: formData.get("code") ?? "" });
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
   const challengeToken = await readChallengeToken("login");
-  if (!challengeToken) redirect("/connexion?motif=tentative-expiree");
+  if (!challengeToken) redirect(EXPIRED);
   try {
     // No redirect from Auth.js: the destination is ours to choose, same-origin only.
     await signIn("credentials", { challengeToken, code: parsed.data.code, redirect: false });
   } catch (error) {
-    if (error instanceof LoginCodeRefused) return refusalState(error.result);
+    if (error instanceof LoginCodeRefused) return stateOfCodeResult(error.result) ?? redirect(EXPIRED);
     throw error;
   }
   await clearChallengeToken("login");

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { CodeStep } from "@/components/auth/code-step";
-import { Alert } from "@/components/ui/alert";
-import { ButtonLink } from "@/components/ui/button";
+import { AttemptExpired } from "@/components/auth/attempt-expired";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { readChallengeToken } from "@/lib/auth/challenge-cookie";
 import { findChallengeContacts } from "@/lib/auth/challenges";
 import { expiredLoginAttemptMessage } from "@/lib/auth/messages";
 import { sendLoginCodeAction, verifyLoginCodeAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Code de connexion" };
 
@@ -16,7 +16,7 @@ export default async function LoginCodePage({ searchParams }: { searchParams: Pr
   const contacts = await findChallengeContacts(await readChallengeToken("login"), "login", new Date());
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Code de connexion</h1>
+      <PageTitle>Code de connexion</PageTitle>
       {contacts ? (
         <CodeStep
           contacts={contacts}
@@ -28,14 +28,11 @@ export default async function LoginCodePage({ searchParams }: { searchParams: Pr
           callbackUrl={callbackUrl}
         />
       ) : (
-        <>
-          <div className="mt-6">
-            <Alert variant="warning">{expiredLoginAttemptMessage}</Alert>
-          </div>
-          <p className="mt-6">
-            <ButtonLink href={`/connexion?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Revenir à la connexion</ButtonLink>
-          </p>
-        </>
+        <AttemptExpired
+          message={expiredLoginAttemptMessage}
+          restartHref={`/connexion?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+          restartLabel="Revenir à la connexion"
+        />
       )}
     </>
   );

@@ -1,14 +1,13 @@
 "use server";
 
-import { after } from "next/server";
+import { deliverAfterResponse } from "@/lib/delivery";
 import { redirect } from "next/navigation";
-import type { AuthFormState } from "@/components/auth/auth-form-state";
+import type { AuthFormState } from "@/lib/form-state";
 import { readChallengeToken } from "@/lib/auth/challenge-cookie";
 import { sendChallengeCode } from "@/lib/auth/challenges";
-import { expiredCodeMessage, tooManyAttemptsMessage, wrongCodeMessage } from "@/lib/auth/messages";
+import { stateOfCodeResult } from "@/lib/auth/code-step-state";
 import { verifyPasswordResetCode } from "@/lib/auth/recovery";
 import { codeChannelSchema, oneTimeCodeSchema } from "@/lib/auth/schemas";
-import { deliverPendingMessages } from "@/lib/delivery";
 import { getClientAddress } from "@/lib/http/client-address";
 import { fieldErrorsOf, submittedForm } from "@/lib/validation";
 
@@ -25,19 +24,9 @@ export async function sendResetCodeAction(_previous: AuthFormState, submitted: u
     clientAddress: await getClientAddress(),
     now: new Date(),
   });
-  switch (result.status) {
-    case "attempt-expired":
-      redirect(EXPIRED);
-    case "rate-limited":
-      return { status: "error", message: tooManyAttemptsMessage(result.retryAfterSeconds) };
-    case "locked":
-      return { status: "error", lockedUntil: result.lockedUntil.toISOString() };
-    case "channel-unavailable":
-      return { status: "error", fieldErrors: { channel: ["Ce moyen de réception n'est pas disponible pour votre compte : choisissez-en un autre."] } };
-    case "sent":
-      after(() => deliverPendingMessages({ limit: 5 }));
-      redirect(result.isNew && formData.get("resend") === "1" ? "/mot-de-passe-oublie/code?envoi=nouveau" : "/mot-de-passe-oublie/code");
-  }
+  if (result.status !== "sent") return stateOfCodeResult(result) ?? redirect(EXPIRED);
+  deliverAfterResponse();
+  redirect(result.isNew && formData.get("resend") === "1" ? "/mot-de-passe-oublie/code?envoi=nouveau" : "/mot-de-passe-oublie/code");
 }
 
 export async function verifyResetCodeAction(_previous: AuthFormState, submitted: unknown): Promise<AuthFormState> {
@@ -48,16 +37,6 @@ export async function verifyResetCodeAction(_previous: AuthFormState, submitted:
     { challengeToken: await readChallengeToken("password-reset"), code: parsed.data.code },
     { clientAddress: await getClientAddress(), now: new Date() },
   );
-  switch (result.status) {
-    case "verified":
-      redirect("/mot-de-passe-oublie/nouveau");
-    case "attempt-expired":
-      redirect(EXPIRED);
-    case "wrong-code":
-      return { status: "error", fieldErrors: { code: [wrongCodeMessage(result.remainingAttempts)] } };
-    case "code-expired":
-      return { status: "error", fieldErrors: { code: [expiredCodeMessage] } };
-    case "rate-limited":
-      return { status: "error", message: tooManyAttemptsMessage(result.retryAfterSeconds) };
-  }
+  if (result.status !== "verified") return stateOfCodeResult(result) ?? redirect(EXPIRED);
+  redirect("/mot-de-passe-oublie/nouveau");
 }

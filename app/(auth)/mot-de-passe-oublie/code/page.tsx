@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { CodeStep } from "@/components/auth/code-step";
-import { Alert } from "@/components/ui/alert";
-import { ButtonLink } from "@/components/ui/button";
+import { AttemptExpired } from "@/components/auth/attempt-expired";
 import { readChallengeToken } from "@/lib/auth/challenge-cookie";
 import { findChallengeContacts } from "@/lib/auth/challenges";
 import { expiredResetMessage } from "@/lib/auth/messages";
 import { sendResetCodeAction, verifyResetCodeAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Code de vérification" };
 
@@ -14,7 +14,7 @@ export default async function PasswordResetCodePage({ searchParams }: { searchPa
   const contacts = await findChallengeContacts(await readChallengeToken("password-reset"), "password-reset", new Date());
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Mot de passe oublié : code de vérification</h1>
+      <PageTitle>Mot de passe oublié : code de vérification</PageTitle>
       {contacts ? (
         <CodeStep
           contacts={contacts}
@@ -25,14 +25,7 @@ export default async function PasswordResetCodePage({ searchParams }: { searchPa
           isResent={envoi === "nouveau"}
         />
       ) : (
-        <>
-          <div className="mt-6">
-            <Alert variant="warning">{expiredResetMessage}</Alert>
-          </div>
-          <p className="mt-6">
-            <ButtonLink href="/mot-de-passe-oublie">Recommencer</ButtonLink>
-          </p>
-        </>
+        <AttemptExpired message={expiredResetMessage} restartHref="/mot-de-passe-oublie" restartLabel="Recommencer" />
       )}
     </>
   );

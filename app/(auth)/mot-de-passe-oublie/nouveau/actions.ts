@@ -1,24 +1,13 @@
 "use server";
 
-import { after } from "next/server";
+import { deliverAfterResponse } from "@/lib/delivery";
 import { redirect } from "next/navigation";
-import { z } from "zod";
-import type { FormState } from "@/components/forms/form-state";
+import type { FormState } from "@/lib/form-state";
 import { auth, signOut } from "@/lib/auth/auth";
 import { clearChallengeToken, readChallengeToken } from "@/lib/auth/challenge-cookie";
 import { completePasswordReset } from "@/lib/auth/recovery";
-import { deliverPendingMessages } from "@/lib/delivery";
+import { newPasswordSchema } from "@/lib/auth/schemas";
 import { fieldErrorsOf, submittedForm } from "@/lib/validation";
-
-const newPasswordSchema = z
-  .object({
-    password: z.string().max(256, "Le mot de passe ne peut pas dépasser 128 caractères."),
-    passwordConfirmation: z.string().max(256),
-  })
-  .refine((input) => input.password === input.passwordConfirmation, {
-    path: ["passwordConfirmation"],
-    message: "Les deux mots de passe ne sont pas identiques.",
-  });
 
 /** Never returns the passwords: the form starts again empty after an error. */
 export async function newPasswordAction(_previous: FormState, submitted: unknown): Promise<FormState> {
@@ -37,6 +26,6 @@ export async function newPasswordAction(_previous: FormState, submitted: unknown
   await clearChallengeToken("password-reset");
   // Every session was revoked; this browser's cookie, if any, goes too.
   if (await auth()) await signOut({ redirect: false });
-  after(() => deliverPendingMessages({ limit: 5 }));
+  deliverAfterResponse();
   redirect("/connexion?motif=mot-de-passe-modifie");
 }

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { NewPasswordForm } from "@/components/auth/new-password-form";
-import { Alert } from "@/components/ui/alert";
-import { ButtonLink } from "@/components/ui/button";
+import { AttemptExpired } from "@/components/auth/attempt-expired";
 import { readChallengeToken } from "@/lib/auth/challenge-cookie";
 import { expiredResetMessage } from "@/lib/auth/messages";
 import { isPasswordResetVerified } from "@/lib/auth/recovery";
 import { newPasswordAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Nouveau mot de passe" };
 
@@ -13,7 +13,7 @@ export default async function NewPasswordPage() {
   const isVerified = await isPasswordResetVerified(await readChallengeToken("password-reset"), new Date());
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Je choisis un nouveau mot de passe</h1>
+      <PageTitle>Je choisis un nouveau mot de passe</PageTitle>
       {isVerified ? (
         <>
           <p className="mt-4">
@@ -23,14 +23,7 @@ export default async function NewPasswordPage() {
           <NewPasswordForm action={newPasswordAction} />
         </>
       ) : (
-        <>
-          <div className="mt-6">
-            <Alert variant="warning">{expiredResetMessage}</Alert>
-          </div>
-          <p className="mt-6">
-            <ButtonLink href="/mot-de-passe-oublie">Recommencer</ButtonLink>
-          </p>
-        </>
+        <AttemptExpired message={expiredResetMessage} restartHref="/mot-de-passe-oublie" restartLabel="Recommencer" />
       )}
     </>
   );

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { describeUnread } from "@/components/messaging/describe-unread";
 import { type QuickAction, QuickActions } from "@/components/space/quick-actions";
 import { MEASUREMENTS_ANCHOR, profileSectionInfo } from "@/lib/medical-profile/sections";
 import { countUnreadMessages } from "@/lib/messaging/queries";
 import { requireOnboardedActor } from "@/lib/onboarding/guard";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Accueil" };
 
@@ -30,7 +31,7 @@ export default async function HomePage() {
   const unreadCount = await countUnreadMessages({ actor });
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Bonjour {actor.subject.firstName}</h1>
+      <PageTitle>Bonjour {actor.subject.firstName}</PageTitle>
       {unreadCount > 0 ? (
         <p className="mt-4 rounded border-l-4 border-brand-700 bg-brand-50 p-4">
           Vous avez {describeUnread(unreadCount)} dans votre messagerie.{" "}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ConversationList } from "@/components/messaging/conversation-list";
 import { findConversations, findMessagingAddress } from "@/lib/messaging/queries";
 import { requireOnboardedActor } from "@/lib/onboarding/guard";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Messagerie" };
 
@@ -13,7 +14,7 @@ export default async function MessagingPage() {
   ]);
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Messagerie</h1>
+      <PageTitle>Messagerie</PageTitle>
       <section aria-labelledby="mon-adresse" className="mt-6 rounded-lg border-l-4 border-brand-700 bg-brand-50 p-4">
         <h2 id="mon-adresse" className="font-semibold text-slate-900">
           Mon adresse de messagerie à communiquer à mes professionnels de santé

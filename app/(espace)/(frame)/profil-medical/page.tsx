@@ -5,6 +5,7 @@ import { ProfileItems } from "@/components/medical-profile/profile-items";
 import { findMedicalProfile } from "@/lib/medical-profile/queries";
 import { MEASUREMENTS_ANCHOR, PROFILE_SECTIONS } from "@/lib/medical-profile/sections";
 import { requireOnboardedActor } from "@/lib/onboarding/guard";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Profil médical" };
 
@@ -25,7 +26,7 @@ export default async function MedicalProfilePage() {
   const contents = [{ anchor: MEASUREMENTS_ANCHOR, title: "Mesures" }, ...PROFILE_SECTIONS];
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Profil médical</h1>
+      <PageTitle>Profil médical</PageTitle>
       <p className="mt-4">Les informations de santé que vous avez renseignées, rangées par rubrique.</p>
       <nav aria-labelledby="sommaire-profil" className="mt-6 rounded border border-slate-300 bg-slate-50 p-4">
         <h2 id="sommaire-profil" className="font-bold text-slate-900">

@@ -3,6 +3,7 @@ import Form from "next/form";
 import { redirect } from "next/navigation";
 import { buttonClassName } from "@/components/ui/button";
 import { requireActor } from "@/lib/access/current-actor";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Merci !" };
 
@@ -11,7 +12,7 @@ export default async function QuestionnaireDonePage() {
   if (!actor.subject.hasCompletedQuestionnaire) redirect("/questionnaire");
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Merci !</h1>
+      <PageTitle>Merci !</PageTitle>
       <p className="mt-4 text-lg">Merci d&apos;avoir complété ces informations. Vous pourrez les retrouver dans votre profil.</p>
       {/* A button, as people (and their tools) expect it here; a GET form makes it work without JavaScript. */}
       <Form action="/accueil" className="mt-8">

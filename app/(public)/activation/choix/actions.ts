@@ -1,7 +1,8 @@
 "use server";
 
+import { deliverAfterResponse } from "@/lib/delivery";
 import { redirect } from "next/navigation";
-import type { FormState } from "@/components/forms/form-state";
+import type { FormState } from "@/lib/form-state";
 import { readFlowToken } from "@/lib/enrolment/flow-cookie";
 import { expiredFlowMessage } from "@/lib/enrolment/messages";
 import { opposeSpaceCreation } from "@/lib/enrolment/opposition";
@@ -32,5 +33,6 @@ async function confirmOpposition(): Promise<FormState> {
       message: "Votre espace est déjà activé. Pour ne plus l'utiliser, connectez-vous et fermez-le depuis votre compte.",
     };
   }
+  deliverAfterResponse();
   redirect("/activation/opposition");
 }

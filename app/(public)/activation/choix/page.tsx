@@ -1,21 +1,19 @@
 import type { Metadata } from "next";
-import { AlreadyActive } from "@/components/enrolment/already-active";
+import { findActivationStep } from "../activation-step";
 import { DecisionForm } from "@/components/enrolment/decision-form";
-import { FlowExpired } from "@/components/enrolment/flow-expired";
-import { findActivationState } from "@/lib/enrolment/activation";
-import { readFlowToken } from "@/lib/enrolment/flow-cookie";
 import { chooseDecisionAction, confirmOppositionAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Activer ou s'opposer" };
 const title = "Activer ou s'opposer à Mon espace santé";
 
 export default async function DecisionPage() {
-  const state = await findActivationState(await readFlowToken(), new Date());
-  if (!state) return <FlowExpired title={title} />;
-  if (state.spaceStatus === "active") return <AlreadyActive title={title} />;
+  const step = await findActivationStep(title);
+  if ("refusal" in step) return step.refusal;
+  const { state } = step;
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{title}</h1>
+      <PageTitle>{title}</PageTitle>
       <p className="mt-4">
         Bonjour {state.firstName}, votre code provisoire est validé.
         {state.hasOpposed ? " Vous vous êtes opposé(e) à la création de Mon espace santé ; vous pouvez changer d'avis." : ""}

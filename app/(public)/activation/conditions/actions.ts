@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import type { FormState } from "@/components/forms/form-state";
+import type { FormState } from "@/lib/form-state";
 import { acceptTerms } from "@/lib/enrolment/activation";
 import { readFlowToken } from "@/lib/enrolment/flow-cookie";
 import { expiredFlowMessage } from "@/lib/enrolment/messages";

@@ -1,10 +1,11 @@
 "use server";
 
+import { deliverAfterResponse } from "@/lib/delivery";
 import { redirect } from "next/navigation";
-import type { FormState } from "@/components/forms/form-state";
+import type { FormState } from "@/lib/form-state";
 import { confirmContactChange, confirmContacts, requestContactChange } from "@/lib/enrolment/activation";
 import { readFlowToken } from "@/lib/enrolment/flow-cookie";
-import { expiredFlowMessage, tooManyAttemptsMessage, wrongCodeMessage } from "@/lib/enrolment/messages";
+import { expiredFlowMessage, noLiveContactCodeMessage, tooManyAttemptsMessage, wrongCodeMessage } from "@/lib/enrolment/messages";
 import { contactChangeSchema, contactCodeSchema } from "@/lib/enrolment/schemas";
 import { getClientAddress } from "@/lib/http/client-address";
 import { fieldErrorsOf, submittedForm } from "@/lib/validation";
@@ -23,6 +24,7 @@ export async function requestContactChangeAction(_previous: FormState, submitted
   if (result.status === "unchanged") {
     return { status: "error", fieldErrors: { value: ["C'est déjà la coordonnée enregistrée."] }, values };
   }
+  deliverAfterResponse();
   redirect("/activation/coordonnees?verification=1");
 }
 
@@ -36,10 +38,7 @@ export async function confirmContactChangeAction(_previous: FormState, submitted
     return { status: "error", fieldErrors: { code: [wrongCodeMessage(result.remainingAttempts)] } };
   }
   if (result.status === "no-live-code") {
-    return {
-      status: "error",
-      fieldErrors: { code: ["Ce code n'est plus valable (expiré ou bloqué après 5 essais). Demandez-en un nouveau avec « Modifier »."] },
-    };
+    return { status: "error", fieldErrors: { code: [noLiveContactCodeMessage] } };
   }
   redirect("/activation/coordonnees?modifiee=1");
 }

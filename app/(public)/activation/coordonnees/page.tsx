@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { AlreadyActive } from "@/components/enrolment/already-active";
+import { findActivationStep } from "../activation-step";
+import { Link } from "@/components/ui/link";
 import { ConfirmContactsForm, ContactChangeForm, ContactCodeForm } from "@/components/enrolment/contact-forms";
-import { FlowExpired } from "@/components/enrolment/flow-expired";
 import { Alert } from "@/components/ui/alert";
-import { findActivationState } from "@/lib/enrolment/activation";
-import { readFlowToken } from "@/lib/enrolment/flow-cookie";
 import { formatMobileFr } from "@/lib/format";
 import { confirmContactChangeAction, confirmContactsAction, requestContactChangeAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Je vérifie mes coordonnées de contact" };
 const title = "Je vérifie mes coordonnées de contact";
@@ -16,13 +14,13 @@ type SearchParams = Promise<{ modifier?: string; verification?: string; modifiee
 
 export default async function ContactsPage({ searchParams }: { searchParams: SearchParams }) {
   const { modifier, modifiee } = await searchParams;
-  const state = await findActivationState(await readFlowToken(), new Date());
-  if (!state) return <FlowExpired title={title} />;
-  if (state.spaceStatus === "active") return <AlreadyActive title={title} />;
+  const step = await findActivationStep(title);
+  if ("refusal" in step) return step.refusal;
+  const { state } = step;
   if (!state.areTermsAccepted) {
     return (
       <>
-        <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{title}</h1>
+        <PageTitle>{title}</PageTitle>
         <p className="mt-6">
           Acceptez d&apos;abord les conditions d&apos;utilisation :{" "}
           <Link className="text-brand-700 underline" href="/activation/conditions">
@@ -37,7 +35,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   const editing = !pending && (modifier === "email" || modifier === "mobile") ? modifier : null;
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{title}</h1>
+      <PageTitle>{title}</PageTitle>
       <p className="mt-4">
         Ces informations sont indispensables pour assurer la sécurité de Mon espace santé : un code vous y sera envoyé à
         chaque connexion. Elles ont été transmises par votre caisse d&apos;assurance maladie.

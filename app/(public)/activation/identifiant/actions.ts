@@ -1,7 +1,8 @@
 "use server";
 
+import { deliverAfterResponse } from "@/lib/delivery";
 import { redirect } from "next/navigation";
-import type { FormState } from "@/components/forms/form-state";
+import type { FormState } from "@/lib/form-state";
 import { createAccount } from "@/lib/enrolment/activation";
 import { readFlowToken } from "@/lib/enrolment/flow-cookie";
 import { expiredFlowMessage } from "@/lib/enrolment/messages";
@@ -29,5 +30,6 @@ export async function createAccountAction(_previous: FormState, submitted: unkno
       values: { identifier, suggestions: result.suggestions.join(" ") },
     };
   }
+  deliverAfterResponse();
   redirect("/activation/terminee");
 }

@@ -1,23 +1,21 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { AlreadyActive } from "@/components/enrolment/already-active";
+import { findActivationStep } from "../activation-step";
+import { Link } from "@/components/ui/link";
 import { CredentialsForm } from "@/components/enrolment/credentials-form";
-import { FlowExpired } from "@/components/enrolment/flow-expired";
-import { findActivationState } from "@/lib/enrolment/activation";
-import { readFlowToken } from "@/lib/enrolment/flow-cookie";
 import { createAccountAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Créer mon identifiant et mon mot de passe" };
 const title = "Je crée mon identifiant et mon mot de passe";
 
 export default async function CredentialsPage() {
-  const state = await findActivationState(await readFlowToken(), new Date());
-  if (!state) return <FlowExpired title={title} />;
-  if (state.spaceStatus === "active") return <AlreadyActive title={title} />;
+  const step = await findActivationStep(title);
+  if ("refusal" in step) return step.refusal;
+  const { state } = step;
   if (!state.areContactsConfirmed) {
     return (
       <>
-        <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{title}</h1>
+        <PageTitle>{title}</PageTitle>
         <p className="mt-6">
           Vérifiez d&apos;abord vos coordonnées de contact :{" "}
           <Link className="text-brand-700 underline" href="/activation/coordonnees">
@@ -30,7 +28,7 @@ export default async function CredentialsPage() {
   }
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{title}</h1>
+      <PageTitle>{title}</PageTitle>
       <p className="mt-4">
         Vous les utiliserez à chaque connexion, avec un code à usage unique envoyé par e-mail ou par SMS.
       </p>

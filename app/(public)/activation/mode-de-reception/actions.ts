@@ -1,9 +1,10 @@
 "use server";
 
+import { deliverAfterResponse } from "@/lib/delivery";
 import { redirect } from "next/navigation";
-import type { FormState } from "@/components/forms/form-state";
+import type { FormState } from "@/lib/form-state";
 import { readFlowToken } from "@/lib/enrolment/flow-cookie";
-import { expiredFlowMessage, tooManyAttemptsMessage } from "@/lib/enrolment/messages";
+import { expiredFlowMessage, tooManyAttemptsMessage, tooManyCodesMessage } from "@/lib/enrolment/messages";
 import { sendRequestedCode } from "@/lib/enrolment/request-code";
 import { receptionChannelSchema } from "@/lib/enrolment/schemas";
 import { getClientAddress } from "@/lib/http/client-address";
@@ -20,8 +21,10 @@ export async function chooseReceptionAction(_previous: FormState, submitted: unk
   });
   if (result.status === "no-flow") return { status: "error", message: expiredFlowMessage };
   if (result.status === "rate-limited") return { status: "error", message: tooManyAttemptsMessage(result.retryAfterSeconds) };
+  if (result.status === "too-many-codes") return { status: "error", message: tooManyCodesMessage(result) };
   if (result.status === "channel-unavailable") {
     return { status: "error", fieldErrors: { channel: ["Ce mode de réception n'est pas disponible pour vous : choisissez-en un autre."] } };
   }
+  deliverAfterResponse();
   redirect(`/activation?envoi=${result.channel}`);
 }

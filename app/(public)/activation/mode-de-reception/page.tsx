@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ReceptionForm } from "@/components/enrolment/reception-form";
 import { WrongContactsHelp } from "@/components/enrolment/wrong-contacts-help";
 import type { RadioOption } from "@/components/forms/radio-group";
@@ -8,6 +8,7 @@ import { readFlowToken } from "@/lib/enrolment/flow-cookie";
 import { expiredFlowMessage } from "@/lib/enrolment/messages";
 import { findReceptionOptions } from "@/lib/enrolment/request-code";
 import { chooseReceptionAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Envoi du code provisoire" };
 
@@ -16,7 +17,7 @@ export default async function ReceptionPage() {
   if (!reception) {
     return (
       <>
-        <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Envoi du code provisoire</h1>
+        <PageTitle>Envoi du code provisoire</PageTitle>
         <div className="mt-6">
           <Alert variant="warning">{expiredFlowMessage}</Alert>
         </div>
@@ -40,7 +41,7 @@ export default async function ReceptionPage() {
   }
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Envoi du code provisoire</h1>
+      <PageTitle>Envoi du code provisoire</PageTitle>
       {options.length > 0 ? (
         <ReceptionForm action={chooseReceptionAction} options={options} />
       ) : (

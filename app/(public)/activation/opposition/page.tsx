@@ -1,20 +1,23 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { FlowExpired } from "@/components/enrolment/flow-expired";
+import { findActivationStep } from "../activation-step";
+import { Link } from "@/components/ui/link";
 import { Alert } from "@/components/ui/alert";
-import { findActivationState } from "@/lib/enrolment/activation";
-import { readFlowToken } from "@/lib/enrolment/flow-cookie";
 import { formatDateFr } from "@/lib/format";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Opposition enregistrée" };
 const title = "Votre opposition est enregistrée";
 
 export default async function OppositionDonePage() {
-  const state = await findActivationState(await readFlowToken(), new Date());
-  if (!state?.oppositionDate) return <FlowExpired title={title} />;
+  const step = await findActivationStep(title, { isAboutOpposition: true });
+  if ("refusal" in step) return step.refusal;
+  const { state } = step;
+  // Only the flow that recorded the opposition shows it (and offers its receipt).
+  if (!state.oppositionDate) return <FlowExpired title={title} />;
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{title}</h1>
+      <PageTitle>{title}</PageTitle>
       <div className="mt-6">
         <Alert variant="success">
           Votre demande d&apos;opposition à la création de Mon espace santé a bien été prise en compte le{" "}

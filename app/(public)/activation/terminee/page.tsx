@@ -4,6 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { FlowExpired } from "@/components/enrolment/flow-expired";
 import { hasFlowActivated } from "@/lib/enrolment/activation";
 import { readFlowToken } from "@/lib/enrolment/flow-cookie";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Profil activé" };
 
@@ -13,7 +14,7 @@ export default async function ActivationDonePage() {
   if (!(await hasFlowActivated(await readFlowToken(), new Date()))) return <FlowExpired title={title} />;
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{title}</h1>
+      <PageTitle>{title}</PageTitle>
       <div className="mt-6">
         <Alert variant="success">
           Bienvenue sur Mon espace santé. Un e-mail de confirmation vous a été envoyé, et un message de bienvenue vous

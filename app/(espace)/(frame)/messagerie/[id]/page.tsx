@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { MessageThread } from "@/components/messaging/message-thread";
 import { RefreshAfterRead } from "@/components/messaging/refresh-after-read";
 import { findConversation, openConversation } from "@/lib/messaging/queries";
 import { requireOnboardedActor } from "@/lib/onboarding/guard";
+import { PageTitle } from "@/components/ui/page-title";
 
 type ConversationPageProps = { params: Promise<{ id: string }> };
 
@@ -26,7 +27,7 @@ export default async function ConversationPage({ params }: ConversationPageProps
           <span aria-hidden="true">← </span>Retour à mes conversations
         </Link>
       </p>
-      <h1 className="mt-4 text-2xl font-bold text-brand-900 sm:text-3xl">{conversation.subject}</h1>
+      <PageTitle className="mt-4">{conversation.subject}</PageTitle>
       <p className="mt-2 text-slate-700">Avec {conversation.counterpartName}</p>
       <MessageThread messages={conversation.messages} />
       {conversation.newlyReadCount > 0 ? <RefreshAfterRead /> : null}

@@ -1,19 +1,18 @@
 import type { Metadata } from "next";
-import { FlowExpired } from "@/components/enrolment/flow-expired";
+import { findActivationStep } from "../../activation-step";
 import { OppositionConfirmationForm } from "@/components/enrolment/opposition-confirmation-form";
-import { findActivationState } from "@/lib/enrolment/activation";
-import { readFlowToken } from "@/lib/enrolment/flow-cookie";
 import { oppositionConsequence, oppositionQuestion } from "@/lib/enrolment/messages";
 import { confirmOppositionAction } from "../../choix/actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Confirmer l'opposition" };
 
 export default async function OppositionConfirmationPage() {
-  const state = await findActivationState(await readFlowToken(), new Date());
-  if (!state) return <FlowExpired title={oppositionQuestion} />;
+  const step = await findActivationStep(oppositionQuestion, { isAboutOpposition: true });
+  if ("refusal" in step) return step.refusal;
   return (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{oppositionQuestion}</h1>
+      <PageTitle>{oppositionQuestion}</PageTitle>
       <p className="mt-4">{oppositionConsequence}</p>
       <OppositionConfirmationForm action={confirmOppositionAction} />
     </>

@@ -1,23 +1,22 @@
 // Starts the app for Playwright: a fresh database, migrated and seeded, then a production build
 // served on loopback with the outbox explicitly enabled (codes are read at /dev/outbox). The
 // server's output also goes to a log file, which the attack suite searches for leaked secrets.
+// Run by Playwright with tsx (playwright.config.ts), so that the port, database, secret and log
+// path come from server.ts, the one place the tests read them too.
 import { execSync, spawn } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
+import { e2eServer } from "./server";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-const databaseUrl = process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/mes_e2e";
-const logPath = process.env.E2E_SERVER_LOG ?? "test-results/server.log";
-const env = {
+const { port, databaseUrl, logPath } = e2eServer;
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
   DATABASE_URL: databaseUrl,
-  // The same value as e2eServer.authSecret (server.ts), which tests use to seal session cookies.
-  AUTH_SECRET: "end-to-end-secret-0123456789-abcdefghijklmnop",
-  AUTH_TRUST_HOST: "true",
-  APP_ORIGIN: `http://127.0.0.1:${port}`,
+  AUTH_SECRET: e2eServer.authSecret,
+  APP_ORIGIN: e2eServer.origin,
   OUTBOX_ENABLED: "true",
 };
 
@@ -29,7 +28,7 @@ await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 await admin.unsafe(`CREATE DATABASE ${name}`);
 await admin.end();
 
-const run = (command) => execSync(command, { stdio: "inherit", env });
+const run = (command: string) => execSync(command, { stdio: "inherit", env });
 run("npm run db:migrate");
 run("npm run db:seed");
 if (!process.env.E2E_SKIP_BUILD) run("npx next build");
@@ -43,8 +42,8 @@ const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "star
 for (const [source, sink] of [
   [server.stdout, process.stdout],
   [server.stderr, process.stderr],
-]) {
-  source.on("data", (chunk) => {
+] as const) {
+  source.on("data", (chunk: Buffer) => {
     sink.write(chunk);
     log.write(chunk);
   });
