@@ -247,7 +247,14 @@ export async function createAccount(
       const { space } = await lockPersonSpace(tx, locked.personId);
       if (space.status === "active") return { status: "already-active" };
 
-      const { accountId } = await activateSpace(tx, { personId: locked.personId, identifier, passwordHash, email: locked.email, mobile: locked.mobile, now });
+      const { accountId } = await activateSpace(tx, {
+        personId: locked.personId,
+        identifier,
+        passwordHash,
+        email: locked.email,
+        mobile: locked.mobile,
+        now,
+      });
       await notifyAccountHolder(tx, locked, {
         template: "activation-confirmation",
         email: activationConfirmationEmail({ firstName: usualFirstName(person) }),

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { ActivityFilterForm } from "@/components/activity/activity-filter-form";
 import { ActivityTable } from "@/components/activity/activity-table";
+import { PageTitle } from "@/components/ui/page-title";
 import { ACTIVITY_ACTOR_KIND_LABELS, ACTIVITY_GROUP_LABELS } from "@/lib/activity/actions";
 import { activityFilterQuery, parseActivityQuery } from "@/lib/activity/filters";
 import { activityRules, findActivityPage } from "@/lib/activity/history";
@@ -31,7 +32,7 @@ export default async function ActivityHistoryPage({ searchParams }: ActivityHist
   );
   const heading = (
     <>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">Historique d&apos;activité</h1>
+      <PageTitle>Historique d&apos;activité</PageTitle>
       <p className="mt-4">
         Tout ce qui a été fait dans votre espace et sur vos données : par vous, par vos professionnels de santé, par les services
         que vous avez connectés et par Mon espace santé. Cet historique ne peut être ni modifié ni effacé.
