@@ -25,8 +25,12 @@ export const insuredPersons = pgTable("insured_persons", {
   /** E.164, e.g. +33612345678. */
   mobile: text(),
   postalAddress: text(),
-  /** Serial number printed on the Vitale card: 8 to 13 digits. */
-  vitaleSerial: text().notNull(),
+  /**
+   * Serial number printed on the Vitale card: 8 to 13 digits. Null for a child who has no card
+   * of their own (on a parent's card, with a guardianship): such a person cannot ask for a
+   * provisional code, their legal representative manages their space.
+   */
+  vitaleSerial: text(),
   ...lifecycleDates,
 });
 

@@ -36,6 +36,9 @@ describe("demo register", () => {
     expect(some((person) => person.birthPlaceCode.startsWith("2B") && person.nir.slice(5, 7) === "2B")).toBeGreaterThan(0);
     expect(some((person) => person.birthPlaceCode.startsWith("99") && person.nir.slice(5, 7) === "99")).toBeGreaterThan(0);
     expect(some((person) => person.guardianNirs.includes(DEMO_PARENT_NIR))).toBe(2);
+    // A child attached to both parents, and one on their cards without a card of her own.
+    expect(some((person) => person.guardianNirs.length === 2)).toBeGreaterThan(0);
+    expect(some((person) => person.vitaleSerial === null && person.guardianNirs.length > 0)).toBeGreaterThan(0);
     expect(DEMO_PEOPLE.some((person) => person.nir === DEMO_OPPOSED_NIR)).toBe(true);
     const active = DEMO_PEOPLE.find((person) => person.nir === DEMO_ACTIVE_NIR);
     expect(active?.email).toBeTruthy();

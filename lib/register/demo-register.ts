@@ -18,6 +18,8 @@ export const DEMO_ACTIVE_NIR = "284057511502366";
 export const DEMO_LOGIN = { identifier: "camille.martin", password: "Demo-Sante-2026!" } as const;
 /** Parent (ouvrant droit) of two children in the register. */
 export const DEMO_PARENT_NIR = "286094410904755";
+/** Second parent of the younger child, who has no Vitale card of her own (on her parents' cards). */
+export const DEMO_SECOND_PARENT_NIR = "185034410912379";
 
 export const DEMO_PEOPLE: readonly DemoPerson[] = [
   {
@@ -91,9 +93,25 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     email: null,
     mobile: null,
     postalAddress: "27 allée des Hérons\n44000 Nantes",
-    vitaleSerial: "21810441",
-    guardianNirs: [DEMO_PARENT_NIR],
-    scenario: "Child (ayant droit) of Élise Fontaine.",
+    vitaleSerial: null,
+    guardianNirs: [DEMO_PARENT_NIR, DEMO_SECOND_PARENT_NIR],
+    scenario:
+      "Child of Élise and Antoine Fontaine, on their Vitale cards with none of her own: she cannot ask for a provisional code, her parents will manage her space.",
+  },
+  {
+    nir: DEMO_SECOND_PARENT_NIR,
+    birthName: "Fontaine",
+    usageName: null,
+    firstNames: "Antoine Louis",
+    sex: "M",
+    birthDate: "1985-03-02",
+    birthPlaceCode: "44109",
+    email: "antoine.fontaine@example.org",
+    mobile: "+33639980018",
+    postalAddress: "27 allée des Hérons\n44000 Nantes",
+    vitaleSerial: "18503441091",
+    guardianNirs: [],
+    scenario: "Second parent of Chloé (nir_ouvrant_droit holds both parents' NIRs).",
   },
   {
     nir: "172072A00403141",

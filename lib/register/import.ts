@@ -27,11 +27,14 @@ async function lockPersonsByNir(tx: Transaction, nirs: readonly string[]): Promi
   return found;
 }
 
-/** The insurer is the source of contact details: a new file replaces them, empty meaning none. */
-const CONTACT_FIELDS = ["email", "mobile", "postalAddress", "usageName"] as const;
+/**
+ * The insurer is the source of contact details and of the Vitale card: a new file replaces them,
+ * empty meaning none (a child on a parent's card who gets one of their own shows it here).
+ */
+const UPDATED_FIELDS = ["email", "mobile", "postalAddress", "usageName", "vitaleSerial"] as const;
 
-function hasNewContacts(registered: InsuredPerson, fromFile: RegisterPerson): boolean {
-  return CONTACT_FIELDS.some((field) => registered[field] !== fromFile[field]);
+function hasNewDetails(registered: InsuredPerson, fromFile: RegisterPerson): boolean {
+  return UPDATED_FIELDS.some((field) => registered[field] !== fromFile[field]);
 }
 
 /**
@@ -90,7 +93,7 @@ export async function importRegister(csvText: string, options: { now?: Date } = 
     let updated = 0;
     for (const fromFile of people) {
       const registered = existing.get(fromFile.nir);
-      if (!registered || !hasNewContacts(registered, fromFile)) continue;
+      if (!registered || !hasNewDetails(registered, fromFile)) continue;
       await tx
         .update(insuredPersons)
         .set({
@@ -98,6 +101,7 @@ export async function importRegister(csvText: string, options: { now?: Date } = 
           mobile: fromFile.mobile,
           postalAddress: fromFile.postalAddress,
           usageName: fromFile.usageName,
+          vitaleSerial: fromFile.vitaleSerial,
         })
         .where(eq(insuredPersons.id, registered.id));
       updated += 1;

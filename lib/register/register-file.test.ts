@@ -164,7 +164,19 @@ describe("readRegisterFile", () => {
       "sexe invalide (F ou M attendu)",
       "date de naissance invalide (format AAAA-MM-JJ attendu)",
       "lieu de naissance invalide (code INSEE à 5 caractères attendu, par exemple 75056, 2A004 ou 99350 pour le Maroc)",
-      "numéro de série de la carte Vitale invalide (8 à 13 chiffres attendus)",
+      "numéro de série de la carte Vitale manquant (seul un enfant rattaché à un ouvrant droit peut ne pas en avoir)",
+    ]);
+  });
+
+  it("accepts a child without a Vitale card of their own only when a parent is named", () => {
+    const withoutCard = (parents: string) => withZoesParents(parents).replace(",21209750,", ",,");
+    const child = readRegisterFile(withoutCard("170037505601229;284058832102532"), { now: NOW });
+    expect(child.errors).toEqual([]);
+    const zoe = child.entries.find((entry) => entry.person.firstNames === "Zoé");
+    expect(zoe?.person).toMatchObject({ vitaleSerial: null, guardianNirs: ["170037505601229", "284058832102532"] });
+    const orphan = readRegisterFile(withoutCard(""), { now: NOW });
+    expect(orphan.errors.map((error) => error.reason)).toEqual([
+      "numéro de série de la carte Vitale manquant (seul un enfant rattaché à un ouvrant droit peut ne pas en avoir)",
     ]);
   });
 

@@ -34,7 +34,8 @@ export type RegisterPerson = {
   email: string | null;
   mobile: string | null;
   postalAddress: string | null;
-  vitaleSerial: string;
+  /** Null for a child on a parent's card: allowed only with at least one guardian NIR. */
+  vitaleSerial: string | null;
   /** The child's insured parents (ouvrants droit): none for an adult, one, or two. */
   guardianNirs: string[];
 };
@@ -151,9 +152,9 @@ function buildRowSchema(today: string) {
         .transform((value) => value.replace(/\r\n?/g, "\n"))
         .pipe(z.string().max(500, "adresse trop longue (500 caractères au plus)")),
     ),
-    numero_serie_vitale: z
-      .string()
-      .regex(/^\d{8,13}$/, "numéro de série de la carte Vitale invalide (8 à 13 chiffres attendus)"),
+    numero_serie_vitale: optional(
+      z.string().regex(/^\d{8,13}$/, "numéro de série de la carte Vitale invalide (8 à 13 chiffres attendus)"),
+    ),
     nir_ouvrant_droit: guardianNirsField,
   });
 }
@@ -196,6 +197,13 @@ function findConsistencyProblems(row: RawRow, today: string): string[] {
   }
   return problems;
 }
+
+/** A child may be on a parent's card and have none of their own; anyone else has one. */
+function findMissingCard(row: RawRow): string[] {
+  return row.numero_serie_vitale === "" && row.nir_ouvrant_droit === "" ? [MISSING_CARD] : [];
+}
+
+const MISSING_CARD = "numéro de série de la carte Vitale manquant (seul un enfant rattaché à un ouvrant droit peut ne pas en avoir)";
 
 function isBlank(fields: string[]): boolean {
   return fields.length === 1 && fields[0]?.trim() === "";
@@ -242,6 +250,7 @@ export function readRegisterFile(csvText: string, options: { now?: Date } = {}):
     const result = rowSchema.safeParse(raw);
     const reasons = [
       ...(result.success ? [] : result.error.issues.map((issue) => issue.message)),
+      ...findMissingCard(raw),
       ...findConsistencyProblems(raw, today),
     ];
 
@@ -306,7 +315,7 @@ export function formatRegisterCsv(people: readonly RegisterPerson[]): string {
       email: person.email ?? "",
       mobile: person.mobile ?? "",
       adresse: person.postalAddress ?? "",
-      numero_serie_vitale: person.vitaleSerial,
+      numero_serie_vitale: person.vitaleSerial ?? "",
       nir_ouvrant_droit: person.guardianNirs.join(GUARDIAN_SEPARATOR),
     };
     return REGISTER_COLUMNS.map((column) => cells[column]);

@@ -21,8 +21,8 @@ describe("demo register", () => {
     expect(children.map((child) => child.firstNames)).toEqual(["Lucas", "Chloé Anne"]);
 
     const camille = DEMO_PEOPLE.find((person) => person.nir === DEMO_ACTIVE_NIR);
-    if (!camille) throw new Error("the active demo person is missing");
-    const found = await findInsuredPersonByIdentity(camille);
+    if (!camille?.vitaleSerial) throw new Error("the active demo person is missing");
+    const found = await findInsuredPersonByIdentity({ nir: camille.nir, birthDate: camille.birthDate, vitaleSerial: camille.vitaleSerial });
     expect(found?.email).toBe(camille.email);
   });
 });

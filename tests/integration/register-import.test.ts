@@ -229,3 +229,27 @@ describe("register queries", () => {
     expect((await findChildrenOf("284058832102532")).map((child) => child.firstNames)).toEqual(["Zoé"]);
   });
 });
+
+describe("children without a Vitale card of their own", () => {
+  it("imports a child on both parents' cards without a card of their own, who cannot prove an identity by card", async () => {
+    const withoutCard = fixture("valid.csv").replace(",21209750,170037505601229", ",,170037505601229;284058832102532");
+    expect(await importRegister(withoutCard)).toMatchObject({ status: "imported", created: 6 });
+    const zoe = await findInsuredPersonByNir("212097505604571");
+    expect(zoe?.vitaleSerial).toBeNull();
+    const parents = await getDb().select().from(guardianships).where(eq(guardianships.childPersonId, zoe?.id ?? ""));
+    expect(parents.map((row) => row.guardianNir).sort()).toEqual(["170037505601229", "284058832102532"]);
+    expect(await findInsuredPersonByIdentity({ nir: "212097505604571", birthDate: "2012-09-30", vitaleSerial: "" })).toBeNull();
+
+    // Her own card, later: the insurer's next file gives its serial, and the identity proof works.
+    expect(await importRegister(fixture("valid.csv"))).toMatchObject({ status: "imported", created: 0, updated: 1 });
+    expect((await findInsuredPersonByIdentity({ nir: "212097505604571", birthDate: "2012-09-30", vitaleSerial: "21209750" }))?.id).toBe(zoe?.id);
+  });
+
+  it("refuses a file whose adult has no Vitale card, with the line's reason", async () => {
+    const adultWithoutCard = fixture("valid.csv").replace(",28405883211,", ",,");
+    const result = await importRegister(adultWithoutCard);
+    expect(result.status).toBe("rejected");
+    expect(JSON.stringify(result)).toContain("numéro de série de la carte Vitale manquant");
+    expect(await allPersons()).toEqual([]);
+  });
+});

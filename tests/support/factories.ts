@@ -26,8 +26,11 @@ export function randomNir(options: { sex?: "1" | "2"; department?: string } = {}
 
 let sequence = 0;
 
-/** An insured person in the register with a pending space, unique e-mail and mobile by default. */
-export async function createInsuredPerson(overrides: Partial<NewInsuredPerson> = {}) {
+/**
+ * An insured person in the register with a pending space, unique e-mail and mobile by default,
+ * and a Vitale card of their own (the identity proof of enrolment and recovery needs one).
+ */
+export async function createInsuredPerson(overrides: Partial<NewInsuredPerson> & { vitaleSerial?: string } = {}) {
   sequence += 1;
   const tag = `${Date.now().toString(36)}${sequence}${digits(3)}`;
   const nir = overrides.nir ?? randomNir();
@@ -47,9 +50,9 @@ export async function createInsuredPerson(overrides: Partial<NewInsuredPerson> =
       ...overrides,
     })
     .returning();
-  if (!person) throw new Error("person not created");
+  if (!person?.vitaleSerial) throw new Error("person not created");
   await getDb().insert(spaces).values({ personId: person.id }).onConflictDoNothing();
-  return person;
+  return { ...person, vitaleSerial: person.vitaleSerial };
 }
 
 /** The latest message sent to a recipient, as the outbox keeps it. */

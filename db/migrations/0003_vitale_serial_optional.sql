@@ -1,0 +1,1 @@
+ALTER TABLE "insured_persons" ALTER COLUMN "vitale_serial" DROP NOT NULL;
