@@ -35,7 +35,7 @@ import { revokeAllSessions } from "./sessions";
 
 /** The account of the person whose NIR, birth date and Vitale serial all match, if their space is active. */
 async function findAccountByIdentity(executor: Executor, identity: IdentityProof) {
-  const person = await findInsuredPersonByIdentity(identity, executor);
+  const person = await findInsuredPersonByIdentity(executor, identity);
   if (!person) return null;
   const [row] = await executor
     .select({ account: accounts })

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, ilike, or, type SQL } from "drizzle-orm";
-import { z } from "zod";
+import { isUuid } from "@/lib/validation";
 import { getDb } from "@/db/client";
 import { insuredPersons, outgoingMessages, postalLetters } from "@/db/schema";
 import { isOutboxEnabled } from "@/lib/env";
@@ -120,7 +120,7 @@ export async function listOutboxLetters(options: { recipient?: string; limit?: n
 /** A postal letter's PDF, or null when there is none with this id. */
 export async function findOutboxLetterPdf(id: string): Promise<Uint8Array | null> {
   assertOutboxEnabled();
-  if (!z.uuid().safeParse(id).success) return null;
+  if (!isUuid(id)) return null;
   const [row] = await getDb().select({ pdf: postalLetters.pdf }).from(postalLetters).where(eq(postalLetters.id, id));
   return row?.pdf ?? null;
 }

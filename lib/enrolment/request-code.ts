@@ -38,7 +38,7 @@ export async function identifyForCodeRequest(identity: IdentityProof, { clientAd
     now,
   );
   if (!limit.isAllowed) return { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
-  const person = await findInsuredPersonByIdentity(identity);
+  const person = await findInsuredPersonByIdentity(getDb(), identity);
   if (!person) return { status: "not-matched" };
   const { token } = await startFlow(db, person.id, now);
   return { status: "identified", flowToken: token };

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
-import { type Executor, getDb } from "@/db/client";
+import type { Executor } from "@/db/client";
 import { type InsuredPerson, guardianships, insuredPersons } from "@/db/schema";
 import { isUuid } from "@/lib/validation";
 import type { IdentityProof } from "./identity";
@@ -11,8 +11,8 @@ import { normalizeNir } from "./nir";
  * null otherwise, without telling which one differed.
  */
 export async function findInsuredPersonByIdentity(
+  executor: Executor,
   { nir, birthDate, vitaleSerial }: IdentityProof,
-  executor: Executor = getDb(),
 ): Promise<InsuredPerson | null> {
   const [person] = await executor
     .select()
@@ -29,13 +29,13 @@ export async function findInsuredPersonByIdentity(
 }
 
 /** Null for an unknown id, or for a string that is not an id at all (e.g. from a URL). */
-export async function findInsuredPersonById(id: string, executor: Executor = getDb()): Promise<InsuredPerson | null> {
+export async function findInsuredPersonById(executor: Executor, id: string): Promise<InsuredPerson | null> {
   if (!isUuid(id)) return null;
   const [person] = await executor.select().from(insuredPersons).where(eq(insuredPersons.id, id)).limit(1);
   return person ?? null;
 }
 
-export async function findInsuredPersonByNir(nir: string, executor: Executor = getDb()): Promise<InsuredPerson | null> {
+export async function findInsuredPersonByNir(executor: Executor, nir: string): Promise<InsuredPerson | null> {
   const [person] = await executor
     .select()
     .from(insuredPersons)
@@ -45,7 +45,7 @@ export async function findInsuredPersonByNir(nir: string, executor: Executor = g
 }
 
 /** The children (ayants droit) whose legal representative the register names by this NIR, eldest first. */
-export async function findChildrenOf(parentNir: string, executor: Executor = getDb()): Promise<InsuredPerson[]> {
+export async function findChildrenOf(executor: Executor, parentNir: string): Promise<InsuredPerson[]> {
   const rows = await executor
     .select({ child: insuredPersons })
     .from(guardianships)

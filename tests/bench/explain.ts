@@ -106,9 +106,9 @@ async function main(): Promise<void> {
   const cases: [string, (executor: Database) => Promise<unknown>][] = [
     [
       "findInsuredPersonByIdentity (code request, code entry)",
-      (executor) => findInsuredPersonByIdentity({ nir: person.nir, birthDate: person.birth_date, vitaleSerial: person.vitale_serial }, executor),
+      (executor) => findInsuredPersonByIdentity(executor, { nir: person.nir, birthDate: person.birth_date, vitaleSerial: person.vitale_serial }),
     ],
-    ["findChildrenOf (children of a parent)", (executor) => findChildrenOf(parentNir, executor)],
+    ["findChildrenOf (children of a parent)", (executor) => findChildrenOf(executor, parentNir)],
     ["findLiveFlow (every enrolment page)", (executor) => findLiveFlow(executor, createOpaqueToken(), now)],
     ["lockLiveCode (code entry)", (executor) => lockLiveCode(executor, person.id, now)],
     ["findLiveChallenge (login code step)", (executor) => findLiveChallenge(executor, createOpaqueToken(), "login", now)],

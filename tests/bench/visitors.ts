@@ -90,7 +90,7 @@ export async function signInDemoPatient({ authSecret, now }: SetupContext): Prom
  * enrolment flow (lib/enrolment/flows.ts startFlow) in its cookie.
  */
 export async function startDemoEnrolmentFlow({ now }: SetupContext): Promise<BenchRequest> {
-  const person = await findInsuredPersonByNir(DEMO_PARENT_NIR);
+  const person = await findInsuredPersonByNir(getDb(), DEMO_PARENT_NIR);
   if (!person) throw new Error(`no demo person with NIR ${DEMO_PARENT_NIR}: was the database seeded (npm run db:seed)?`);
   const { token } = await startFlow(getDb(), person.id, now);
   return { headers: { cookie: `${FLOW_COOKIE}=${token}` } };

@@ -17,12 +17,12 @@ describe("demo register", () => {
     expect(await getDb().$count(insuredPersons)).toBe(DEMO_PEOPLE.length);
     expect(await getDb().$count(spaces)).toBe(DEMO_PEOPLE.length);
 
-    const children = await findChildrenOf(DEMO_PARENT_NIR);
+    const children = await findChildrenOf(getDb(), DEMO_PARENT_NIR);
     expect(children.map((child) => child.firstNames)).toEqual(["Lucas", "Chloé Anne"]);
 
     const camille = DEMO_PEOPLE.find((person) => person.nir === DEMO_ACTIVE_NIR);
     if (!camille?.vitaleSerial) throw new Error("the active demo person is missing");
-    const found = await findInsuredPersonByIdentity({ nir: camille.nir, birthDate: camille.birthDate, vitaleSerial: camille.vitaleSerial });
+    const found = await findInsuredPersonByIdentity(getDb(), { nir: camille.nir, birthDate: camille.birthDate, vitaleSerial: camille.vitaleSerial });
     expect(found?.email).toBe(camille.email);
   });
 });

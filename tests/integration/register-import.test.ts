@@ -160,7 +160,7 @@ describe("importRegister", () => {
       ],
     });
 
-    const stored = await findInsuredPersonByNir("2 84 05 2a 321 025 52");
+    const stored = await findInsuredPersonByNir(getDb(), "2 84 05 2a 321 025 52");
     expect(stored?.nir).toBe("284052A32102552");
   });
 
@@ -168,7 +168,7 @@ describe("importRegister", () => {
     await importOrFail(fixture("valid.csv"));
     const leo = "112097505604623,Delorme,,Léo,M,2012-09-30,75056,,,,11209750,170037505601229";
     expect(await importRegister([HEADER, leo].join("\n"))).toEqual({ status: "imported", created: 1, updated: 0 });
-    const children = await findChildrenOf("170037505601229");
+    const children = await findChildrenOf(getDb(), "170037505601229");
     expect(children.map((child) => child.firstNames).sort()).toEqual(["Léo", "Zoé"]);
   });
 });
@@ -180,31 +180,31 @@ describe("register queries", () => {
 
   it("finds a person by identity only when NIR, birth date and Vitale serial all match", async () => {
     const identity = { nir: "2 84 05 88 321 025 32", birthDate: "1984-05-03", vitaleSerial: "28405883211" };
-    const person = await findInsuredPersonByIdentity(identity);
+    const person = await findInsuredPersonByIdentity(getDb(), identity);
     expect(person?.birthName).toBe("Vautrin");
 
-    expect(await findInsuredPersonByIdentity({ ...identity, birthDate: "1984-05-04" })).toBeNull();
-    expect(await findInsuredPersonByIdentity({ ...identity, vitaleSerial: "28405883212" })).toBeNull();
+    expect(await findInsuredPersonByIdentity(getDb(), { ...identity, birthDate: "1984-05-04" })).toBeNull();
+    expect(await findInsuredPersonByIdentity(getDb(), { ...identity, vitaleSerial: "28405883212" })).toBeNull();
     // Another person's valid NIR with Claire's birth date and card.
-    expect(await findInsuredPersonByIdentity({ ...identity, nir: "284052A32102552" })).toBeNull();
+    expect(await findInsuredPersonByIdentity(getDb(), { ...identity, nir: "284052A32102552" })).toBeNull();
     // Another person's card with Claire's NIR and birth date.
-    expect(await findInsuredPersonByIdentity({ ...identity, vitaleSerial: "28405232101" })).toBeNull();
+    expect(await findInsuredPersonByIdentity(getDb(), { ...identity, vitaleSerial: "28405232101" })).toBeNull();
   });
 
   it("finds a person by id, and nobody for an unknown or malformed id", async () => {
     const [first] = await allPersons();
     if (!first) throw new Error("the fixture should have imported persons");
-    expect((await findInsuredPersonById(first.id))?.nir).toBe(first.nir);
-    expect(await findInsuredPersonById("00000000-0000-4000-8000-000000000000")).toBeNull();
-    expect(await findInsuredPersonById("not-an-id")).toBeNull();
+    expect((await findInsuredPersonById(getDb(), first.id))?.nir).toBe(first.nir);
+    expect(await findInsuredPersonById(getDb(), "00000000-0000-4000-8000-000000000000")).toBeNull();
+    expect(await findInsuredPersonById(getDb(), "not-an-id")).toBeNull();
   });
 
   it("lists a parent's children from the register", async () => {
-    const children = await findChildrenOf("170037505601229");
+    const children = await findChildrenOf(getDb(), "170037505601229");
     expect(children.map((child) => child.firstNames)).toEqual(["Zoé"]);
-    expect(await findChildrenOf("284058832102532")).toEqual([]);
-    const zoe = await findInsuredPersonByNir("212097505604571");
-    const bruno = await findInsuredPersonByNir("170037505601229");
+    expect(await findChildrenOf(getDb(), "284058832102532")).toEqual([]);
+    const zoe = await findInsuredPersonByNir(getDb(), "212097505604571");
+    const bruno = await findInsuredPersonByNir(getDb(), "170037505601229");
     const zoesGuardians = await getDb().select().from(guardianships).where(eq(guardianships.childPersonId, zoe?.id ?? ""));
     expect(zoesGuardians).toMatchObject([{ guardianNir: "170037505601229", guardianPersonId: bruno?.id, source: "register" }]);
     expect((await getDb().select().from(spaces).where(eq(spaces.personId, zoe?.id ?? ""))).length).toBe(1);
@@ -214,19 +214,19 @@ describe("register queries", () => {
     const bothParents = fixture("valid.csv").replace(",21209750,170037505601229", ",21209750,170037505601229;284058832102532");
     await importOrFail(bothParents);
     await importOrFail(bothParents);
-    const zoe = await findInsuredPersonByNir("212097505604571");
+    const zoe = await findInsuredPersonByNir(getDb(), "212097505604571");
     const rows = await getDb()
       .select()
       .from(guardianships)
       .where(eq(guardianships.childPersonId, zoe?.id ?? ""))
       .orderBy(asc(guardianships.guardianNir));
-    const claire = await findInsuredPersonByNir("284058832102532");
-    const bruno = await findInsuredPersonByNir("170037505601229");
+    const claire = await findInsuredPersonByNir(getDb(), "284058832102532");
+    const bruno = await findInsuredPersonByNir(getDb(), "170037505601229");
     expect(rows).toMatchObject([
       { guardianNir: "170037505601229", guardianPersonId: bruno?.id },
       { guardianNir: "284058832102532", guardianPersonId: claire?.id },
     ]);
-    expect((await findChildrenOf("284058832102532")).map((child) => child.firstNames)).toEqual(["Zoé"]);
+    expect((await findChildrenOf(getDb(), "284058832102532")).map((child) => child.firstNames)).toEqual(["Zoé"]);
   });
 });
 
@@ -234,15 +234,15 @@ describe("children without a Vitale card of their own", () => {
   it("imports a child on both parents' cards without a card of their own, who cannot prove an identity by card", async () => {
     const withoutCard = fixture("valid.csv").replace(",21209750,170037505601229", ",,170037505601229;284058832102532");
     expect(await importRegister(withoutCard)).toMatchObject({ status: "imported", created: 6 });
-    const zoe = await findInsuredPersonByNir("212097505604571");
+    const zoe = await findInsuredPersonByNir(getDb(), "212097505604571");
     expect(zoe?.vitaleSerial).toBeNull();
     const parents = await getDb().select().from(guardianships).where(eq(guardianships.childPersonId, zoe?.id ?? ""));
     expect(parents.map((row) => row.guardianNir).sort()).toEqual(["170037505601229", "284058832102532"]);
-    expect(await findInsuredPersonByIdentity({ nir: "212097505604571", birthDate: "2012-09-30", vitaleSerial: "" })).toBeNull();
+    expect(await findInsuredPersonByIdentity(getDb(), { nir: "212097505604571", birthDate: "2012-09-30", vitaleSerial: "" })).toBeNull();
 
     // Her own card, later: the insurer's next file gives its serial, and the identity proof works.
     expect(await importRegister(fixture("valid.csv"))).toMatchObject({ status: "imported", created: 0, updated: 1 });
-    expect((await findInsuredPersonByIdentity({ nir: "212097505604571", birthDate: "2012-09-30", vitaleSerial: "21209750" }))?.id).toBe(zoe?.id);
+    expect((await findInsuredPersonByIdentity(getDb(), { nir: "212097505604571", birthDate: "2012-09-30", vitaleSerial: "21209750" }))?.id).toBe(zoe?.id);
   });
 
   it("refuses a file whose adult has no Vitale card, with the line's reason", async () => {
