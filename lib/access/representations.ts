@@ -20,29 +20,23 @@ export function isLiveRepresentation(now: Date) {
   );
 }
 
+type RepresentationGrant = {
+  actorAccountId: string;
+  subjectPersonId: string;
+  basis: RepresentationBasis;
+  source: RepresentationSource;
+  now: Date;
+  validUntil?: Date | null;
+};
+
+/** The row a representation is, valid from now: createRepresentation inserts it, the bench's generator writes it in bulk. */
+export function representationRecord({ actorAccountId, subjectPersonId, basis, source, now, validUntil = null }: RepresentationGrant) {
+  return { actorAccountId, subjectPersonId, basis, source, validFrom: now, validUntil, createdAt: now };
+}
+
 /** Grants an account a space, in the caller's transaction (activation grants the account's own). */
-export async function createRepresentation(
-  executor: Executor,
-  {
-    actorAccountId,
-    subjectPersonId,
-    basis,
-    source,
-    now,
-    validUntil = null,
-  }: {
-    actorAccountId: string;
-    subjectPersonId: string;
-    basis: RepresentationBasis;
-    source: RepresentationSource;
-    now: Date;
-    validUntil?: Date | null;
-  },
-): Promise<string> {
-  const [row] = await executor
-    .insert(representations)
-    .values({ actorAccountId, subjectPersonId, basis, source, validFrom: now, validUntil, createdAt: now })
-    .returning({ id: representations.id });
+export async function createRepresentation(executor: Executor, grant: RepresentationGrant): Promise<string> {
+  const [row] = await executor.insert(representations).values(representationRecord(grant)).returning({ id: representations.id });
   if (!row) throw new Error("representation not created");
   return row.id;
 }

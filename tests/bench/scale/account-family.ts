@@ -3,6 +3,7 @@ import { activationConfirmationEmail } from "@/lib/delivery/templates/enrolment"
 import { loginCodeEmail } from "@/lib/delivery/templates/auth";
 import { DAY_MS, MINUTE_MS, type TableFamily, codeChannelOf, later, sentMessage } from "./family";
 import { identifierFor } from "./population";
+import { activationRecords } from "@/lib/enrolment/activate-space";
 
 const SESSION_LIFETIME_MS = 12 * 60 * MINUTE_MS;
 const IDLE_TIMEOUT_MS = 15 * MINUTE_MS;
@@ -47,31 +48,18 @@ export const accountFamily: TableFamily = {
       loginTimes.sort((left, right) => left.getTime() - right.getTime());
       const lastLoginAt = loginTimes.at(-1);
 
-      // The rows activateSpace (lib/enrolment/activate-space.ts) writes, in bulk.
+      // The rows activateSpace writes (lib/enrolment/activate-space.ts), in bulk, with the generator's ids.
       const accountId = random.uuid();
-      rows.add(accounts, {
-        id: accountId,
-        kind: "patient",
+      const activation = activationRecords({
         personId,
         identifier: identifierFor(planned),
         passwordHash,
-        email: person.email,
-        mobile: person.mobile,
-        passwordChangedAt: activatedAt,
-        createdAt: activatedAt,
-        updatedAt: lastLoginAt ?? activatedAt,
+        email: person.email ?? null,
+        mobile: person.mobile ?? null,
+        now: activatedAt,
       });
-      rows.add(representations, {
-        id: random.uuid(),
-        actorAccountId: accountId,
-        subjectPersonId: personId,
-        basis: "self",
-        source: "activation",
-        validFrom: activatedAt,
-        validUntil: null,
-        revokedAt: null,
-        createdAt: activatedAt,
-      });
+      rows.add(accounts, { ...activation.account, id: accountId, updatedAt: lastLoginAt ?? activatedAt });
+      rows.add(representations, { ...activation.selfRepresentation(accountId), id: random.uuid(), revokedAt: null });
       rows.add(
         outgoingMessages,
         sentMessage(random, {
