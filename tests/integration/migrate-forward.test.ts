@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -7,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { PGlite } from "@electric-sql/pglite";
 import { type DatabaseHandle, openPglite, openPostgres } from "@/db/client";
 import { migrateDatabase, migrationsFolder } from "@/db/migrate";
-import { adminDatabaseUrl, databaseUrlFor } from "@/tests/support/postgres-urls";
+import { createDatabase, databaseUrlFor, dropDatabases } from "@/tests/support/postgres-urls";
 
 /**
  * A database created by an older main, with data in every table, migrates forward to the current
@@ -36,10 +35,7 @@ let databaseName: string | undefined;
 /** An empty database of the driver under test, loaded with the dump. */
 async function restoreDump(): Promise<{ handle: DatabaseHandle; count: (table: string) => Promise<number> }> {
   if (process.env.TEST_DATABASE === "postgres") {
-    databaseName = `mes_forward_${randomBytes(6).toString("hex")}`;
-    const admin = postgres(adminDatabaseUrl(), { max: 1, onnotice: () => {} });
-    await admin.unsafe(`CREATE DATABASE ${databaseName}`);
-    await admin.end();
+    databaseName = await createDatabase("mes_forward");
     const loader = postgres(databaseUrlFor(databaseName), { max: 1, onnotice: () => {} });
     await loader.unsafe(dump);
     await loader.end();
@@ -61,11 +57,7 @@ async function restoreDump(): Promise<{ handle: DatabaseHandle; count: (table: s
 
 afterAll(async () => {
   await handle?.close();
-  if (databaseName) {
-    const admin = postgres(adminDatabaseUrl(), { max: 1, onnotice: () => {} });
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-    await admin.end();
-  }
+  if (databaseName) await dropDatabases([databaseName]);
 });
 
 describe("a database made by main at 6b84316", () => {

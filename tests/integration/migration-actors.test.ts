@@ -1,13 +1,11 @@
-import { randomBytes } from "node:crypto";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, openPglite, openPostgres } from "@/db/client";
 import { migrateDatabase, migrationsFolder } from "@/db/migrate";
-import { adminDatabaseUrl, databaseUrlFor } from "@/tests/support/postgres-urls";
+import { createDatabase, databaseUrlFor, dropDatabases } from "@/tests/support/postgres-urls";
 
 /**
  * A database made by main before the actor model (migration 0000 only) moves forward without
@@ -20,19 +18,12 @@ const toDrop: string[] = [];
 
 async function openEmptyDatabase(): Promise<DatabaseHandle> {
   if (process.env.TEST_DATABASE !== "postgres") return openPglite();
-  const name = `mes_migration_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(adminDatabaseUrl(), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  await admin.end();
+  const name = await createDatabase("mes_migration");
   toDrop.push(name);
   return openPostgres(databaseUrlFor(name), { max: 1 });
 }
 
-afterAll(async () => {
-  const admin = postgres(adminDatabaseUrl(), { max: 1, onnotice: () => {} });
-  for (const name of toDrop) await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
-});
+afterAll(() => dropDatabases(toDrop));
 
 /** The committed migrations up to `tag`, in a folder of their own, as main had them then. */
 function migrationsUpTo(tag: string): string {
