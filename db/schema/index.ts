@@ -7,3 +7,4 @@ export * from "./rate-limits";
 export * from "./auth";
 export * from "./medical-profile";
 export * from "./activity";
+export * from "./documents";
