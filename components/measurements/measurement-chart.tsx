@@ -19,8 +19,9 @@ type MeasurementChartProps = {
   unit: string;
   /** The personal target, in the unit people read. */
   target: number | null;
-  /** Decimals of the axis and the tooltip. */
-  fractionDigits: number;
+  /** Decimals of the axis, the tooltip and the target, as the measure is shown elsewhere. */
+  minimumFractionDigits: number;
+  maximumFractionDigits: number;
   /** The measure's name, for the chart's text alternative. */
   label: string;
 };
@@ -37,13 +38,13 @@ const instantFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris
  * without JavaScript, the table below (the same values) stands alone; the chart is an image to
  * assistive technologies, whose name sends them to the table.
  */
-export function MeasurementChart({ points, lineNames, unit, target, fractionDigits, label }: MeasurementChartProps) {
+export function MeasurementChart({ points, lineNames, unit, target, minimumFractionDigits, maximumFractionDigits, label }: MeasurementChartProps) {
   const isInBrowser = useSyncExternalStore(
     subscribeToNothing,
     () => true,
     () => false,
   );
-  const numberFormat = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+  const numberFormat = new Intl.NumberFormat("fr-FR", { minimumFractionDigits, maximumFractionDigits });
   const colours = ["#1d4ed8", "#b45309"];
   return (
     <figure className="mt-4">

@@ -112,7 +112,7 @@ export default async function MeasurementPage({ params, searchParams }: Measurem
             slug={kind.slug}
             unit={kind.displayUnit}
             currentTarget={target === null ? "" : formatMeasureNumber(kind, target)}
-            hint={`${describeRange(kind, range)[0]!.toUpperCase()}${describeRange(kind, range).slice(1)}.`}
+            hint={`Un nombre ${describeRange(kind, range)}.`}
           />
           {target !== null ? (
             <form action={removeMeasurementTargetAction} className="mt-3">
@@ -136,7 +136,8 @@ export default async function MeasurementPage({ params, searchParams }: Measurem
               lineNames={isBloodPressure ? ["Systolique", "Diastolique"] : [kind.label]}
               unit={kind.displayUnit}
               target={displayedTarget}
-              fractionDigits={kind.maximumFractionDigits === 3 ? 2 : kind.maximumFractionDigits}
+              minimumFractionDigits={kind.minimumFractionDigits}
+              maximumFractionDigits={kind.maximumFractionDigits}
               label={kind.label}
             />
             {target !== null ? (
