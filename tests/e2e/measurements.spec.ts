@@ -17,6 +17,14 @@ async function measurementsOf(personId: string) {
 }
 
 test("a patient adds a blood pressure from Accueil and reads it in the chart's table", async ({ page }) => {
+  // The chart sets its styles in the browser: the page's CSP (no inline style attributes) must hold.
+  const violations: string[] = [];
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => console.error(`CSP violation: ${event.violatedDirective}`));
+  });
+  page.on("console", (message) => {
+    if (/CSP violation|Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
   const patient = await createActivePatient({ firstNames: "Tessa", isOnboarded: true });
   await signIn(page, patient.id);
   await page.goto("/accueil");
@@ -47,6 +55,7 @@ test("a patient adds a blood pressure from Accueil and reads it in the chart's t
   await expect(chart.locator(".recharts-line")).toHaveCount(2);
   await expect(chart.locator(".recharts-line-dots circle")).toHaveCount(2);
   await expectNoAxeViolations(page);
+  expect(violations).toEqual([]);
 
   expect(await measurementsOf(patient.id)).toEqual([
     { code: "85354-9", value: "128.000", diastolic: "84.000", measuredAt: new Date("2025-11-15T07:30:00Z") },
