@@ -1,4 +1,4 @@
-import { SubmitButton } from "@/components/forms/submit-button";
+import { DeleteMeasurementForm } from "@/components/measurements/delete-measurement-form";
 import { formatDateFr, formatTimeFr } from "@/lib/format";
 import { describeMeasurementAuthor } from "@/lib/medical-profile/measures-access";
 import { BLOOD_PRESSURE, formatMeasureNumber, formatMeasurement, type MeasureKind } from "@/lib/medical-profile/measures";
@@ -80,13 +80,7 @@ export function MeasurementHistoryTable({ kind, points, deleteAction }: Measurem
                 {hasActions ? (
                   <td className={cellClassName}>
                     {point.mayDelete && point.id ? (
-                      <form action={deleteAction}>
-                        <input type="hidden" name="measurementId" value={point.id} />
-                        <input type="hidden" name="type" value={kind.slug} />
-                        <SubmitButton variant="secondary">
-                          Supprimer<span className="sr-only"> la mesure du {date} à {time}</span>
-                        </SubmitButton>
-                      </form>
+                      <DeleteMeasurementForm action={deleteAction} measurementId={point.id} slug={kind.slug} description={`la mesure du ${date} à ${time}`} />
                     ) : null}
                   </td>
                 ) : null}

@@ -109,6 +109,10 @@ test("a patient sets a weight target, reads it beside the table, then deletes a 
   await expectNoAxeViolations(page);
 
   await page.getByRole("button", { name: `Supprimer la mesure du ${MEASURED_ON} à ${MEASURED_AT}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Supprimer la mesure du ${MEASURED_ON} à ${MEASURED_AT} ?` });
+  await expect(dialog.getByRole("button", { name: "Annuler" })).toBeFocused();
+  await expectNoAxeViolations(page);
+  await dialog.getByRole("button", { name: "Supprimer", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "La mesure a été supprimée." })).toBeVisible();
   await expect(page.getByRole("table", { name: "Poids" })).toHaveCount(0);
   expect(await measurementsOf(patient.id)).toEqual([]);

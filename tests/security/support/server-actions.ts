@@ -426,6 +426,10 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
         values (${state.victim.id}, ${WEIGHT.code}, 70, ${WEIGHT.storedUnit}, '2025-11-15T07:30:00Z')`;
       await openMeasurementsPage(page, state, "/profil-medical/mesures/poids");
       await page.getByRole("button", { name: "Supprimer la mesure du 15/11/2025 à 08:30" }).first().click();
+      await page
+        .getByRole("dialog", { name: "Supprimer la mesure du 15/11/2025 à 08:30 ?" })
+        .getByRole("button", { name: "Supprimer", exact: true })
+        .click();
     },
     // Only an id can name a measurement; anything else is "not found".
     refusesInput: (values) => !isUuid(values.measurementId ?? ""),
