@@ -4,7 +4,7 @@ import { formatMeasurement, type MeasureKind } from "@/lib/medical-profile/measu
 export type MeasurementSeriesView = {
   kind: MeasureKind;
   /** Newest first. */
-  entries: { id: string; value: number; measuredAt: Date; isHiddenFromProfessionals: boolean }[];
+  entries: { id: string; value: number; diastolicValue?: number | null; measuredAt: Date; isHiddenFromProfessionals: boolean }[];
 };
 
 const hiddenNote = "masquée aux professionnels de santé";
@@ -21,7 +21,7 @@ export function MeasurementsSection({ series }: { series: MeasurementSeriesView[
           <li key={kind.code} className="rounded-lg border-2 border-slate-300 bg-white p-4">
             <p className="font-semibold text-slate-900">{kind.label}</p>
             <p className="mt-1">
-              <span className="text-xl font-bold whitespace-nowrap text-brand-900">{formatMeasurement(kind, latest.value)}</span>
+              <span className="text-xl font-bold whitespace-nowrap text-brand-900">{formatMeasurement(kind, latest.value, latest.diastolicValue)}</span>
               <span className="text-slate-700">
                 {" "}
                 le <time dateTime={latest.measuredAt.toISOString()}>{formatDateFr(latest.measuredAt)}</time>
@@ -36,7 +36,7 @@ export function MeasurementsSection({ series }: { series: MeasurementSeriesView[
                 <ul className="mt-2 list-disc space-y-1 pl-6">
                   {earlier.map((entry) => (
                     <li key={entry.id}>
-                      {formatMeasurement(kind, entry.value)} le{" "}
+                      {formatMeasurement(kind, entry.value, entry.diastolicValue)} le{" "}
                       <time dateTime={entry.measuredAt.toISOString()}>{formatDateFr(entry.measuredAt)}</time>
                       {entry.isHiddenFromProfessionals ? ` (${hiddenNote})` : ""}
                     </li>

@@ -25,6 +25,9 @@ export const ACTIVITY_ACTIONS = {
   "questionnaire.answered": { label: "Réponse au questionnaire de première connexion", group: "general" },
   "questionnaire.skipped": { label: "Question passée dans le questionnaire de première connexion", group: "general" },
   "medical-profile.measurement-added": { label: "Ajout d'une mesure au profil médical", group: "health_documents" },
+  "medical-profile.measurement-deleted": { label: "Suppression d'une mesure du profil médical", group: "health_documents" },
+  "medical-profile.measurement-target-set": { label: "Choix d'un objectif pour une mesure", group: "health_documents" },
+  "medical-profile.measurement-target-removed": { label: "Suppression de l'objectif d'une mesure", group: "health_documents" },
   "medical-profile.item-added": { label: "Ajout d'une information au profil médical", group: "health_documents" },
   "messaging.message-read": { label: "Lecture d'un message de la messagerie", group: "general" },
 } as const satisfies Record<string, { label: string; group: ActivityGroup }>;

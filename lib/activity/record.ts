@@ -18,6 +18,7 @@ export type ActivityTargetType =
   | "contact_verification"
   | "conversation"
   | "measurement"
+  | "measurement_target"
   | "opposition"
   | "profile_item"
   | "provisional_code"

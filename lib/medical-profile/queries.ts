@@ -9,6 +9,8 @@ import { PROFILE_SECTIONS, type ProfileSection } from "./sections";
 export type MeasurementEntry = {
   id: string;
   value: number;
+  /** Blood pressure's diastolic, beside the systolic in `value`. */
+  diastolicValue: number | null;
   measuredAt: Date;
   isHiddenFromProfessionals: boolean;
 };
@@ -55,6 +57,7 @@ export async function findMedicalProfile({ actor }: { actor: Actor }): Promise<M
     series.entries.push({
       id: row.id,
       value: row.value,
+      diastolicValue: row.diastolicValue,
       measuredAt: row.measuredAt,
       isHiddenFromProfessionals: row.isHiddenFromProfessionals,
     });

@@ -7,16 +7,24 @@ import type { MeasureKind } from "./measures";
 import type { ProfileSection } from "./sections";
 
 /**
- * Stores one measurement of the subject, in the kind's stored unit (height in cm), with its event
+ * Stores one measurement of the subject, in the kind's stored unit (height in cm; blood pressure's
+ * diastolic beside its systolic), added by the patient, with its event
  * in the subject's history, in the caller's transaction.
  */
 export async function recordMeasurement(
   executor: Executor,
-  { actor, kind, value, measuredAt, now }: { actor: Actor; kind: MeasureKind; value: number; measuredAt: Date; now: Date },
-): Promise<void> {
+  {
+    actor,
+    kind,
+    value,
+    diastolicValue = null,
+    measuredAt,
+    now,
+  }: { actor: Actor; kind: MeasureKind; value: number; diastolicValue?: number | null; measuredAt: Date; now: Date },
+): Promise<string> {
   const [row] = await executor
     .insert(measurements)
-    .values({ personId: actor.subject.personId, code: kind.code, value, unit: kind.storedUnit, measuredAt, createdAt: now, updatedAt: now })
+    .values({ personId: actor.subject.personId, code: kind.code, value, diastolicValue, unit: kind.storedUnit, measuredAt, createdAt: now, updatedAt: now })
     .returning({ id: measurements.id });
   if (!row) throw new Error("measurement not stored");
   await recordActivity(executor, {
@@ -25,6 +33,7 @@ export async function recordMeasurement(
     target: { type: "measurement", id: row.id },
     at: now,
   });
+  return row.id;
 }
 
 /** Adds items to a section of the subject's profile, one row per label, in the given order, each with its event. */

@@ -1,6 +1,7 @@
 import { expect, test } from "./support/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { createActivePatient } from "./support/patients";
+import { sql } from "./support/register";
 import { signIn } from "./support/session";
 
 /**
@@ -74,4 +75,32 @@ test("Historique d'activité passes axe, and with its filter in its error state"
     await expect(page.getByRole("heading", { level: 1, name: "Historique d'activité" })).toBeVisible();
     await expectNoAxeViolations(page);
   }
+});
+
+test("Mesures passes axe: the list, the form empty and in its error state, a history with its chart, table and target", async ({ page }) => {
+  const patient = await createActivePatient({ firstNames: "Maëlle", isOnboarded: true });
+  await sql`
+    insert into measurements (person_id, code, value, unit, measured_at) values
+      (${patient.id}, '29463-7', 71, 'kg', '2025-10-01T08:00:00Z'),
+      (${patient.id}, '29463-7', 69.5, 'kg', '2025-11-01T08:00:00Z')`;
+  await sql`insert into measurement_targets (person_id, code, value, unit) values (${patient.id}, '29463-7', 65, 'kg')`;
+  await signIn(page, patient.id);
+  await page.goto("/profil-medical/mesures");
+  await expect(page.getByRole("heading", { level: 1, name: "Mes mesures" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto("/profil-medical/mesures/ajouter");
+  await expect(page.getByRole("heading", { level: 1, name: "Ajouter une mesure" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("textbox", { name: "Date" }).fill("");
+  await page.getByRole("button", { name: "Enregistrer la mesure" }).click();
+  await expect(page.getByRole("heading", { name: /Le formulaire contient/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto("/profil-medical/mesures/poids");
+  await expect(page.getByRole("table", { name: "Poids" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /^Graphique de l'évolution : Poids/ }).locator(".recharts-line")).toHaveCount(1);
+  await expectNoAxeViolations(page);
+  await page.getByRole("textbox", { name: "Objectif" }).fill("1000");
+  await page.getByRole("button", { name: "Enregistrer l'objectif" }).click();
+  await expect(page.getByRole("heading", { name: /Le formulaire contient/ })).toBeVisible();
+  await expectNoAxeViolations(page);
 });

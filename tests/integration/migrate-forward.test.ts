@@ -73,6 +73,14 @@ describe("a database made by main at 6b84316", () => {
       if (table === "drizzle.__drizzle_migrations") continue;
       expect({ table, rows: await restored.count(table) }).toEqual({ table, rows });
     }
+    // Measurements written before authors and blood pressure's second value (0005) are the patient's, with one value.
+    const measured = await restored.handle.db.execute(
+      sql.raw("select code, value::float8 as value, diastolic_value as diastolic, author_kind as author from public.measurements order by code"),
+    );
+    expect(Array.isArray(measured) ? measured : (measured as { rows: unknown[] }).rows).toEqual([
+      { code: "29463-7", value: 62.5, diastolic: null, author: "patient" },
+      { code: "8302-2", value: 168, diastolic: null, author: "patient" },
+    ]);
     // Every migration is applied once: the old one is not run again, the new ones are.
     expect(await restored.count("drizzle.__drizzle_migrations")).toBe(journal.entries.length);
     // A fresh PGlite (initdb) and the whole dump take longer than the default timeout on 2 cores.

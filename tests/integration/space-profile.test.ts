@@ -17,8 +17,8 @@ describe("medical profile, read side", () => {
 
     const profile = await findMedicalProfile({ actor: person.actor });
     expect(profile.measurements.map((series) => [series.kind.label, formatMeasurement(series.kind, series.entries[0]!.value)])).toEqual([
-      ["Taille", "1,68 m"],
       ["Poids", "62 kg"],
+      ["Taille", "1,68 m"],
     ]);
     expect(profile.items.treatment.map((item) => item.label)).toEqual(["Ventoline", "Doliprane"]);
     expect(profile.items.illness).toEqual([]);

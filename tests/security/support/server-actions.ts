@@ -12,6 +12,8 @@ import { identitySchema } from "@/lib/register/identity";
 import { parseAnswer } from "@/lib/onboarding/answers";
 import { QUESTIONS } from "@/lib/onboarding/questions";
 import { isUuid } from "@/lib/validation";
+import { findMeasureKindBySlug, WEIGHT } from "@/lib/medical-profile/measures";
+import { parseMeasurementInput, parseTargetInput } from "@/lib/medical-profile/measures-input";
 import { giveActiveAccount, type TestAccount } from "../../e2e/support/accounts";
 import { createActivePatient, type ActivePatient } from "../../e2e/support/patients";
 import { createRegisteredPerson, sql, type TestPerson } from "../../e2e/support/register";
@@ -134,6 +136,17 @@ const inSession = (path: string) => async (page: Page, { victim }: JourneyState)
   await holdCookie(page, await mintSessionCookie(victim.id));
   await page.goto(path);
 };
+
+/**
+ * Opens a page of "Mesures" in the victim's session, their first-login questionnaire marked done
+ * (the space's pages ask for it; the journey leaves it unfinished).
+ */
+async function openMeasurementsPage(page: Page, { victim }: JourneyState, path: string) {
+  await sql`
+    insert into onboarding_questionnaires (person_id, current_step, completed_at) values (${victim.id}, 5, now())
+    on conflict (person_id) do update set completed_at = coalesce(onboarding_questionnaires.completed_at, now())`;
+  await page.goto(path);
+}
 
 const onPage = (path: string) => async (page: Page) => {
   await page.goto(path);
@@ -382,6 +395,75 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     refusesInput: (values) => !isUuid(values.personId ?? ""),
     // Choosing one's own space leaves the session's choice empty, as it was: it shows as the redirect.
     isAcceptedWithoutRows: ({ redirect }) => redirect?.endsWith("/accueil") ?? false,
+  },
+  // "Mesures" (app/(espace)/(frame)/profil-medical/mesures): each form opened by its submit, so
+  // that it follows whatever page the journey stands on; the space's pages ask for a finished
+  // questionnaire, and deleting or removing needs something to delete.
+  {
+    action: "app/(espace)/(frame)/profil-medical/mesures/ajouter/actions.ts#addMeasurementAction",
+    journey: "login-and-space",
+    credential: "session",
+    reach: inSession("/accueil"),
+    submit: async (page, state) => {
+      await openMeasurementsPage(page, state, "/profil-medical/mesures/ajouter");
+      await page.getByRole("combobox", { name: "Type de mesure" }).selectOption({ label: "Tension artérielle" });
+      await page.getByRole("textbox", { name: "Systolique" }).fill("128");
+      await page.getByRole("textbox", { name: "Diastolique" }).fill("84");
+      await page.getByRole("textbox", { name: "Date" }).fill("15/11/2025");
+      await page.getByRole("textbox", { name: "Heure" }).fill("08:30");
+      await clickButton(page, "Enregistrer la mesure");
+    },
+    refusesInput: (values) => !parseMeasurementInput(values, new Date()).success,
+  },
+  {
+    action: "app/(espace)/(frame)/profil-medical/mesures/[type]/actions.ts#deleteMeasurementAction",
+    journey: "login-and-space",
+    credential: "session",
+    reach: inSession("/accueil"),
+    submit: async (page, state) => {
+      await sql`
+        insert into measurements (person_id, code, value, unit, measured_at)
+        values (${state.victim.id}, ${WEIGHT.code}, 70, ${WEIGHT.storedUnit}, '2025-11-15T07:30:00Z')`;
+      await openMeasurementsPage(page, state, "/profil-medical/mesures/poids");
+      await page.getByRole("button", { name: "Supprimer la mesure du 15/11/2025 à 08:30" }).first().click();
+      await page
+        .getByRole("dialog", { name: "Supprimer la mesure du 15/11/2025 à 08:30 ?" })
+        .getByRole("button", { name: "Supprimer", exact: true })
+        .click();
+    },
+    // Only an id can name a measurement; anything else is "not found".
+    refusesInput: (values) => !isUuid(values.measurementId ?? ""),
+  },
+  {
+    action: "app/(espace)/(frame)/profil-medical/mesures/[type]/actions.ts#setMeasurementTargetAction",
+    journey: "login-and-space",
+    credential: "session",
+    reach: inSession("/accueil"),
+    submit: async (page, state) => {
+      await openMeasurementsPage(page, state, "/profil-medical/mesures/poids");
+      await page.getByRole("textbox", { name: "Objectif" }).fill("60");
+      await clickButton(page, "Enregistrer l'objectif");
+    },
+    refusesInput: (values) => {
+      const kind = findMeasureKindBySlug(values.type ?? "");
+      return !kind || !parseTargetInput(kind, values).success;
+    },
+  },
+  {
+    action: "app/(espace)/(frame)/profil-medical/mesures/[type]/actions.ts#removeMeasurementTargetAction",
+    journey: "login-and-space",
+    credential: "session",
+    reach: inSession("/accueil"),
+    submit: async (page, state) => {
+      await sql`
+        insert into measurement_targets (person_id, code, value, unit)
+        values (${state.victim.id}, ${WEIGHT.code}, 60, ${WEIGHT.storedUnit})
+        on conflict (person_id, code) do nothing`;
+      await openMeasurementsPage(page, state, "/profil-medical/mesures/poids");
+      await clickButton(page, "Supprimer l'objectif");
+    },
+    // Only a known measure's target can be removed; any other name is "not found".
+    refusesInput: (values) => !findMeasureKindBySlug(values.type ?? ""),
   },
   {
     action: "app/(espace)/session-actions.ts#logoutAction",

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { describeUnread } from "@/components/messaging/describe-unread";
 import { type QuickAction, QuickActions } from "@/components/space/quick-actions";
-import { MEASUREMENTS_ANCHOR, profileSectionInfo } from "@/lib/medical-profile/sections";
+import { ADD_MEASUREMENT_PATH } from "@/lib/medical-profile/measures-paths";
+import { profileSectionInfo } from "@/lib/medical-profile/sections";
 import { countUnreadMessages } from "@/lib/messaging/queries";
 import { requireOnboardedActor } from "@/lib/onboarding/guard";
 import { PageTitle } from "@/components/ui/page-title";
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Accueil" };
  */
 const quickActions: QuickAction[] = [
   {
-    href: `/profil-medical#${MEASUREMENTS_ANCHOR}`,
+    href: ADD_MEASUREMENT_PATH,
     label: "Ajouter une mesure",
     description: "Taille, poids et autres mesures de votre profil médical.",
   },
