@@ -17,9 +17,12 @@ export type ActivityTargetType =
   | "auth_challenge"
   | "contact_verification"
   | "conversation"
+  | "entourage_contact"
+  | "health_professional_contact"
   | "measurement"
   | "opposition"
   | "profile_item"
+  | "medical_profile"
   | "provisional_code"
   | "questionnaire"
   | "session";

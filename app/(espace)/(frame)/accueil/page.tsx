@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { describeUnread } from "@/components/messaging/describe-unread";
 import { type QuickAction, QuickActions } from "@/components/space/quick-actions";
-import { MEASUREMENTS_ANCHOR, profileSectionInfo } from "@/lib/medical-profile/sections";
+import { MEASUREMENTS_ANCHOR } from "@/lib/medical-profile/sections";
 import { countUnreadMessages } from "@/lib/messaging/queries";
 import { requireOnboardedActor } from "@/lib/onboarding/guard";
 import { PageTitle } from "@/components/ui/page-title";
@@ -20,7 +20,7 @@ const quickActions: QuickAction[] = [
     description: "Taille, poids et autres mesures de votre profil médical.",
   },
   {
-    href: `/profil-medical#${profileSectionInfo("illness").anchor}`,
+    href: "/profil-medical/completer",
     label: "Compléter mon profil",
     description: "Maladies, traitements, allergies et autres informations de santé.",
   },
