@@ -42,7 +42,8 @@ test("a patient completes two sections of the profile through « Compléter mon 
   await page.getByRole("link", { name: "Retour au profil médical" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Profil médical" })).toBeVisible();
   const allergies = page.getByRole("region", { name: "Allergies" });
-  await expect(allergies.getByText("Pollen de bouleau")).toBeVisible();
+  await expect(allergies.getByRole("link", { name: "Modifier Pollen de bouleau" })).toBeVisible();
+  await expect(allergies.getByText("Rhinite au printemps")).toBeVisible();
   await expect(allergies.getByText("Non visible par les professionnels de santé.")).toBeVisible();
   await expect(page.getByRole("region", { name: "Groupe sanguin" }).getByText("O positif (O+)")).toBeVisible();
   await expect(page.getByRole("region", { name: "Traitements" }).getByText(/Vous avez indiqué ne pas être concerné le/)).toBeVisible();
@@ -60,7 +61,8 @@ test("a patient adds a vaccination with a partial date, masks it from profession
   await signIn(page, patient.id);
   await page.goto("/profil-medical");
   await page.getByRole("link", { name: "Ajouter une vaccination" }).click();
-  await page.getByRole("textbox", { name: "Vaccin" }).fill("Grippe saisonnière");
+  // The vaccine's field suggests common vaccines while typing (a combobox), and takes any name.
+  await page.getByRole("combobox", { name: "Vaccin", exact: true }).fill("Grippe saisonnière");
   await page.getByRole("group", { name: "Date de la vaccination" }).getByRole("combobox", { name: "Mois" }).selectOption({ label: "novembre" });
   await page.getByRole("group", { name: "Date de la vaccination" }).getByRole("textbox", { name: /^Année/ }).fill("2025");
   await page.getByRole("button", { name: "Enregistrer" }).click();
