@@ -9,7 +9,7 @@ import { RadioGroup } from "@/components/forms/radio-group";
 import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField, inputClassName } from "@/components/forms/text-field";
-import { type FieldSpec, ENTRY_FORMS } from "@/lib/medical-profile/entries";
+import { ENTRY_FORMS } from "@/lib/medical-profile/entries";
 import type { EntrySection } from "@/lib/medical-profile/sections";
 import { type FormAction, idleFormState } from "@/lib/form-state";
 import { PartialDateField } from "./partial-date-field";
@@ -25,10 +25,6 @@ type EntryFormProps = {
   action: FormAction;
 };
 
-function fieldName(field: FieldSpec): string {
-  return field.name;
-}
-
 /** An entry section's add or edit form, drawn from its list of fields (lib/medical-profile/entries.ts). */
 export function EntryForm({ section, id, initialValues, back, action }: EntryFormProps) {
   const [state, formAction] = useActionState(action, idleFormState);
@@ -42,7 +38,7 @@ export function EntryForm({ section, id, initialValues, back, action }: EntryFor
   };
   const listOf = (name: string): string[] => valueOf(name).split("\n").filter(Boolean);
   const errorOf = (name: string) => state.fieldErrors?.[name];
-  const summaryFields = form.fields.map((field) => ({ name: fieldName(field), label: "label" in field ? field.label : field.legend }));
+  const summaryFields = form.fields.map((field) => ({ name: field.name, label: "label" in field ? field.label : field.legend }));
 
   return (
     <form action={formAction} noValidate className="mt-6 space-y-6">
