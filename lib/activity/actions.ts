@@ -29,6 +29,14 @@ export const ACTIVITY_ACTIONS = {
   "medical-profile.measurement-target-set": { label: "Choix d'un objectif pour une mesure", group: "health_documents" },
   "medical-profile.measurement-target-removed": { label: "Suppression de l'objectif d'une mesure", group: "health_documents" },
   "medical-profile.item-added": { label: "Ajout d'une information au profil médical", group: "health_documents" },
+  "medical-profile.item-changed": { label: "Modification d'une information du profil médical", group: "health_documents" },
+  "medical-profile.item-deleted": { label: "Suppression d'une information du profil médical", group: "health_documents" },
+  "medical-profile.not-concerned": { label: "Déclaration « Je ne suis pas concerné » dans le profil médical", group: "health_documents" },
+  "medical-profile.item-masked": { label: "Masquage d'une information du profil médical aux professionnels", group: "health_documents" },
+  "medical-profile.item-unmasked": { label: "Information du profil médical rendue visible aux professionnels", group: "health_documents" },
+  "medical-profile.blood-group-changed": { label: "Modification du groupe sanguin", group: "health_documents" },
+  "medical-profile.organ-donation-changed": { label: "Modification de l'information sur le don d'organes", group: "health_documents" },
+  "medical-profile.lifestyle-changed": { label: "Modification des habitudes de vie", group: "health_documents" },
   "messaging.message-read": { label: "Lecture d'un message de la messagerie", group: "general" },
 } as const satisfies Record<string, { label: string; group: ActivityGroup }>;
 

@@ -17,10 +17,13 @@ export type ActivityTargetType =
   | "auth_challenge"
   | "contact_verification"
   | "conversation"
+  | "entourage_contact"
+  | "health_professional_contact"
   | "measurement"
   | "measurement_target"
   | "opposition"
   | "profile_item"
+  | "medical_profile"
   | "provisional_code"
   | "questionnaire"
   | "session";

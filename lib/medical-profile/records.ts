@@ -3,6 +3,7 @@ import type { Executor } from "@/db/client";
 import { measurements, profileItems } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
 import { activityOf, recordActivity } from "@/lib/activity/record";
+import { clearNotConcerned } from "./entry-records";
 import type { MeasureKind } from "./measures";
 import type { ProfileSection } from "./sections";
 
@@ -53,6 +54,7 @@ export async function addProfileItems(
       }),
     )
     .returning({ id: profileItems.id });
+  await clearNotConcerned(executor, actor, section);
   for (const row of rows) {
     await recordActivity(executor, {
       ...activityOf(actor),

@@ -104,3 +104,29 @@ test("Mesures passes axe: the list, the form empty and in its error state, a his
   await expect(page.getByRole("heading", { name: /Le formulaire contient/ })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+/** Profil médical's pages, each on its own (one axe scan per test keeps within the time-out on 2 cores); forms also after an empty submit. */
+const medicalProfilePages: { path: string; heading: string; submitEmpty?: boolean }[] = [
+  { path: "/profil-medical", heading: "Profil médical" },
+  { path: "/profil-medical/completer", heading: "Compléter mon profil" },
+  { path: "/profil-medical/groupe-sanguin", heading: "Groupe sanguin" },
+  { path: "/profil-medical/habitudes-de-vie", heading: "Habitudes de vie", submitEmpty: true },
+  { path: "/profil-medical/maladies/ajouter", heading: "Ajouter une maladie ou un sujet de santé", submitEmpty: true },
+  { path: "/profil-medical/handicaps/ajouter", heading: "Ajouter un handicap", submitEmpty: true },
+  { path: "/profil-medical/entourage/ajouter", heading: "Ajouter un contact", submitEmpty: true },
+  { path: "/profil-medical/professionnels/ajouter", heading: "Ajouter un professionnel de santé" },
+];
+
+for (const { path, heading, submitEmpty } of medicalProfilePages) {
+  test(`${path} passes axe${submitEmpty ? ", before and after an empty submit" : ""}`, async ({ page }) => {
+    const patient = await createActivePatient({ firstNames: "Inès", isOnboarded: true });
+    await signIn(page, patient.id);
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expectNoAxeViolations(page);
+    if (submitEmpty) {
+      await page.getByRole("button", { name: "Enregistrer" }).click();
+      await expect(page.getByRole("heading", { name: /Le formulaire contient/ })).toBeVisible();
+      await expectNoAxeViolations(page);
+    }
+  });
+}

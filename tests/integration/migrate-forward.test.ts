@@ -83,6 +83,14 @@ describe("a database made by main at 6b84316", () => {
     ]);
     // Every migration is applied once: the old one is not run again, the new ones are.
     expect(await restored.count("drizzle.__drizzle_migrations")).toBe(journal.entries.length);
+    // Medical profile entries keep what they held, written by the patient, with no date (0006).
+    const items = await restored.handle.db.execute(
+      sql.raw("select label, details, is_hidden_from_professionals as hidden, author_kind, start_year, is_ongoing from profile_items order by label"),
+    );
+    expect(Array.isArray(items) ? items : (items as { rows: unknown[] }).rows).toEqual([
+      { label: "Grippe saisonnière", details: null, hidden: true, author_kind: "patient", start_year: null, is_ongoing: false },
+      { label: "Pollen de bouleau", details: "Rhinite au printemps", hidden: false, author_kind: "patient", start_year: null, is_ongoing: false },
+    ]);
     // A fresh PGlite (initdb) and the whole dump take longer than the default timeout on 2 cores.
   }, 180_000);
 });

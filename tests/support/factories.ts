@@ -1,11 +1,12 @@
 import { randomInt } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { insuredPersons, type NewInsuredPerson, outgoingMessages, spaces } from "@/db/schema";
+import { insuredPersons, type NewInsuredPerson, outgoingMessages, profileItems, spaces } from "@/db/schema";
 import { type Actor, actorOf } from "@/lib/access/actor";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { createSession, findLiveSession } from "@/lib/auth/sessions";
 import { activateSpace } from "@/lib/enrolment/activate-space";
+import type { ProfileSection } from "@/lib/medical-profile/sections";
 import { computeNirKey } from "@/lib/register/nir";
 
 function digits(count: number): string {
@@ -120,4 +121,27 @@ export async function signInAs(accountId: string, now = new Date()): Promise<Act
 export async function createSignedInPerson(options: Parameters<typeof createActiveAccount>[0] = {}) {
   const account = await createActiveAccount(options);
   return { ...account.person, accountId: account.accountId, actor: await signInAs(account.accountId) };
+}
+
+/**
+ * A profile entry a health professional wrote (or, with `confirmedAt`, one the patient wrote and
+ * a professional confirmed). Professionals' own writes come with their portal; until then this
+ * stands for them.
+ */
+export async function createProfessionalProfileItem(
+  personId: string,
+  { section = "vaccination", label = "Grippe saisonnière", confirmedAt }: { section?: ProfileSection; label?: string; confirmedAt?: Date } = {},
+) {
+  const [row] = await getDb()
+    .insert(profileItems)
+    .values({
+      personId,
+      section,
+      label,
+      startYear: 2025,
+      authorKind: confirmedAt ? "patient" : "professional",
+      confirmedByProfessionalAt: confirmedAt ?? null,
+    })
+    .returning();
+  return row!;
 }

@@ -11,6 +11,9 @@ import {
 import { identitySchema } from "@/lib/register/identity";
 import { parseAnswer } from "@/lib/onboarding/answers";
 import { QUESTIONS } from "@/lib/onboarding/questions";
+import { BLOOD_GROUPS, parseEntry } from "@/lib/medical-profile/entries";
+import { parseLifestyleAnswers } from "@/lib/medical-profile/lifestyle";
+import { isEntrySection, isProfileItemSection, profileSectionInfo } from "@/lib/medical-profile/sections";
 import { isUuid } from "@/lib/validation";
 import { findMeasureKindBySlug, WEIGHT } from "@/lib/medical-profile/measures";
 import { parseMeasurementInput, parseTargetInput } from "@/lib/medical-profile/measures-input";
@@ -146,6 +149,24 @@ async function openMeasurementsPage(page: Page, { victim }: JourneyState, path: 
     insert into onboarding_questionnaires (person_id, current_step, completed_at) values (${victim.id}, 5, now())
     on conflict (person_id) do update set completed_at = coalesce(onboarding_questionnaires.completed_at, now())`;
   await page.goto(path);
+}
+
+/** The victim signed in and done with the first-login questionnaire (the space's frame asks for it), on `path`. */
+const inOnboardedSession =
+  (path: string | ((victimId: string) => Promise<string>)) =>
+  async (page: Page, { victim }: JourneyState) => {
+    await sql`
+      insert into onboarding_questionnaires (person_id, current_step, completed_at)
+      values (${victim.id}, 5, now()) on conflict do nothing`;
+    await holdCookie(page, await mintSessionCookie(victim.id));
+    await page.goto(typeof path === "string" ? path : await path(victim.id));
+  };
+
+/** A profile entry of the victim's, made by the factory as the profile's own form would: its page's path. */
+async function withProfileItem(victimId: string, section: "allergy" | "vaccination"): Promise<string> {
+  const [row] = await sql<{ id: string }[]>`
+    insert into profile_items (person_id, section, label, start_year) values (${victimId}, ${section}, 'Pollen', 2024) returning id`;
+  return `/profil-medical/${profileSectionInfo(section).anchor}/${row!.id}`;
 }
 
 const onPage = (path: string) => async (page: Page) => {
@@ -464,6 +485,91 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     },
     // Only a known measure's target can be removed; any other name is "not found".
     refusesInput: (values) => !findMeasureKindBySlug(values.type ?? ""),
+  },
+  // Profil médical (app/(espace)/(frame)/profil-medical).
+  {
+    action: "app/(espace)/(frame)/profil-medical/actions.ts#saveEntryAction",
+    journey: "login-and-space",
+    credential: "session",
+    reach: inOnboardedSession("/profil-medical/allergies/ajouter"),
+    submit: async (page) => {
+      await page.getByRole("textbox", { name: "Nom de l'allergie" }).fill("Pollen de bouleau");
+      await clickButton(page, "Enregistrer");
+    },
+    // The action reads the section and id first (anything else is "not found"), then the fields as lib/medical-profile/entries.ts does.
+    refusesInput: (values) => {
+      const section = values.section ?? "";
+      if (!isEntrySection(section) || (values.id && !isUuid(values.id))) return true;
+      const submitted = Object.fromEntries(Object.entries(values).flatMap(([name, value]) => (value === undefined ? [] : [[name, [value]]])));
+      return !parseEntry(section, submitted, { now: new Date() }).success;
+    },
+  },
+  {
+    action: "app/(espace)/(frame)/profil-medical/actions.ts#deleteEntryAction",
+    journey: "login-and-space",
+    credential: "session",
+    reach: inOnboardedSession((victimId) => withProfileItem(victimId, "allergy")),
+    submit: async (page) => clickButton(page, "Supprimer"),
+    refusesInput: (values) => !isEntrySection(values.section ?? "") || !isUuid(values.id ?? ""),
+  },
+  {
+    action: "app/(espace)/(frame)/profil-medical/actions.ts#declareNotConcernedAction",
+    journey: "login-and-space",
+    credential: "session",
+    reach: inOnboardedSession("/profil-medical/completer"),
+    submit: async (page) => clickButton(page, "Je ne suis pas concerné : Allergies"),
+    refusesInput: (values) => {
+      const section = values.section ?? "";
+      return !isProfileItemSection(section) || !profileSectionInfo(section).offersNotConcerned;
+    },
+  },
+  {
+    action: "app/(espace)/(frame)/profil-medical/actions.ts#setMaskAction",
+    journey: "login-and-space",
+    credential: "session",
+    reach: inOnboardedSession(async (victimId) => {
+      await withProfileItem(victimId, "vaccination");
+      return "/profil-medical";
+    }),
+    submit: async (page) => clickButton(page, "Masquer aux professionnels"),
+    refusesInput: (values) => {
+      if (values.hidden !== "true" && values.hidden !== "false") return true;
+      if (values.kind === "organ-donation") return false;
+      return !["profile-item", "entourage-contact"].includes(values.kind ?? "") || !isUuid(values.id ?? "");
+    },
+  },
+  {
+    action: "app/(espace)/(frame)/profil-medical/actions.ts#saveBloodGroupAction",
+    journey: "login-and-space",
+    credential: "session",
+    reach: inOnboardedSession("/profil-medical/groupe-sanguin"),
+    submit: async (page) => {
+      await page.getByRole("combobox", { name: "Groupe sanguin" }).selectOption({ label: "O positif (O+)" });
+      await clickButton(page, "Enregistrer");
+    },
+    // No value (or an empty one) removes the blood group: only a value outside the list is refused.
+    refusesInput: (values) => values.bloodGroup !== undefined && values.bloodGroup !== "" && !BLOOD_GROUPS.some((choice) => choice.value === values.bloodGroup),
+  },
+  {
+    action: "app/(espace)/(frame)/profil-medical/actions.ts#saveOrganDonationAction",
+    journey: "login-and-space",
+    credential: "session",
+    reach: inOnboardedSession("/profil-medical"),
+    submit: async (page) => {
+      await page.getByRole("checkbox", { name: "J'ai pris connaissance de l'information sur le don d'organes" }).check();
+      await page.getByRole("region", { name: "Don d'organes" }).getByRole("button", { name: "Enregistrer" }).click();
+    },
+  },
+  {
+    action: "app/(espace)/(frame)/profil-medical/actions.ts#saveLifestyleAction",
+    journey: "login-and-space",
+    credential: "session",
+    reach: inOnboardedSession("/profil-medical/habitudes-de-vie"),
+    submit: async (page) => {
+      await page.getByRole("radiogroup", { name: "Je fume" }).getByRole("radio", { name: "Non, je n'ai jamais fumé" }).check();
+      await clickButton(page, "Enregistrer");
+    },
+    refusesInput: (values) => !parseLifestyleAnswers(values).success,
   },
   {
     action: "app/(espace)/session-actions.ts#logoutAction",

@@ -3,7 +3,6 @@ import { Link } from "@/components/ui/link";
 import { describeUnread } from "@/components/messaging/describe-unread";
 import { type QuickAction, QuickActions } from "@/components/space/quick-actions";
 import { ADD_MEASUREMENT_PATH } from "@/lib/medical-profile/measures-paths";
-import { profileSectionInfo } from "@/lib/medical-profile/sections";
 import { countUnreadMessages } from "@/lib/messaging/queries";
 import { requireOnboardedActor } from "@/lib/onboarding/guard";
 import { PageTitle } from "@/components/ui/page-title";
@@ -21,7 +20,7 @@ const quickActions: QuickAction[] = [
     description: "Taille, poids et autres mesures de votre profil médical.",
   },
   {
-    href: `/profil-medical#${profileSectionInfo("illness").anchor}`,
+    href: "/profil-medical/completer",
     label: "Compléter mon profil",
     description: "Maladies, traitements, allergies et autres informations de santé.",
   },
