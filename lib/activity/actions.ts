@@ -26,6 +26,9 @@ export const ACTIVITY_ACTIONS = {
   "questionnaire.skipped": { label: "Question passée dans le questionnaire de première connexion", group: "general" },
   "medical-profile.measurement-added": { label: "Ajout d'une mesure au profil médical", group: "health_documents" },
   "medical-profile.item-added": { label: "Ajout d'une information au profil médical", group: "health_documents" },
+  "documents.added": { label: "Ajout d'un document", group: "health_documents" },
+  "documents.opened": { label: "Consultation d'un document", group: "health_documents" },
+  "documents.downloaded": { label: "Téléchargement d'un document", group: "health_documents" },
   "messaging.message-read": { label: "Lecture d'un message de la messagerie", group: "general" },
 } as const satisfies Record<string, { label: string; group: ActivityGroup }>;
 

@@ -17,6 +17,7 @@ export type ActivityTargetType =
   | "auth_challenge"
   | "contact_verification"
   | "conversation"
+  | "document"
   | "measurement"
   | "opposition"
   | "profile_item"
