@@ -9,7 +9,9 @@ import {
   PRIVATE_CACHE_CONTROL,
   applyStaticSecurityHeaders,
   buildContentSecurityPolicy,
+  buildDocumentContentPolicy,
   createNonce,
+  isDocumentContentPath,
 } from "@/lib/http/security-headers";
 
 /**
@@ -42,7 +44,13 @@ function createPolicy(appOrigin: string): { nonce: string; csp: string } {
 /** Headers every answer carries, the page's own policy included; the space's pages are never cached. */
 function secure(response: NextResponse, { csp, pathname }: { csp: string; pathname: string }): NextResponse {
   applyStaticSecurityHeaders(response.headers, { isProduction });
-  response.headers.set("Content-Security-Policy", csp);
+  if (isDocumentContentPath(pathname)) {
+    // A document's bytes: framed by our preview only, nothing in them runs (its route handler may drop the sandbox for a PDF).
+    response.headers.set("X-Frame-Options", "SAMEORIGIN");
+    response.headers.set("Content-Security-Policy", buildDocumentContentPolicy({ isSandboxed: true }));
+  } else {
+    response.headers.set("Content-Security-Policy", csp);
+  }
   if (isSpacePath(pathname)) response.headers.set("Cache-Control", PRIVATE_CACHE_CONTROL);
   return response;
 }

@@ -4,7 +4,7 @@ import busboy from "busboy";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
-import { accounts, documentFolders, insuredPersons } from "@/db/schema";
+import { accounts, documentFolders, documents, insuredPersons } from "@/db/schema";
 import { type Actor, isOwnedBySubject } from "@/lib/access/actor";
 import { activityOf } from "@/lib/activity/record";
 import type { FieldErrors } from "@/lib/form-state";
@@ -208,3 +208,16 @@ export async function findFolderChoices(executor: Executor, { actor }: { actor: 
 
 /** The category choices, in the list's order. */
 export const CATEGORY_CHOICES = PATIENT_DOCUMENT_CATEGORIES.map((code) => ({ value: code, label: DOCUMENT_CATEGORY_LABELS[code] }));
+
+/** The document just added, for the confirmation under the form (its preview and download). */
+export async function findAddedDocument(
+  executor: Executor,
+  { actor, documentId }: { actor: Actor; documentId: string },
+): Promise<{ id: string; title: string; mediaType: string } | null> {
+  if (!isUuid(documentId)) return null;
+  const [row] = await executor
+    .select({ id: documents.id, title: documents.title, mediaType: documents.mediaType })
+    .from(documents)
+    .where(and(eq(documents.id, documentId), isOwnedBySubject(actor, documents.personId)));
+  return row ?? null;
+}
