@@ -47,7 +47,8 @@ export function readUploadForm(body: ReadableStream<Uint8Array> | null, contentT
   return new Promise((resolve) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: { "content-type": contentType }, limits: { ...FIELD_LIMITS, fileSize: MAX_DOCUMENT_BYTES } });
+      // busboy signals the limit when a file reaches it: one byte more than ours, so a file of exactly 5 MB passes.
+      parser = busboy({ headers: { "content-type": contentType }, limits: { ...FIELD_LIMITS, fileSize: MAX_DOCUMENT_BYTES + 1 } });
     } catch {
       resolve({ status: "malformed" });
       return;
@@ -69,6 +70,8 @@ export function readUploadForm(body: ReadableStream<Uint8Array> | null, contentT
       fields[name] ??= value;
     });
     parser.on("file", (name, stream, info) => {
+      // A truncated body errors the part too: the parser's own error settles the answer.
+      stream.on("error", () => settle({ status: "malformed" }));
       if (name !== UPLOAD_FIELDS.file || file) {
         stream.resume();
         return;
