@@ -13,6 +13,7 @@ try {
   const { currentId } = getMasterKeyRing();
   const report = await rotateMasterKeys(handle.db, { batchSize });
   console.log(`Clé maîtresse courante : ${currentId}. ${report.rewrapped} clé(s) de document réenveloppée(s), ${report.remaining} restante(s).`);
+  for (const id of report.failedIds) console.error(`- document ${id} : sa clé ne se déchiffre pas (clé maîtresse absente ou clé endommagée).`);
   if (report.remaining > 0) process.exitCode = 1;
 } finally {
   await handle.close();

@@ -36,6 +36,8 @@ describe("the type of an uploaded file, read from its bytes", () => {
   it.each(refused)("refuses %s with a message that says why", async (_case, name, bytes, message) => {
     const result = await detectDocumentType(bytes, name);
     expect(result.status).toBe("refused");
-    if (result.status === "refused") expect(result.message).toMatch(typeof message === "string" ? new RegExp(`^${RegExp.escape(message)}$`) : message);
+    if (result.status !== "refused") return;
+    if (typeof message === "string") expect(result.message).toBe(message);
+    else expect(result.message).toMatch(message);
   });
 });

@@ -3,19 +3,25 @@ import { and, asc, eq, gt, inArray, ne } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { documents } from "@/db/schema";
 import { type DocumentSettings, getDocumentSettings } from "@/lib/env";
-import { rewrapDataKey } from "./encryption";
+import { DocumentDecryptionError, rewrapDataKey } from "./encryption";
 import { getMasterKeyRing } from "./master-keys";
 import { type StorageKind, getDocumentStore, isStoreConfigured } from "./storage";
 
-export type RotationReport = { rewrapped: number; remaining: number };
+export type RotationReport = {
+  rewrapped: number;
+  /** Documents whose data key does not unwrap (an unknown master key, a damaged wrapped key): left as they are. */
+  failedIds: string[];
+  /** Documents still under another master key after this run (the failed ones included). */
+  remaining: number;
+};
 
 /**
  * `npm run keys:rotate`: re-wraps the data key of every document whose master key is not the
  * current one, batch by batch, each batch in its own transaction. The objects are not read or
  * written: a file's ciphertext and data key stay the same, only the small wrapped key changes.
  * Interrupted, it loses at most the batch under way (rolled back) and the next run picks up
- * where it stopped, since it selects by masterKeyId. `maxBatches` bounds one run (tests use it
- * to stop half-way).
+ * where it stopped, since it selects by masterKeyId. A row that does not unwrap is reported and
+ * passed over, never blocking the others. `maxBatches` bounds one run (tests stop half-way with it).
  */
 export async function rotateMasterKeys(
   executor: Executor,
@@ -23,28 +29,37 @@ export async function rotateMasterKeys(
 ): Promise<RotationReport> {
   const ring = getMasterKeyRing();
   let rewrapped = 0;
-  let after = "";
+  const failedIds: string[] = [];
+  // Keyset order by id, so that rows passed over are not selected again in this run.
+  let after: string | null = null;
   for (let batch = 0; batch < maxBatches; batch += 1) {
-    const count = await executor.transaction(async (tx) => {
+    const selected: number = await executor.transaction(async (tx) => {
       const rows = await tx
         .select({ id: documents.id, personId: documents.personId, masterKeyId: documents.masterKeyId, wrappedDataKey: documents.wrappedDataKey })
         .from(documents)
-        .where(and(ne(documents.masterKeyId, ring.currentId), gt(documents.id, after)))
+        .where(and(ne(documents.masterKeyId, ring.currentId), after ? gt(documents.id, after) : undefined))
         .orderBy(asc(documents.id))
         .limit(batchSize)
         .for("update", { skipLocked: true });
       for (const row of rows) {
-        const rewrap = rewrapDataKey(row, { documentId: row.id, personId: row.personId }, ring);
+        let rewrap: ReturnType<typeof rewrapDataKey>;
+        try {
+          rewrap = rewrapDataKey(row, { documentId: row.id, personId: row.personId }, ring);
+        } catch (error) {
+          if (!(error instanceof DocumentDecryptionError)) throw error;
+          failedIds.push(row.id);
+          continue;
+        }
         await tx.update(documents).set(rewrap).where(and(eq(documents.id, row.id), eq(documents.masterKeyId, row.masterKeyId)));
+        rewrapped += 1;
       }
       if (rows.length > 0) after = rows.at(-1)!.id;
       return rows.length;
     });
-    rewrapped += count;
-    if (count < batchSize) break;
+    if (selected < batchSize) break;
   }
   const remaining = await executor.$count(documents, ne(documents.masterKeyId, ring.currentId));
-  return { rewrapped, remaining };
+  return { rewrapped, failedIds, remaining };
 }
 
 /** An upload writes its object seconds before its row: anything younger than this is left alone. */

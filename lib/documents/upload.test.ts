@@ -76,7 +76,7 @@ describe("reading an upload as it streams in", () => {
 
   it("reads a small form whole", async () => {
     const file = pdfFile();
-    const body = new Blob([fieldPart(UPLOAD_FIELDS.date, "03/02/2026"), fileHead("cr.pdf"), file, `\r\n--${BOUNDARY}--\r\n`]);
+    const body = new Blob([fieldPart(UPLOAD_FIELDS.date, "03/02/2026"), fileHead("cr.pdf"), new Uint8Array(file), `\r\n--${BOUNDARY}--\r\n`]);
     const reading = await readUploadForm(body.stream(), CONTENT_TYPE);
     expect(reading).toMatchObject({ status: "read", form: { fields: { [UPLOAD_FIELDS.date]: "03/02/2026" }, file: { name: "cr.pdf" } } });
     if (reading.status === "read") expect(Buffer.compare(reading.form.file!.bytes, file)).toBe(0);
