@@ -229,6 +229,8 @@ async function main(): Promise<number> {
     AUTH_SECRET: authSecret,
     APP_ORIGIN: origin,
     OUTBOX_ENABLED: "true",
+    // Documents are encrypted with it; production refuses to start without one.
+    DOCUMENT_MASTER_KEYS: `bench1:${randomBytes(32).toString("base64")}`,
     // The reference page every page's throughput is read against: served only when asked for.
     BENCH_BASELINE_ENABLED: "true",
   };
