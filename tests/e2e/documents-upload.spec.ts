@@ -1,0 +1,97 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "./support/test";
+import { expectNoAxeViolations } from "./support/axe";
+import { createActivePatient } from "./support/patients";
+import { sql } from "./support/register";
+import { signIn } from "./support/session";
+
+const SENTENCE = "Suivi de la tension : 12/8, à revoir dans trois mois.";
+
+test("a patient adds a document through the form, previews it in its frame and downloads the same bytes", async ({ page }) => {
+  const patient = await createActivePatient({ firstNames: "Noémie", isOnboarded: true });
+  await signIn(page, patient.id);
+  await page.goto("/documents/ajouter");
+  await expect(page.getByRole("heading", { level: 1, name: "Ajouter un document" })).toBeVisible();
+
+  // A PDF called .txt: refused on the "Fichier" field, with the reason, and nothing stored.
+  const pdf = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+  await page.getByLabel("Fichier").setInputFiles({ name: "tension.txt", mimeType: "text/plain", buffer: pdf });
+  await page.getByRole("textbox", { name: "Titre" }).fill("Suivi tension");
+  await page.getByRole("textbox", { name: "Date du document" }).fill("03/02/2026");
+  await page.getByRole("combobox", { name: "Catégorie" }).selectOption({ label: "Comptes rendus" });
+  await page.getByRole("button", { name: "Ajouter le document" }).click();
+  const refusal = "L'extension « .txt » du fichier ne correspond pas à son contenu (PDF).";
+  await expect(page.getByLabel("Fichier")).toHaveAccessibleDescription(new RegExp(refusal.replace(/[.()]/g, "\\$&")));
+  await expect(page.getByRole("textbox", { name: "Titre" })).toHaveValue("Suivi tension");
+  expect((await sql`select id from documents where person_id = ${patient.id}`).length).toBe(0);
+
+  // The right file: the progress bar shows while the upload is held back, then the document is there.
+  const text = Buffer.from(`${SENTENCE}\n`, "utf8");
+  await page.getByLabel("Fichier").setInputFiles({ name: "tension.txt", mimeType: "text/plain", buffer: text });
+  await page.getByRole("combobox", { name: "Dossier" }).selectOption({ label: "Aucun dossier" });
+  let releaseUpload: () => void = () => {};
+  const uploadHeld = new Promise<void>((resolve) => (releaseUpload = resolve));
+  await page.route("**/documents/televersement", async (route) => {
+    await uploadHeld;
+    await route.continue();
+  });
+  await page.getByRole("button", { name: "Ajouter le document" }).click();
+  await expect(page.getByRole("progressbar", { name: "Envoi du document" })).toBeVisible();
+  releaseUpload();
+  await expect(page.getByRole("heading", { name: "Le document « Suivi tension » a été ajouté à vos documents." })).toBeVisible();
+  await page.unroute("**/documents/televersement");
+  await expectNoAxeViolations(page);
+
+  const [row] = await sql<{ id: string; author_kind: string; media_type: string }[]>`
+    select id, author_kind, media_type from documents where person_id = ${patient.id}`;
+  expect(row).toMatchObject({ author_kind: "patient", media_type: "text/plain" });
+  const [object] = await sql<{ bytes: Buffer }[]>`select o.bytes from document_objects o join documents d on d.storage_key = o.key where d.id = ${row!.id}`;
+  expect(object!.bytes.includes(Buffer.from(SENTENCE))).toBe(false);
+
+  // The preview: a sandboxed frame showing the text.
+  const frame = page.frameLocator('iframe[title="Aperçu du document « Suivi tension »"]');
+  await expect(frame.locator("body")).toContainText(SENTENCE);
+
+  // The download: the same bytes, named after the title, never cached, never sniffed.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger" }).click()]);
+  expect(download.suggestedFilename()).toBe("Suivi tension.txt");
+  expect(Buffer.compare(await readFile((await download.path())!), text)).toBe(0);
+
+  const response = await page.request.get(`/documents/${row!.id}/fichier?telechargement=1`);
+  expect(response.status()).toBe(200);
+  const headers = response.headers();
+  expect(headers["cache-control"]).toMatch(/no-store/);
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["content-disposition"]).toBe(`attachment; filename="Suivi tension.txt"; filename*=UTF-8''Suivi%20tension.txt`);
+  const inline = await page.request.get(`/documents/${row!.id}/fichier`);
+  expect(inline.headers()["content-security-policy"]).toMatch(/default-src 'none'.*sandbox/);
+  expect(inline.headers()["content-disposition"]).toMatch(/^inline;/);
+
+  const actions = await sql<{ action: string }[]>`
+    select action from activity_events where subject_person_id = ${patient.id} and target_id = ${row!.id} order by sequence`;
+  expect(actions.map((event) => event.action)).toEqual(
+    expect.arrayContaining(["documents.added", "documents.opened", "documents.downloaded"]),
+  );
+});
+
+test("another person's document is not found", async ({ page, browser }) => {
+  const owner = await createActivePatient({ firstNames: "Odile", isOnboarded: true });
+  await signIn(page, owner.id);
+  await page.goto("/documents/ajouter");
+  await page.getByLabel("Fichier").setInputFiles({ name: "note.txt", mimeType: "text/plain", buffer: Buffer.from("Note privée\n") });
+  await page.getByRole("textbox", { name: "Titre" }).fill("Note privée");
+  await page.getByRole("textbox", { name: "Date du document" }).fill("01/02/2026");
+  await page.getByRole("combobox", { name: "Catégorie" }).selectOption({ label: "Autres documents" });
+  await page.getByRole("button", { name: "Ajouter le document" }).click();
+  await expect(page.getByRole("heading", { name: "Le document « Note privée » a été ajouté à vos documents." })).toBeVisible();
+  const [row] = await sql<{ id: string }[]>`select id from documents where person_id = ${owner.id}`;
+
+  const stranger = await createActivePatient({ firstNames: "Paul", isOnboarded: true });
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await signIn(other, stranger.id);
+  const response = await other.request.get(`/documents/${row!.id}/fichier?telechargement=1`);
+  expect(response.status()).toBe(404);
+  expect(await response.text()).not.toContain("Note privée");
+  await context.close();
+});
