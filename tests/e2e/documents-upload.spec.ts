@@ -3,6 +3,7 @@ import { expect, test } from "./support/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { createActivePatient } from "./support/patients";
 import { sql } from "./support/register";
+import { e2eServer } from "./support/server";
 import { signIn } from "./support/session";
 
 const SENTENCE = "Suivi de la tension : 12/8, à revoir dans trois mois.";
@@ -94,4 +95,26 @@ test("another person's document is not found", async ({ page, browser }) => {
   expect(response.status()).toBe(404);
   expect(await response.text()).not.toContain("Note privée");
   await context.close();
+});
+
+test("the upload handler refuses a post from elsewhere, and a file over the limit with a French message", async ({ page }) => {
+  const patient = await createActivePatient({ firstNames: "Rémi", isOnboarded: true });
+  await signIn(page, patient.id);
+  const form = (bytes: Buffer) => ({
+    fichier: { name: "gros.txt", mimeType: "text/plain", buffer: bytes },
+    titre: "Gros",
+    date: "01/02/2026",
+    categorie: "AUTR_DOC",
+  });
+  const accept = { accept: "application/json" };
+  // No Origin: route handlers get no server-action protection, so this one asks for ours.
+  const withoutOrigin = await page.request.post("/documents/televersement", { multipart: form(Buffer.from("Bonjour\n")), headers: accept });
+  expect(withoutOrigin.status()).toBe(403);
+  const tooLarge = await page.request.post("/documents/televersement", {
+    multipart: form(Buffer.alloc(5 * 1024 * 1024 + 1, 0x41)),
+    headers: { ...accept, origin: e2eServer.origin },
+  });
+  expect(tooLarge.status()).toBe(413);
+  expect(await tooLarge.json()).toMatchObject({ fieldErrors: { fichier: ["Le fichier dépasse 5 Mo. Choisissez un fichier plus léger."] } });
+  expect((await sql`select id from documents where person_id = ${patient.id}`).length).toBe(0);
 });
