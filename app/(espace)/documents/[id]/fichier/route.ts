@@ -40,7 +40,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const fileName = content.title.toLowerCase().endsWith(`.${extension}`) ? content.title : `${content.title}.${extension}`;
   const isInline = !isDownload && type.isShownInline;
   const contentType = content.mediaType === "text/plain" ? `text/plain; charset=${textCharset(content.bytes)}` : content.mediaType;
-  return new Response(new Uint8Array(content.bytes), {
+  // The decrypted Buffer itself, not a copy of it.
+  return new Response(content.bytes as Uint8Array<ArrayBuffer>, {
     headers: {
       "Content-Type": contentType,
       "Content-Length": String(content.bytes.byteLength),
