@@ -52,6 +52,9 @@ function secure(response: NextResponse, { csp, pathname }: { csp: string; pathna
     response.headers.set("Content-Security-Policy", csp);
   }
   if (isSpacePath(pathname)) response.headers.set("Cache-Control", PRIVATE_CACHE_CONTROL);
+  // A document's bytes leave as they were stored, not gzipped by Next on the way out: what the
+  // proxy sets here is what the answer carries (Next keeps it over the route handler's own).
+  if (isDocumentContentPath(pathname)) response.headers.set("Cache-Control", `${PRIVATE_CACHE_CONTROL}, no-transform`);
   return response;
 }
 

@@ -62,6 +62,9 @@ test("a patient adds a document through the form, previews it in its frame and d
   expect(response.status()).toBe(200);
   const headers = response.headers();
   expect(headers["cache-control"]).toMatch(/no-store/);
+  // Sent as stored: not gzipped on the way out (no-transform, set by the proxy, whose value Next keeps).
+  expect(headers["cache-control"]).toMatch(/no-transform/);
+  expect(headers["content-encoding"]).toBeUndefined();
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["content-disposition"]).toBe(`attachment; filename="Suivi tension.txt"; filename*=UTF-8''Suivi%20tension.txt`);
   const inline = await page.request.get(`/documents/${row!.id}/fichier`);
