@@ -45,15 +45,20 @@ function createPolicy(appOrigin: string): { nonce: string; csp: string } {
 function secure(response: NextResponse, { csp, pathname }: { csp: string; pathname: string }): NextResponse {
   applyStaticSecurityHeaders(response.headers, { isProduction });
   if (isDocumentContentPath(pathname)) {
-    // A document's bytes: framed by our preview only, nothing in them runs (its route handler may drop the sandbox for a PDF).
+    // A document's bytes: framed by our preview only, nothing in them runs. Passed on to its route
+    // handler, the policy is the handler's to set, by the document's type (a PDF's viewer cannot
+    // run sandboxed): one set here too would compete with it for the answer. The proxy's own
+    // answers on this path (a redirect, a refusal) get the strictest.
     response.headers.set("X-Frame-Options", "SAMEORIGIN");
-    response.headers.set("Content-Security-Policy", buildDocumentContentPolicy({ isSandboxed: true }));
+    if (response.headers.get("x-middleware-next") !== "1") {
+      response.headers.set("Content-Security-Policy", buildDocumentContentPolicy({ isSandboxed: true }));
+    }
   } else {
     response.headers.set("Content-Security-Policy", csp);
   }
   if (isSpacePath(pathname)) response.headers.set("Cache-Control", PRIVATE_CACHE_CONTROL);
-  // A document's bytes leave as they were stored, not gzipped by Next on the way out: what the
-  // proxy sets here is what the answer carries (Next keeps it over the route handler's own).
+  // A document's bytes leave as they were stored, not gzipped by Next on the way out (the route
+  // handler says so too: whichever value the answer keeps carries no-transform).
   if (isDocumentContentPath(pathname)) response.headers.set("Cache-Control", `${PRIVATE_CACHE_CONTROL}, no-transform`);
   return response;
 }

@@ -5,7 +5,13 @@ import { DOCUMENT_TYPES, extensionOf } from "@/lib/documents/file-types";
 import { contentDisposition } from "@/lib/http/content-disposition";
 import { buildDocumentContentPolicy } from "@/lib/http/security-headers";
 
-const PLAIN = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+/** The route's own answers when there is no document to send: the strictest policy (the proxy leaves it to this handler). */
+const PLAIN = {
+  "Content-Type": "text/plain; charset=utf-8",
+  "Cache-Control": "no-store",
+  "X-Content-Type-Options": "nosniff",
+  "Content-Security-Policy": buildDocumentContentPolicy({ isSandboxed: true }),
+};
 
 /** The charset a text document is served with: UTF-8 when it decodes as such, else the Windows-1252 older French files use. */
 function textCharset(bytes: Uint8Array): string {
