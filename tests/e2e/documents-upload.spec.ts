@@ -120,4 +120,18 @@ test("the upload handler refuses a post from elsewhere, and a file over the limi
   expect(tooLarge.status()).toBe(413);
   expect(await tooLarge.json()).toMatchObject({ fieldErrors: { fichier: ["Le fichier dépasse 5 Mo. Choisissez un fichier plus léger."] } });
   expect((await sql`select id from documents where person_id = ${patient.id}`).length).toBe(0);
+
+  // A PDF is served inline without the sandbox (browsers will not run their viewer in one), still with nothing allowed to load.
+  const pdf = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+  const added = await page.request.post("/documents/televersement", {
+    multipart: { ...form(pdf), fichier: { name: "cr.pdf", mimeType: "application/pdf", buffer: pdf } },
+    headers: { ...accept, origin: e2eServer.origin },
+  });
+  expect(added.status()).toBe(200);
+  const id = new URL((await added.json()).location, e2eServer.origin).searchParams.get("ajoute");
+  const inline = await page.request.get(`/documents/${id}/fichier`);
+  expect(inline.headers()["content-type"]).toBe("application/pdf");
+  expect(inline.headers()["content-security-policy"]).toMatch(/^default-src 'none'/);
+  expect(inline.headers()["content-security-policy"]).not.toMatch(/sandbox/);
+  expect(inline.headers()["x-frame-options"]).toBe("SAMEORIGIN");
 });
