@@ -9,7 +9,9 @@ import {
   PRIVATE_CACHE_CONTROL,
   applyStaticSecurityHeaders,
   buildContentSecurityPolicy,
+  buildDocumentContentPolicy,
   createNonce,
+  isDocumentContentPath,
 } from "@/lib/http/security-headers";
 
 /**
@@ -42,8 +44,22 @@ function createPolicy(appOrigin: string): { nonce: string; csp: string } {
 /** Headers every answer carries, the page's own policy included; the space's pages are never cached. */
 function secure(response: NextResponse, { csp, pathname }: { csp: string; pathname: string }): NextResponse {
   applyStaticSecurityHeaders(response.headers, { isProduction });
-  response.headers.set("Content-Security-Policy", csp);
+  if (isDocumentContentPath(pathname)) {
+    // A document's bytes: framed by our preview only, nothing in them runs. Passed on to its route
+    // handler, the policy is the handler's to set, by the document's type (a PDF's viewer cannot
+    // run sandboxed): one set here too would compete with it for the answer. The proxy's own
+    // answers on this path (a redirect, a refusal) get the strictest.
+    response.headers.set("X-Frame-Options", "SAMEORIGIN");
+    if (response.headers.get("x-middleware-next") !== "1") {
+      response.headers.set("Content-Security-Policy", buildDocumentContentPolicy({ isSandboxed: true }));
+    }
+  } else {
+    response.headers.set("Content-Security-Policy", csp);
+  }
   if (isSpacePath(pathname)) response.headers.set("Cache-Control", PRIVATE_CACHE_CONTROL);
+  // A document's bytes leave as they were stored, not gzipped by Next on the way out (the route
+  // handler says so too: whichever value the answer keeps carries no-transform).
+  if (isDocumentContentPath(pathname)) response.headers.set("Cache-Control", `${PRIVATE_CACHE_CONTROL}, no-transform`);
   return response;
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { getDatabaseSettings, getSettings, isOutboxEnabled } from "./env";
+import { getDatabaseSettings, getDocumentSettings, getSettings, isOutboxEnabled } from "./env";
 
 afterEach(() => vi.unstubAllEnvs());
 
@@ -15,6 +15,7 @@ describe("configuration", () => {
   it("starts in production with the outbox when the operator enables it, and says so", () => {
     vi.stubEnv("NODE_ENV", "production");
     vi.stubEnv("OUTBOX_ENABLED", "true");
+    vi.stubEnv("DOCUMENT_MASTER_KEYS", `k1:${"A".repeat(43)}=`);
     expect(isOutboxEnabled(getSettings())).toBe(true);
   });
 
@@ -36,5 +37,21 @@ describe("configuration", () => {
   it("refuses a short secret", () => {
     vi.stubEnv("AUTH_SECRET", "short");
     expect(() => getSettings()).toThrow(/AUTH_SECRET/);
+  });
+
+  it("refuses to start in production without the documents' master keys", () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("OUTBOX_ENABLED", "true");
+    vi.stubEnv("DOCUMENT_MASTER_KEYS", "");
+    expect(() => getSettings()).toThrow(/DOCUMENT_MASTER_KEYS/);
+    expect(() => getDocumentSettings()).toThrow(/production needs DOCUMENT_MASTER_KEYS/);
+  });
+
+  it("refuses master keys that are not id:base64 pairs of 32 bytes, and S3 without a bucket", () => {
+    vi.stubEnv("DOCUMENT_MASTER_KEYS", "k1:dHJvcCBjb3VydA==");
+    expect(() => getDocumentSettings()).toThrow(/DOCUMENT_MASTER_KEYS must read/);
+    vi.stubEnv("DOCUMENT_MASTER_KEYS", "");
+    vi.stubEnv("DOCUMENT_STORAGE", "s3");
+    expect(() => getDocumentSettings()).toThrow(/S3_BUCKET/);
   });
 });

@@ -14,9 +14,55 @@ const databaseSettingsShape = {
   PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
 };
 
+/**
+ * Master keys of the documents' envelope encryption: "id:base64key" pairs separated by commas,
+ * each key 32 bytes (AES-256); the LAST pair is the current one, the one new documents and
+ * `npm run keys:rotate` wrap their data keys with. Older pairs stay until no row names them.
+ */
+const MASTER_KEYS_PATTERN = /^[A-Za-z0-9_-]{1,64}:[A-Za-z0-9+/]{43}=(?:,[A-Za-z0-9_-]{1,64}:[A-Za-z0-9+/]{43}=)*$/;
+
+/** Where documents' bytes are kept and how they are encrypted (lib/documents), for the app and its commands. */
+const documentSettingsShape = {
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** The store new documents go to; documents already stored are read from the store their row names. */
+  DOCUMENT_STORAGE: z.enum(["database", "disk", "s3"]).default("database"),
+  /** The "disk" store's folder. */
+  DOCUMENT_STORAGE_DIR: z.string().min(1).default(".data/documents"),
+  DOCUMENT_MASTER_KEYS: z
+    .string()
+    .regex(MASTER_KEYS_PATTERN, 'DOCUMENT_MASTER_KEYS must read "id:base64key[,id2:base64key…]", each key 32 bytes in base64')
+    .optional(),
+  /** Outside production, without DOCUMENT_MASTER_KEYS: the file the keys are created in on first use. */
+  DOCUMENT_MASTER_KEYS_FILE: z.string().min(1).default(".data/document-master-keys"),
+  /** The S3-compatible store (DOCUMENT_STORAGE=s3): its endpoint, unset for AWS itself. */
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().min(1).default("eu-west-3"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Bucket in the path rather than the host name: most self-hosted S3-compatible servers need it. */
+  S3_FORCE_PATH_STYLE: flag,
+};
+
+type DocumentSettingsInput = { NODE_ENV: string; DOCUMENT_STORAGE: string; DOCUMENT_MASTER_KEYS?: string; S3_BUCKET?: string };
+
+/** What the documents' settings must hold together: a bucket for S3, real master keys in production. */
+function refineDocumentSettings(settings: DocumentSettingsInput, context: z.RefinementCtx): void {
+  if (settings.DOCUMENT_STORAGE === "s3" && !settings.S3_BUCKET) {
+    context.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "DOCUMENT_STORAGE=s3 needs S3_BUCKET" });
+  }
+  if (settings.NODE_ENV === "production" && !settings.DOCUMENT_MASTER_KEYS) {
+    context.addIssue({
+      code: "custom",
+      path: ["DOCUMENT_MASTER_KEYS"],
+      message: "production needs DOCUMENT_MASTER_KEYS (documents are encrypted with them; see README)",
+    });
+  }
+}
+
 const settingsSchema = z
   .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    ...documentSettingsShape,
     ...databaseSettingsShape,
     /** Public origin of the app: every link in an e-mail is built from it, never from a request. */
     APP_ORIGIN: z.url().default("http://localhost:3000"),
@@ -42,6 +88,7 @@ const settingsSchema = z
     REQUESTED_CODE_VALIDITY_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
   })
   .superRefine((settings, context) => {
+    refineDocumentSettings(settings, context);
     if (settings.SMS_PROVIDER === "brevo" && !settings.BREVO_API_KEY) {
       context.addIssue({ code: "custom", path: ["BREVO_API_KEY"], message: "SMS_PROVIDER=brevo needs BREVO_API_KEY" });
     }
@@ -100,6 +147,19 @@ const databaseSettingsSchema = z.object(databaseSettingsShape);
 /** Where the data lives, for the database client and the command-line tools, which need no secret. */
 export function getDatabaseSettings(): DatabaseSettings {
   return parseOrThrow(databaseSettingsSchema);
+}
+
+const documentSettingsSchema = z.object(documentSettingsShape).superRefine(refineDocumentSettings);
+
+export type DocumentSettings = z.infer<typeof documentSettingsSchema>;
+
+let cachedDocumentSettings: { key: string; settings: DocumentSettings } | undefined;
+
+/** The documents' settings, for the app and for commands (keys:rotate, documents:sweep) that need no other secret. */
+export function getDocumentSettings(): DocumentSettings {
+  const key = environmentKey(Object.keys(documentSettingsShape));
+  if (cachedDocumentSettings?.key !== key) cachedDocumentSettings = { key, settings: parseOrThrow(documentSettingsSchema) };
+  return cachedDocumentSettings.settings;
 }
 
 export type DeliveryChannel = "email" | "sms";

@@ -134,3 +134,10 @@ export function maskMobile(mobile: string): string {
   const digits = mobile.replace(/\D/g, "");
   return `+${digits.slice(0, 2)} ** ** ** ${digits.slice(-2)}`;
 }
+
+const parisCalendarDay = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** The civil date in France at an instant, "YYYY-MM-DD": what "not in the future" compares with. */
+export function parisCalendarDate(instant: Date): string {
+  return parisCalendarDay.format(instant);
+}

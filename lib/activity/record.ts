@@ -19,6 +19,7 @@ export type ActivityTargetType =
   | "conversation"
   | "entourage_contact"
   | "health_professional_contact"
+  | "document"
   | "measurement"
   | "measurement_target"
   | "opposition"

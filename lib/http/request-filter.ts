@@ -121,6 +121,9 @@ export function findRequestRefusal({ method, pathname, search = "", headers }: F
   return null;
 }
 
+/** Route handlers that read a multipart upload themselves, as a stream (lib/documents/upload.ts). */
+export const STREAMED_UPLOAD_PATHS: ReadonlySet<string> = new Set(["/documents/televersement"]);
+
 /** Parts of React's encoding of a server action's arguments that hold JSON: the numbered parts ("0" is the argument list) and a form's bound arguments. */
 const JSON_PART = /^(?:\d+|(?:.*_)?\$ACTION_\d+:\d+)$/;
 
@@ -163,6 +166,8 @@ export async function findActionBodyRefusal(request: Request): Promise<RequestRe
   if (request.method.toUpperCase() !== "POST") return null;
   const contentType = (request.headers.get("content-type") ?? "").toLowerCase();
   const isAction = request.headers.has("next-action");
+  // An upload's handler reads its body as a stream with its own limits: parsing it here would hold it whole in memory.
+  if (!isAction && STREAMED_UPLOAD_PATHS.has(new URL(request.url).pathname)) return null;
   const isMultipart = contentType.startsWith("multipart/form-data");
   if (!isAction && !isMultipart) return null;
   try {

@@ -48,6 +48,33 @@ export function buildContentSecurityPolicy(nonce: string, { isDevelopment, isHtt
   return directives.join("; ");
 }
 
+/** "/documents/<id>/fichier": a document's own bytes, shown in the preview frame or downloaded. */
+const DOCUMENT_CONTENT_PATH = /^\/documents\/[^/]+\/fichier$/;
+
+export function isDocumentContentPath(pathname: string): boolean {
+  return DOCUMENT_CONTENT_PATH.test(pathname);
+}
+
+/**
+ * The policy of a patient's uploaded file served from our origin: nothing in it may load or run
+ * anything, and only our own pages may frame it (the preview). Images and text are also
+ * sandboxed (an opaque origin, no script, no form). PDF cannot be: browsers refuse to run
+ * their PDF viewer in a sandbox, and that viewer runs apart from the page's origin anyway;
+ * default-src 'none' still keeps it from reaching anything.
+ */
+export function buildDocumentContentPolicy({ isSandboxed }: { isSandboxed: boolean }): string {
+  return [
+    "default-src 'none'",
+    "img-src 'self'",
+    "object-src 'self'",
+    "style-src 'unsafe-inline'",
+    "frame-ancestors 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    ...(isSandboxed ? ["sandbox"] : []),
+  ].join("; ");
+}
+
 /** Two years, the value HSTS preload lists ask for. */
 const HSTS_MAX_AGE_SECONDS = 63_072_000;
 

@@ -1,3 +1,4 @@
+import type { DocumentTransferRun } from "./document-transfer";
 import type { Argon2Result } from "./argon2-baseline";
 import type { LighthouseScores } from "./lighthouse";
 import type { LoadResult } from "./load";
@@ -49,6 +50,8 @@ export type BenchResults = {
   accountPool?: { accounts: number; personsAdded: number };
   phases: Phase[];
   lighthouse: LighthouseRun[];
+  /** The 5 MB document's upload and download against a bare loopback copy (absent from files written before it was measured). */
+  documentTransfer?: DocumentTransferRun;
 };
 
 function columnWidths(cells: string[][]): number[] {

@@ -24,7 +24,8 @@ import {
 } from "./results-format";
 import { growScaleData } from "./scale";
 import { type RunningServer, buildApp, startServer } from "./server";
-import { type BenchTarget, baselinePage, benchTargets } from "./targets";
+import { type DocumentTransferRun, formatDocumentTransferTable, measureDocumentTransfer } from "./document-transfer";
+import { type BenchTarget, baselinePage, benchTargets, documentTransferTarget } from "./targets";
 import type { SetupContext } from "./visitors";
 
 /*
@@ -156,6 +157,21 @@ async function measurePhase(context: Context, key: string, argon2PerSecond: Map<
   return { key, persons, runs };
 }
 
+/** The 5 MB document's round trips, as the demo patient; a failure is recorded, not thrown. */
+async function measureTransfer(context: Context): Promise<DocumentTransferRun> {
+  console.log(`\n${documentTransferTarget.name}`);
+  try {
+    const request = await documentTransferTarget.setup(setupContextOf(context));
+    const run = await measureDocumentTransfer({ origin: context.origin, request });
+    console.log(`  raw / app: upload ${run.ratio.upload.toFixed(2)}×, download ${run.ratio.download.toFixed(2)}×, both ${run.ratio.total.toFixed(2)}×`);
+    return run;
+  } catch (error) {
+    const failed = { error: describeError(error) } as DocumentTransferRun;
+    console.log(`  not measured, ${failed.error}`);
+    return failed;
+  }
+}
+
 async function auditPages(context: Context, timestamp: string): Promise<LighthouseRun[]> {
   const audited = context.targets.filter((target) => target.isLighthouseAudited);
   if (audited.length === 0) return [];
@@ -215,6 +231,8 @@ async function main(): Promise<number> {
   const targets = only
     ? benchTargets.filter((target) => target.name.toLowerCase().includes(only) || target.path.toLowerCase().includes(only))
     : benchTargets;
+  const isTransferMeasured =
+    !only || documentTransferTarget.name.toLowerCase().includes(only) || documentTransferTarget.path.toLowerCase().includes(only);
   const databaseUrl = options["database-url"];
   const previous = options.compare ? readResults(options.compare) : null;
 
@@ -229,6 +247,8 @@ async function main(): Promise<number> {
     AUTH_SECRET: authSecret,
     APP_ORIGIN: origin,
     OUTBOX_ENABLED: "true",
+    // Documents are encrypted with it; production refuses to start without one.
+    DOCUMENT_MASTER_KEYS: `bench1:${randomBytes(32).toString("base64")}`,
     // The reference page every page's throughput is read against: served only when asked for.
     BENCH_BASELINE_ENABLED: "true",
   };
@@ -307,6 +327,7 @@ async function main(): Promise<number> {
       if (index === 0 && !options["skip-lighthouse"]) results.lighthouse = await auditPages(context, timestamp);
     }
     if (scaleSizes.length === 0 && !options["skip-lighthouse"]) results.lighthouse = await auditPages(context, timestamp);
+    if (isTransferMeasured) results.documentTransfer = await measureTransfer(context);
   } finally {
     await server?.stop();
     await handle.close();
@@ -317,10 +338,14 @@ async function main(): Promise<number> {
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\n${formatLoadTable(results)}\n\n${formatArgon2Table(results)}`);
   if (results.lighthouse.length > 0) console.log(`\n${formatLighthouseTable(results)}`);
+  if (results.documentTransfer) console.log(`\n${formatDocumentTransferTable(results.documentTransfer)}`);
   console.log(`\nResults: ${path.relative(process.cwd(), file)}`);
   if (previous) console.log(`\n${formatComparison(previous, results)}`);
 
-  const hasFailures = results.phases.some((phase) => phase.runs.some((run) => run.error)) || results.lighthouse.some((run) => run.error);
+  const hasFailures =
+    results.phases.some((phase) => phase.runs.some((run) => run.error)) ||
+    results.lighthouse.some((run) => run.error) ||
+    Boolean(results.documentTransfer?.error);
   return hasFailures ? 1 : 0;
 }
 

@@ -48,6 +48,17 @@ export const baselinePage: BenchTarget = {
   needsSignedInPatient: false,
 };
 
+/**
+ * Not a page under load: a 5 MB document uploaded and downloaded one at a time, with
+ * encryption, against a bare loopback copy of the same bytes (tests/bench/document-transfer.ts).
+ * `--only` selects it by this name or path like the others.
+ */
+export const documentTransferTarget = {
+  name: "Document 5 Mo : ajout et téléchargement chiffrés",
+  path: "/documents/televersement",
+  setup: signInDemoPatient,
+} as const;
+
 export const benchTargets: readonly BenchTarget[] = [
   {
     name: "Accueil public",

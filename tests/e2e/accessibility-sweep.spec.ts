@@ -130,3 +130,13 @@ for (const { path, heading, submitEmpty } of medicalProfilePages) {
     }
   });
 }
+test("« Ajouter un document » passes axe, empty and with its fields in their error state", async ({ page }) => {
+  const patient = await createActivePatient({ firstNames: "Inès", isOnboarded: true });
+  await signIn(page, patient.id);
+  await page.goto("/documents/ajouter");
+  await expect(page.getByRole("heading", { level: 1, name: "Ajouter un document" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Ajouter le document" }).click();
+  await expect(page.getByRole("heading", { name: /Le formulaire contient \d erreurs/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+});

@@ -10,6 +10,8 @@ export const e2eServer = {
   databaseUrl: process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/mes_e2e",
   /** The AUTH_SECRET start-server.ts starts the app with: session cookies are sealed with it. */
   authSecret: "end-to-end-secret-0123456789-abcdefghijklmnop",
+  /** The documents' master key (production refuses to start without one); a fixed test value, never a real one. */
+  documentMasterKeys: `e2e1:${Buffer.from("end-to-end-master-key-32-bytes!!").toString("base64")}`,
   /** Everything the server printed during the run (tests/e2e/support/start-server.ts writes it). */
   logPath: process.env.E2E_SERVER_LOG ?? "test-results/server.log",
 };

@@ -18,6 +18,7 @@ const env: NodeJS.ProcessEnv = {
   AUTH_SECRET: e2eServer.authSecret,
   APP_ORIGIN: e2eServer.origin,
   OUTBOX_ENABLED: "true",
+  DOCUMENT_MASTER_KEYS: e2eServer.documentMasterKeys,
 };
 
 const url = new URL(databaseUrl);

@@ -1,0 +1,164 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { FieldError, FieldHint, getFieldIds, hasErrors, joinIds } from "@/components/forms/field-parts";
+import { FormMessage } from "@/components/forms/form-message";
+import { SelectField, type SelectOption } from "@/components/forms/select-field";
+import { TextField } from "@/components/forms/text-field";
+import { buttonClassName } from "@/components/ui/button";
+import type { FieldErrors, FormState } from "@/lib/form-state";
+
+export type UploadFieldNames = { file: string; title: string; date: string; category: string; folder: string };
+
+type UploadFormProps = {
+  action: string;
+  fields: UploadFieldNames;
+  accept: string;
+  fileHint: string;
+  titleMaxLength: number;
+  categoryOptions: SelectOption[];
+  folderOptions: SelectOption[];
+  /** Shown when the JavaScript-less post came back with an error. */
+  initialMessage?: string;
+};
+
+type Answer = { status: "added"; location: string } | { status: "error"; message: string; fieldErrors?: FieldErrors; values?: Record<string, string> };
+
+/**
+ * "Ajouter un document". With JavaScript the form posts through XMLHttpRequest, the only browser
+ * API that reports an upload's progress, and shows it in a progress bar; without it the same
+ * form posts as plain multipart to the same handler, which redirects.
+ */
+export function UploadForm({ action, fields, accept, fileHint, titleMaxLength, categoryOptions, folderOptions, initialMessage }: UploadFormProps) {
+  const router = useRouter();
+  const [state, setState] = useState<FormState>(initialMessage ? { status: "error", message: initialMessage } : { status: "idle" });
+  const [progress, setProgress] = useState<number | null>(null);
+  const fieldErrors = state.fieldErrors ?? {};
+  const values = state.values ?? {};
+  const file = getFieldIds(fields.file);
+  const isFileInvalid = hasErrors(fieldErrors[fields.file]);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const request = new XMLHttpRequest();
+    request.open("POST", action);
+    request.setRequestHeader("Accept", "application/json");
+    request.responseType = "json";
+    request.upload.onprogress = (progressEvent) => {
+      if (progressEvent.lengthComputable) setProgress(Math.round((progressEvent.loaded / progressEvent.total) * 100));
+    };
+    request.onload = () => {
+      const answer = request.response as Answer | null;
+      if (answer?.status === "added") {
+        router.push(answer.location);
+        return;
+      }
+      setProgress(null);
+      setState({
+        status: "error",
+        message: answer?.message ?? "Le document n'a pas été ajouté. Réessayez.",
+        fieldErrors: answer?.fieldErrors,
+        values: answer?.values,
+      });
+    };
+    request.onerror = () => {
+      setProgress(null);
+      setState({ status: "error", message: "La connexion a été interrompue : le document n'a pas été ajouté. Réessayez." });
+    };
+    setProgress(0);
+    setState({ status: "idle" });
+    request.send(new FormData(form));
+  }
+
+  const isUploading = progress !== null;
+  return (
+    <form action={action} method="post" encType="multipart/form-data" onSubmit={submit} noValidate className="mt-6 space-y-6">
+      <ErrorSummary
+        fieldErrors={state.fieldErrors}
+        fields={[
+          { name: fields.file, label: "Fichier" },
+          { name: fields.title, label: "Titre" },
+          { name: fields.date, label: "Date du document" },
+          { name: fields.category, label: "Catégorie" },
+          { name: fields.folder, label: "Dossier" },
+        ]}
+      />
+      {state.fieldErrors ? null : <FormMessage state={state} />}
+      <div>
+        <label htmlFor={fields.file} className="block font-semibold text-slate-900">
+          Fichier
+        </label>
+        <FieldHint id={file.hintId}>{fileHint}</FieldHint>
+        <FieldError id={file.errorId} error={fieldErrors[fields.file]} />
+        <input
+          id={fields.file}
+          name={fields.file}
+          type="file"
+          accept={accept}
+          required
+          aria-invalid={isFileInvalid || undefined}
+          aria-describedby={joinIds(file.hintId, isFileInvalid && file.errorId)}
+          className="mt-2 block w-full max-w-full text-base file:mr-4 file:min-h-11 file:rounded file:border-2 file:border-brand-700 file:bg-white file:px-4 file:font-semibold file:text-brand-700"
+        />
+      </div>
+      <TextField
+        name={fields.title}
+        label="Titre"
+        hint={`${titleMaxLength} caractères au maximum.`}
+        maxLength={titleMaxLength}
+        defaultValue={values[fields.title]}
+        error={fieldErrors[fields.title]}
+        required
+        key={`title-${values[fields.title] ?? ""}`}
+      />
+      <TextField
+        name={fields.date}
+        label="Date du document"
+        hint="Format JJ/MM/AAAA"
+        inputMode="numeric"
+        width="medium"
+        defaultValue={values[fields.date]}
+        error={fieldErrors[fields.date]}
+        required
+        key={`date-${values[fields.date] ?? ""}`}
+      />
+      <SelectField
+        name={fields.category}
+        label="Catégorie"
+        options={[{ value: "", label: "Choisissez une catégorie" }, ...categoryOptions]}
+        defaultValue={values[fields.category] ?? ""}
+        error={fieldErrors[fields.category]}
+        required
+        key={`category-${values[fields.category] ?? ""}`}
+      />
+      <SelectField
+        name={fields.folder}
+        label="Dossier"
+        hint="Facultatif"
+        options={[{ value: "", label: "Aucun dossier" }, ...folderOptions]}
+        defaultValue={values[fields.folder] ?? ""}
+        error={fieldErrors[fields.folder]}
+        key={`folder-${values[fields.folder] ?? ""}`}
+      />
+      {progress !== null ? (
+        <div>
+          <label htmlFor="televersement-progression" className="block font-semibold text-slate-900">
+            Envoi du document
+          </label>
+          <progress id="televersement-progression" max={100} value={progress} className="mt-2 h-4 w-full accent-brand-700">
+            {progress} %
+          </progress>
+          <p aria-live="polite" className="mt-1 text-sm text-slate-700">
+            {progress < 100 ? `${progress} % envoyés` : "Chiffrement et enregistrement…"}
+          </p>
+        </div>
+      ) : null}
+      <button type="submit" disabled={isUploading} aria-busy={isUploading || undefined} className={buttonClassName()}>
+        Ajouter le document
+      </button>
+    </form>
+  );
+}

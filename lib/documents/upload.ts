@@ -1,0 +1,226 @@
+import "server-only";
+import { Readable } from "node:stream";
+import busboy from "busboy";
+import { and, asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Executor } from "@/db/client";
+import { accounts, documentFolders, documents, insuredPersons } from "@/db/schema";
+import { type Actor, isOwnedBySubject } from "@/lib/access/actor";
+import { activityOf } from "@/lib/activity/record";
+import type { FieldErrors } from "@/lib/form-state";
+import { parisCalendarDate } from "@/lib/format";
+import { displayName } from "@/lib/register/person-name";
+import { fieldErrorsOf, isUuid, parseFrenchDate } from "@/lib/validation";
+import { DOCUMENT_CATEGORY_LABELS, PATIENT_DOCUMENT_CATEGORIES } from "./categories";
+import { storeDocument } from "./content";
+import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_SIZE_LABEL, detectDocumentType } from "./file-types";
+
+/** "Titre": at most 50 characters (reference mes-data-model §1.2). */
+export const DOCUMENT_TITLE_MAX_LENGTH = 50;
+
+/** The form's field names, shared by the page, the route handler and the tests. */
+export const UPLOAD_FIELDS = { file: "fichier", title: "titre", date: "date", category: "categorie", folder: "dossier" } as const;
+
+/**
+ * What the multipart body may hold besides the file: the four short fields, and room for a
+ * browser's extras. Anything beyond is not ours to read.
+ */
+const FIELD_LIMITS = { fields: 8, fieldSize: 1024, files: 1, parts: 10, fieldNameSize: 64 };
+
+/** Slack for the multipart framing around a file of the maximum size, in a Content-Length check. */
+export const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+
+export const FILE_TOO_LARGE_MESSAGE = `Le fichier dépasse ${MAX_DOCUMENT_SIZE_LABEL}. Choisissez un fichier plus léger.`;
+
+export type UploadForm = { fields: Record<string, string>; file: { name: string; bytes: Buffer } | null };
+
+export type UploadReading = { status: "read"; form: UploadForm } | { status: "too-large" } | { status: "malformed" };
+
+/**
+ * Reads a multipart upload as it streams in, keeping at most the limit of the file in memory:
+ * as soon as the file passes MAX_DOCUMENT_BYTES the reading stops (the source is cancelled, so
+ * nothing more is pulled from the connection) and the answer is "too large". A 2 GB body costs
+ * no more than its first few megabytes.
+ */
+export function readUploadForm(body: ReadableStream<Uint8Array> | null, contentType: string | null): Promise<UploadReading> {
+  if (!body || !contentType?.toLowerCase().startsWith("multipart/form-data")) return Promise.resolve({ status: "malformed" });
+  return new Promise((resolve) => {
+    let parser: busboy.Busboy;
+    try {
+      // busboy signals the limit when a file reaches it: one byte more than ours, so a file of exactly 5 MB passes.
+      parser = busboy({ headers: { "content-type": contentType }, limits: { ...FIELD_LIMITS, fileSize: MAX_DOCUMENT_BYTES + 1 } });
+    } catch {
+      resolve({ status: "malformed" });
+      return;
+    }
+    const source = Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>);
+    const fields: Record<string, string> = {};
+    let file: UploadForm["file"] = null;
+    let isSettled = false;
+    const settle = (reading: UploadReading) => {
+      if (isSettled) return;
+      isSettled = true;
+      source.unpipe(parser);
+      // Stops pulling from the request: what is left of an oversized body is never read.
+      source.destroy();
+      resolve(reading);
+    };
+    parser.on("field", (name, value, info) => {
+      if (info.valueTruncated || info.nameTruncated) return settle({ status: "malformed" });
+      fields[name] ??= value;
+    });
+    parser.on("file", (name, stream, info) => {
+      // A truncated body errors the part too: the parser's own error settles the answer.
+      stream.on("error", () => settle({ status: "malformed" }));
+      if (name !== UPLOAD_FIELDS.file || file) {
+        stream.resume();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("limit", () => settle({ status: "too-large" }));
+      stream.on("end", () => {
+        if (!isSettled) file = { name: info.filename ?? "", bytes: Buffer.concat(chunks) };
+      });
+    });
+    parser.on("partsLimit", () => settle({ status: "malformed" }));
+    parser.on("fieldsLimit", () => settle({ status: "malformed" }));
+    parser.on("error", () => settle({ status: "malformed" }));
+    parser.on("close", () => settle({ status: "read", form: { fields, file } }));
+    source.on("error", () => settle({ status: "malformed" }));
+    source.pipe(parser);
+  });
+}
+
+function uploadSchema(today: string) {
+  return z.object({
+    [UPLOAD_FIELDS.title]: z
+      .string({ error: "Saisissez un titre." })
+      .trim()
+      .min(1, "Saisissez un titre.")
+      .max(DOCUMENT_TITLE_MAX_LENGTH, `Le titre ne peut pas dépasser ${DOCUMENT_TITLE_MAX_LENGTH} caractères.`)
+      .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "Le titre contient un caractère non autorisé."),
+    [UPLOAD_FIELDS.date]: z
+      .string({ error: "Saisissez la date du document." })
+      .trim()
+      .min(1, "Saisissez la date du document.")
+      .transform((value, context) => {
+        const parsed = parseFrenchDate(value);
+        if (!parsed) {
+          context.addIssue({ code: "custom", message: "La date du document doit être une date réelle au format JJ/MM/AAAA." });
+          return z.NEVER;
+        }
+        if (parsed > today) {
+          context.addIssue({ code: "custom", message: "La date du document ne peut pas être dans le futur." });
+          return z.NEVER;
+        }
+        return parsed;
+      }),
+    [UPLOAD_FIELDS.category]: z.enum(PATIENT_DOCUMENT_CATEGORIES, { error: "Choisissez une catégorie." }),
+    [UPLOAD_FIELDS.folder]: z
+      .string()
+      .optional()
+      .transform((value) => (value ? value : null))
+      .refine((value) => value === null || isUuid(value), "Choisissez un dossier de la liste."),
+  });
+}
+
+export type UploadResult =
+  | { status: "added"; documentId: string }
+  | { status: "invalid"; fieldErrors: FieldErrors; values: Record<string, string> };
+
+/** The typed values the form refills itself with after an error (never the file). */
+function refillValues(fields: Record<string, string>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const name of [UPLOAD_FIELDS.title, UPLOAD_FIELDS.date, UPLOAD_FIELDS.category, UPLOAD_FIELDS.folder]) {
+    if (typeof fields[name] === "string") values[name] = fields[name].slice(0, 200);
+  }
+  return values;
+}
+
+/**
+ * "Ajouter un document": validates the fields and the file (its type read from the bytes and
+ * checked against its name), then stores it for the actor's subject, authored by the patient
+ * (their account, their name). Every problem is reported on its field at once, and nothing is
+ * written unless all is right.
+ */
+export async function addUploadedDocument(
+  executor: Executor,
+  { actor, form, now }: { actor: Actor; form: UploadForm; now: Date },
+): Promise<UploadResult> {
+  const parsed = uploadSchema(parisCalendarDate(now)).safeParse(form.fields);
+  const fieldErrors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
+  let mediaType: Awaited<ReturnType<typeof detectDocumentType>> | undefined;
+  if (!form.file || (form.file.bytes.byteLength === 0 && !form.file.name)) {
+    fieldErrors[UPLOAD_FIELDS.file] = ["Choisissez un fichier."];
+  } else {
+    mediaType = await detectDocumentType(form.file.bytes, form.file.name);
+    if (mediaType.status === "refused") fieldErrors[UPLOAD_FIELDS.file] = [mediaType.message];
+  }
+  const folderId = parsed.success ? (parsed.data[UPLOAD_FIELDS.folder] as string | null) : null;
+  if (folderId && !(await isSubjectFolder(executor, actor, folderId))) {
+    fieldErrors[UPLOAD_FIELDS.folder] = ["Choisissez un dossier de la liste."];
+  }
+  if (!parsed.success || mediaType?.status !== "accepted" || !form.file || Object.keys(fieldErrors).length > 0) {
+    return { status: "invalid", fieldErrors, values: refillValues(form.fields) };
+  }
+  const data = parsed.data;
+  const { documentId } = await storeDocument(executor, {
+    personId: actor.subject.personId,
+    title: data[UPLOAD_FIELDS.title] as string,
+    documentDate: data[UPLOAD_FIELDS.date] as string,
+    category: data[UPLOAD_FIELDS.category] as (typeof PATIENT_DOCUMENT_CATEGORIES)[number],
+    folderId,
+    authorKind: "patient",
+    authorAccountId: actor.account.id,
+    authorName: actor.subject.basis === "self" ? actor.subject.fullName : await accountHolderName(executor, actor),
+    bytes: form.file.bytes,
+    mediaType: mediaType.mediaType,
+    recordedAs: activityOf(actor),
+    now,
+  });
+  return { status: "added", documentId };
+}
+
+/** The name of the person behind the account, when they act in someone else's space (a parent in a child's). */
+async function accountHolderName(executor: Executor, actor: Actor): Promise<string> {
+  const [person] = await executor
+    .select({ firstNames: insuredPersons.firstNames, birthName: insuredPersons.birthName, usageName: insuredPersons.usageName })
+    .from(accounts)
+    .innerJoin(insuredPersons, eq(insuredPersons.id, accounts.personId))
+    .where(eq(accounts.id, actor.account.id));
+  return person ? displayName(person) : actor.subject.fullName;
+}
+
+async function isSubjectFolder(executor: Executor, actor: Actor, folderId: string): Promise<boolean> {
+  const [folder] = await executor
+    .select({ id: documentFolders.id })
+    .from(documentFolders)
+    .where(and(eq(documentFolders.id, folderId), isOwnedBySubject(actor, documentFolders.personId)));
+  return Boolean(folder);
+}
+
+/** The folders the form offers, by name. */
+export async function findFolderChoices(executor: Executor, { actor }: { actor: Actor }): Promise<{ id: string; name: string }[]> {
+  return executor
+    .select({ id: documentFolders.id, name: documentFolders.name })
+    .from(documentFolders)
+    .where(isOwnedBySubject(actor, documentFolders.personId))
+    .orderBy(asc(documentFolders.name));
+}
+
+/** The category choices, in the list's order. */
+export const CATEGORY_CHOICES = PATIENT_DOCUMENT_CATEGORIES.map((code) => ({ value: code, label: DOCUMENT_CATEGORY_LABELS[code] }));
+
+/** The document just added, for the confirmation under the form (its preview and download). */
+export async function findAddedDocument(
+  executor: Executor,
+  { actor, documentId }: { actor: Actor; documentId: string },
+): Promise<{ id: string; title: string; mediaType: string } | null> {
+  if (!isUuid(documentId)) return null;
+  const [row] = await executor
+    .select({ id: documents.id, title: documents.title, mediaType: documents.mediaType })
+    .from(documents)
+    .where(and(eq(documents.id, documentId), isOwnedBySubject(actor, documents.personId)));
+  return row ?? null;
+}
