@@ -93,6 +93,8 @@ export const documents = pgTable(
     pinnedAt: instant(),
     /** "Signaler un problème": once per document. */
     reportedAt: instant(),
+    /** What the patient said was wrong, kept with the report for the support team. */
+    reportReason: text(),
     uploadedAt: instant().notNull().defaultNow(),
     // Envelope encryption (AES-256-GCM): the bytes are encrypted with a data key of their own,
     // which is kept here wrapped by the master key `masterKeyId`.
