@@ -38,6 +38,13 @@ function splitCalendarDate(value: string): [string, string, string] {
   return [match[1] as string, match[2] as string, match[3] as string];
 }
 
+const parisCalendarDay = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** An instant's civil date in France, "YYYY-MM-DD" (the calendar dates of the database are written in it). */
+export function toParisCalendarDate(instant: Date): string {
+  return parisCalendarDay.format(instant);
+}
+
 /** "03/02/2022": an instant's day in Paris, or a calendar date as it is. */
 export function formatDateFr(value: DateInput): string {
   if (typeof value === "string") {

@@ -17,6 +17,8 @@ export type ActivityTargetType =
   | "auth_challenge"
   | "contact_verification"
   | "conversation"
+  | "document"
+  | "document_folder"
   | "measurement"
   | "opposition"
   | "profile_item"
