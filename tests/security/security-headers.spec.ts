@@ -1,4 +1,5 @@
 import { expect, type Page, type Response, test } from "@playwright/test";
+import { createTestDocument, createTestFolder } from "../e2e/support/documents";
 import { createActivePatient } from "../e2e/support/patients";
 import { e2eServer } from "../e2e/support/server";
 import { CREDENTIAL_COOKIES, mintSessionCookie } from "./support/credentials";
@@ -111,7 +112,8 @@ async function crawl(page: Page, start: string): Promise<CrawlReport> {
       (async () => {
         const headers = await response.allHeaders();
         const problems = missingCommonHeaders(headers);
-        const isDocument = response.request().resourceType() === "document";
+        // A page, not a file shown in one of its frames (a document's preview): files carry their own policy.
+        const isDocument = response.request().resourceType() === "document" && response.frame() === page.mainFrame();
         tally.count(response.status(), { isRefusal: false });
         if (isDocument && response.status() < 300) {
           const nonce = checkPagePolicy(headers, await response.text(), problems);
@@ -139,8 +141,8 @@ async function crawl(page: Page, start: string): Promise<CrawlReport> {
       const url = new URL(link);
       if (url.origin !== e2eServer.origin) continue;
       const next = `${url.pathname}${url.search}`;
-      // Files (PDF letters and receipts, the CSV export) open in a viewer or download: their headers are checked by request below.
-      if (/\/courriers\/|\/justificatif$|\/export$/.test(url.pathname)) continue;
+      // Files (PDF letters and receipts, the CSV export, a document's file) open in a viewer or download: their headers are checked by request below.
+      if (/\/courriers\/|\/justificatif$|\/export$|\/fichier$/.test(url.pathname)) continue;
       if (!seen.has(next)) {
         seen.add(next);
         queue.push(next);
@@ -165,6 +167,10 @@ test("every page reachable from the home page, and everything it loads, carries 
 test("every page of the space, signed in, carries the security headers, is never cached and keeps to its CSP", async ({ page }) => {
   test.setTimeout(180_000);
   const patient = await createActivePatient({ isOnboarded: true });
+  // Documents and a folder, so that the crawl reaches a document's page and the list filtered by folder.
+  const folder = await createTestFolder(patient.id, "Examens");
+  await createTestDocument(patient.id, { title: "Analyse de sang", folderId: folder.id });
+  await createTestDocument(patient.id, { title: "Compte rendu", authorKind: "professional" });
   const [name, value] = (await mintSessionCookie(patient.id)).split("=") as [string, string];
   expect(name).toBe(CREDENTIAL_COOKIES.session);
   await page.context().addCookies([{ name, value, url: e2eServer.origin, httpOnly: true, sameSite: "Lax" }]);
