@@ -1,6 +1,5 @@
 import "server-only";
 import { type SQL, and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { documentFolders, documents, documentSettings } from "@/db/schema";
 import { type Actor, isOwnedBySubject } from "@/lib/access/actor";
@@ -10,7 +9,7 @@ import { type DocumentCapabilities, type DocumentAuthorKind, documentAuthorNotic
 import { DOCUMENT_CATEGORY_LABELS, type DocumentCategory } from "./categories";
 import { type DocumentListFilters, type DocumentSort, NO_FOLDER } from "./list-query";
 import { documentRules } from "./rules";
-import { FOLD_FROM, FOLD_TO, foldText } from "./text-folding";
+import { foldedSql, foldText } from "@/db/schema/text-folding";
 
 /** One document as the list shows it. */
 export type DocumentListItem = {
@@ -55,11 +54,6 @@ export type DocumentVisibilitySummary = {
   hiddenCount: number;
 };
 
-/** A text column folded as the search folds what is typed (lib/documents/text-folding.ts). */
-function folded(column: AnyPgColumn): SQL {
-  return sql`lower(translate(${column}, ${FOLD_FROM}, ${FOLD_TO}))`;
-}
-
 const listColumns = {
   id: documents.id,
   title: documents.title,
@@ -85,7 +79,7 @@ function filterConditions(actor: Actor, filters: DocumentListFilters): SQL[] {
   if (filters.folder === NO_FOLDER) conditions.push(isNull(documents.folderId));
   else if (filters.folder) conditions.push(eq(documents.folderId, filters.folder));
   // strpos, not LIKE: what is typed is searched as it is, "%" and "_" included.
-  if (filters.search) conditions.push(sql`strpos(${folded(documents.title)}, ${foldText(filters.search)}) > 0`);
+  if (filters.search) conditions.push(sql`strpos(${documents.titleFolded}, ${foldText(filters.search)}) > 0`);
   return conditions;
 }
 
@@ -96,13 +90,13 @@ function orderOf(sort: DocumentSort): SQL[] {
     case "ancien":
       return [pinnedFirst, asc(documents.documentDate), asc(documents.uploadedAt), asc(documents.id)];
     case "titre-az":
-      return [pinnedFirst, asc(folded(documents.title)), asc(documents.id)];
+      return [pinnedFirst, asc(documents.titleFolded), asc(documents.id)];
     case "titre-za":
-      return [pinnedFirst, desc(folded(documents.title)), desc(documents.id)];
+      return [pinnedFirst, desc(documents.titleFolded), desc(documents.id)];
     case "auteur-az":
-      return [pinnedFirst, asc(folded(documents.authorName)), desc(documents.documentDate), desc(documents.id)];
+      return [pinnedFirst, asc(documents.authorNameFolded), desc(documents.documentDate), desc(documents.id)];
     case "auteur-za":
-      return [pinnedFirst, desc(folded(documents.authorName)), desc(documents.documentDate), desc(documents.id)];
+      return [pinnedFirst, desc(documents.authorNameFolded), desc(documents.documentDate), desc(documents.id)];
     case "recent":
       return [pinnedFirst, desc(documents.documentDate), desc(documents.uploadedAt), desc(documents.id)];
   }
@@ -193,14 +187,8 @@ export async function findFolders({ actor }: { actor: Actor }): Promise<Document
     .leftJoin(documents, and(eq(documents.folderId, documentFolders.id), isReachableDocument(actor)))
     .where(isReachableFolder(actor))
     .groupBy(documentFolders.id)
-    .orderBy(asc(folded(documentFolders.name)), asc(documentFolders.id));
+    .orderBy(asc(foldedSql(documentFolders.name)), asc(documentFolders.id));
   return rows.map((row) => ({ ...row, documentCount: Number(row.documentCount) }));
-}
-
-/** One of the subject's folders, or null. */
-export async function findFolder({ actor, folderId }: { actor: Actor; folderId: string }): Promise<DocumentFolder | null> {
-  if (!isUuid(folderId)) return null;
-  return (await findFolders({ actor })).find((folder) => folder.id === folderId.toLowerCase()) ?? null;
 }
 
 /** The masking block of the Documents page: the default for new documents, and how many are masked now. */

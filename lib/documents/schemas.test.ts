@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { documentDetailsSchema, folderCreateSchema } from "./schemas";
 import { documentRules } from "./rules";
-import { FOLD_FROM, FOLD_TO, foldText } from "./text-folding";
+import { FOLD_FROM, FOLD_TO, foldText } from "@/db/schema/text-folding";
 
 const NOW = new Date("2026-06-10T22:30:00Z"); // already 11 June in Paris
 const ID = "5b0e8c3a-7d2f-4c1e-9a8b-2f3e4d5c6b7a";
