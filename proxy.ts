@@ -7,9 +7,11 @@ import { isSpacePath } from "@/lib/http/space-paths";
 import {
   NONCE_HEADER,
   PRIVATE_CACHE_CONTROL,
+  allowFramingByOwnPages,
   applyStaticSecurityHeaders,
   buildContentSecurityPolicy,
   createNonce,
+  isFrameableByOwnPages,
 } from "@/lib/http/security-headers";
 
 /**
@@ -43,6 +45,7 @@ function createPolicy(appOrigin: string): { nonce: string; csp: string } {
 function secure(response: NextResponse, { csp, pathname }: { csp: string; pathname: string }): NextResponse {
   applyStaticSecurityHeaders(response.headers, { isProduction });
   response.headers.set("Content-Security-Policy", csp);
+  if (isFrameableByOwnPages(pathname)) allowFramingByOwnPages(response.headers);
   if (isSpacePath(pathname)) response.headers.set("Cache-Control", PRIVATE_CACHE_CONTROL);
   return response;
 }

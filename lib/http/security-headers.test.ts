@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildContentSecurityPolicy, createNonce, staticSecurityHeaders } from "./security-headers";
+import {
+  allowFramingByOwnPages,
+  buildContentSecurityPolicy,
+  createNonce,
+  isFrameableByOwnPages,
+  staticSecurityHeaders,
+} from "./security-headers";
 
 describe("createNonce", () => {
   it("gives 128 random bits in base64, never twice the same", () => {
@@ -42,5 +48,19 @@ describe("staticSecurityHeaders", () => {
       "X-Frame-Options": "DENY",
       "Referrer-Policy": "strict-origin-when-cross-origin",
     });
+  });
+});
+
+describe("framing", () => {
+  it("lets only a document's file be framed, and only by this site's pages", () => {
+    expect(isFrameableByOwnPages("/documents/5b0e8c3a-7d2f-4c1e-9a8b-2f3e4d5c6b7a/fichier")).toBe(true);
+    for (const path of ["/documents/5b0e8c3a-7d2f-4c1e-9a8b-2f3e4d5c6b7a", "/documents/x/fichier", "/documents/5b0e8c3a-7d2f-4c1e-9a8b-2f3e4d5c6b7a/fichier/x", "/accueil"]) {
+      expect(isFrameableByOwnPages(path), path).toBe(false);
+    }
+    const headers = new Headers({ "X-Frame-Options": "DENY", "Content-Security-Policy": buildContentSecurityPolicy("n", { isDevelopment: false, isHttps: false }) });
+    allowFramingByOwnPages(headers);
+    expect(headers.get("X-Frame-Options")).toBe("SAMEORIGIN");
+    expect(headers.get("Content-Security-Policy")).toContain("frame-ancestors 'self'");
+    expect(headers.get("Content-Security-Policy")).not.toContain("'none'; frame");
   });
 });

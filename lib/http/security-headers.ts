@@ -67,6 +67,23 @@ export function staticSecurityHeaders({ isProduction }: { isProduction: boolean 
   };
 }
 
+/**
+ * A document's file (/documents/<id>/fichier), which its own page shows in a sandboxed preview
+ * frame: the one answer this site's pages may frame. Every other answer refuses any frame.
+ */
+const FRAMEABLE_BY_OWN_PAGES = /^\/documents\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/fichier$/i;
+
+export function isFrameableByOwnPages(pathname: string): boolean {
+  return FRAMEABLE_BY_OWN_PAGES.test(pathname);
+}
+
+/** Lets this site's own pages, and only them, frame an answer (both the old header and the CSP directive). */
+export function allowFramingByOwnPages(headers: Headers): void {
+  headers.set("X-Frame-Options", "SAMEORIGIN");
+  const policy = headers.get("Content-Security-Policy");
+  if (policy) headers.set("Content-Security-Policy", policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
+}
+
 /** Pages that show a signed-in person's data: no copy may stay in a browser's or a proxy's cache. */
 export const PRIVATE_CACHE_CONTROL = "private, no-cache, no-store, max-age=0, must-revalidate";
 

@@ -1,5 +1,6 @@
 import { expect, type Page, type Response, test } from "@playwright/test";
 import { createTestDocument, createTestFolder } from "../e2e/support/documents";
+import { isFrameableByOwnPages } from "@/lib/http/security-headers";
 import { createActivePatient } from "../e2e/support/patients";
 import { e2eServer } from "../e2e/support/server";
 import { CREDENTIAL_COOKIES, mintSessionCookie } from "./support/credentials";
@@ -22,12 +23,13 @@ const MAX_PAGES = 80;
 
 type HeaderSet = Record<string, string>;
 
-/** What every response carries, whatever it is. */
-function missingCommonHeaders(headers: HeaderSet): string[] {
+/** What every response carries, whatever it is; a document's file may be framed by the site's own pages only. */
+function missingCommonHeaders(headers: HeaderSet, pathname = ""): string[] {
   const problems: string[] = [];
+  const frameOptions = isFrameableByOwnPages(pathname) ? "SAMEORIGIN" : "DENY";
   if (headers["x-content-type-options"] !== "nosniff") problems.push(`X-Content-Type-Options: ${headers["x-content-type-options"]}`);
   if (headers["referrer-policy"] !== "strict-origin-when-cross-origin") problems.push(`Referrer-Policy: ${headers["referrer-policy"]}`);
-  if (headers["x-frame-options"] !== "DENY") problems.push(`X-Frame-Options: ${headers["x-frame-options"]}`);
+  if (headers["x-frame-options"] !== frameOptions) problems.push(`X-Frame-Options: ${headers["x-frame-options"]}`);
   // The suite runs a production build: HSTS is on (browsers ignore it over plain http).
   if (!/^max-age=\d{8,}; includeSubDomains$/.test(headers["strict-transport-security"] ?? "")) {
     problems.push(`Strict-Transport-Security: ${headers["strict-transport-security"]}`);
@@ -111,7 +113,7 @@ async function crawl(page: Page, start: string): Promise<CrawlReport> {
     pending.push(
       (async () => {
         const headers = await response.allHeaders();
-        const problems = missingCommonHeaders(headers);
+        const problems = missingCommonHeaders(headers, url.pathname);
         // A page, not a file shown in one of its frames (a document's preview): files carry their own policy.
         const isDocument = response.request().resourceType() === "document" && response.frame() === page.mainFrame();
         tally.count(response.status(), { isRefusal: false });
