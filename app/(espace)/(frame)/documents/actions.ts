@@ -1,9 +1,11 @@
 "use server";
 
 import { refresh } from "next/cache";
+import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/access/current-actor";
 import { formStateOf } from "@/lib/documents/change-state";
 import { setAllDocumentsVisibility, setDefaultVisibility } from "@/lib/documents/changes";
+import { DOCUMENTS_PATH } from "@/lib/documents/paths";
 import { allDocumentsVisibilitySchema, defaultVisibilitySchema } from "@/lib/documents/schemas";
 import type { FormState } from "@/lib/form-state";
 import { formFields, submittedForm } from "@/lib/validation";
@@ -12,7 +14,8 @@ import { formFields, submittedForm } from "@/lib/validation";
 export async function changeAllVisibilityAction(submitted: unknown): Promise<void> {
   const parsed = allDocumentsVisibilitySchema.safeParse(formFields(submittedForm(submitted)));
   const actor = await requireActor();
-  if (!parsed.success) return;
+  // Only a form the page did not write sends other values: back to the list, nothing written.
+  if (!parsed.success) redirect(DOCUMENTS_PATH);
   await setAllDocumentsVisibility({ actor, isHidden: parsed.data.isHidden, now: new Date() });
   refresh();
 }

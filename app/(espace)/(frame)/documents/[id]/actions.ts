@@ -45,7 +45,8 @@ function notFoundOr(fieldErrors: Record<string, string[] | undefined>, values: R
 export async function changeVisibilityAction(submitted: unknown): Promise<void> {
   const parsed = documentVisibilitySchema.safeParse(formFields(submittedForm(submitted)));
   const actor = await requireActor();
-  if (!parsed.success) return;
+  // Only a form the page did not write sends other values: back to the list, nothing written.
+  if (!parsed.success) redirect(DOCUMENTS_PATH);
   await setDocumentVisibility({ actor, ...parsed.data, now: new Date() });
   refresh();
 }
@@ -54,7 +55,8 @@ export async function changeVisibilityAction(submitted: unknown): Promise<void> 
 export async function changePinAction(submitted: unknown): Promise<void> {
   const parsed = documentPinSchema.safeParse(formFields(submittedForm(submitted)));
   const actor = await requireActor();
-  if (!parsed.success) return;
+  // Only a form the page did not write sends other values: back to the list, nothing written.
+  if (!parsed.success) redirect(DOCUMENTS_PATH);
   await setDocumentPinned({ actor, ...parsed.data, now: new Date() });
   refresh();
 }
