@@ -38,6 +38,13 @@ function splitCalendarDate(value: string): [string, string, string] {
   return [match[1] as string, match[2] as string, match[3] as string];
 }
 
+const parisCalendarDay = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** An instant's civil date in France, "YYYY-MM-DD" (the calendar dates of the database are written in it). */
+export function toParisCalendarDate(instant: Date): string {
+  return parisCalendarDay.format(instant);
+}
+
 /** "03/02/2022": an instant's day in Paris, or a calendar date as it is. */
 export function formatDateFr(value: DateInput): string {
   if (typeof value === "string") {
@@ -133,11 +140,4 @@ export function maskMobile(mobile: string): string {
   if (national) return `${national.slice(0, 2)} ** ** ** ${national.slice(8)}`;
   const digits = mobile.replace(/\D/g, "");
   return `+${digits.slice(0, 2)} ** ** ** ${digits.slice(-2)}`;
-}
-
-const parisCalendarDay = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** The civil date in France at an instant, "YYYY-MM-DD": what "not in the future" compares with. */
-export function parisCalendarDate(instant: Date): string {
-  return parisCalendarDay.format(instant);
 }

@@ -89,3 +89,17 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 export function submittedForm(submitted: unknown): FormData {
   return submitted instanceof FormData ? submitted : new FormData();
 }
+
+/**
+ * The fields of a submitted form for a zod schema: the first value of each name, as
+ * FormData.get reads it, a file standing for no text at all. A field repeated in a forged body
+ * cannot slip a second value past the check of the first.
+ */
+export function formFields(formData: FormData): Record<string, string | undefined> {
+  const fields: Record<string, string | undefined> = {};
+  for (const name of new Set(formData.keys())) {
+    const value = formData.get(name);
+    fields[name] = typeof value === "string" ? value : undefined;
+  }
+  return fields;
+}

@@ -10,6 +10,7 @@ type SpaceSection = { href: string; label: string };
 const SPACE_SECTIONS: SpaceSection[] = [
   { href: "/accueil", label: "Accueil" },
   { href: "/profil-medical", label: "Profil médical" },
+  { href: "/documents", label: "Documents" },
   { href: "/messagerie", label: "Messagerie" },
 ];
 

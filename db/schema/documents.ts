@@ -1,8 +1,9 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { boolean, customType, date, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { id, instant, lifecycleDates } from "./columns";
 import { insuredPersons } from "./register";
+import { foldedSql } from "./text-folding";
 
 /** Raw bytes; drizzle has no built-in bytea column. */
 export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -71,6 +72,8 @@ export const documents = pgTable(
       .references(() => insuredPersons.id),
     /** At most 50 characters for the patient's own uploads. */
     title: text().notNull(),
+    /** The title without accents or capitals, kept by the database: what the list searches and sorts by. */
+    titleFolded: text().generatedAlwaysAs((): SQL => foldedSql(documents.title)),
     /** "Date du document": a calendar day, never in the future. */
     documentDate: date({ mode: "string" }).notNull(),
     category: documentCategoryEnum().notNull(),
@@ -82,6 +85,8 @@ export const documents = pgTable(
     authorProfessionalId: uuid(),
     /** The author's name as shown ("Dr Anne Leroy", "Assurance Maladie", "Mon espace santé"). */
     authorName: text().notNull(),
+    /** The author's name folded like the title: the order "Ajouté par". */
+    authorNameFolded: text().generatedAlwaysAs((): SQL => foldedSql(documents.authorName)),
     /** The type read from the bytes, one of lib/documents' accepted types. */
     mediaType: text().notNull(),
     /** Plaintext size in bytes. */
@@ -93,6 +98,8 @@ export const documents = pgTable(
     pinnedAt: instant(),
     /** "Signaler un problème": once per document. */
     reportedAt: instant(),
+    /** What the patient said was wrong, kept with the report for the support team. */
+    reportReason: text(),
     uploadedAt: instant().notNull().defaultNow(),
     // Envelope encryption (AES-256-GCM): the bytes are encrypted with a data key of their own,
     // which is kept here wrapped by the master key `masterKeyId`.

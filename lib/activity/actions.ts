@@ -40,6 +40,23 @@ export const ACTIVITY_ACTIONS = {
   "documents.added": { label: "Ajout d'un document", group: "health_documents" },
   "documents.opened": { label: "Consultation d'un document", group: "health_documents" },
   "documents.downloaded": { label: "Téléchargement d'un document", group: "health_documents" },
+  "documents.hidden": { label: "Document masqué aux professionnels de santé", group: "health_documents" },
+  "documents.shown": { label: "Document rendu visible aux professionnels de santé", group: "health_documents" },
+  "documents.all-hidden": { label: "Tous les documents masqués aux professionnels de santé", group: "health_documents" },
+  "documents.all-shown": { label: "Tous les documents rendus visibles aux professionnels de santé", group: "health_documents" },
+  "documents.default-visibility-changed": {
+    label: "Modification de la visibilité par défaut des nouveaux documents",
+    group: "health_documents",
+  },
+  "documents.pinned": { label: "Document épinglé", group: "health_documents" },
+  "documents.unpinned": { label: "Document désépinglé", group: "health_documents" },
+  "documents.reported": { label: "Signalement d'un problème sur un document", group: "health_documents" },
+  "documents.details-changed": { label: "Modification du titre, de la date ou de la catégorie d'un document", group: "health_documents" },
+  "documents.moved": { label: "Déplacement d'un document dans un dossier", group: "health_documents" },
+  "documents.deleted": { label: "Suppression d'un document", group: "health_documents" },
+  "documents.folder-created": { label: "Création d'un dossier de documents", group: "health_documents" },
+  "documents.folder-renamed": { label: "Renommage d'un dossier de documents", group: "health_documents" },
+  "documents.folder-deleted": { label: "Suppression d'un dossier de documents", group: "health_documents" },
   "messaging.message-read": { label: "Lecture d'un message de la messagerie", group: "general" },
 } as const satisfies Record<string, { label: string; group: ActivityGroup }>;
 

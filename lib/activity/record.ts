@@ -20,6 +20,7 @@ export type ActivityTargetType =
   | "entourage_contact"
   | "health_professional_contact"
   | "document"
+  | "document_folder"
   | "measurement"
   | "measurement_target"
   | "opposition"

@@ -8,15 +8,16 @@ import { accounts, documentFolders, documents, insuredPersons } from "@/db/schem
 import { type Actor, isOwnedBySubject } from "@/lib/access/actor";
 import { activityOf } from "@/lib/activity/record";
 import type { FieldErrors } from "@/lib/form-state";
-import { parisCalendarDate } from "@/lib/format";
 import { displayName } from "@/lib/register/person-name";
-import { fieldErrorsOf, isUuid, parseFrenchDate } from "@/lib/validation";
+import { fieldErrorsOf, isUuid } from "@/lib/validation";
+import { documentRules } from "./rules";
+import { documentCategoryField, documentDateField, documentTitleField } from "./schemas";
 import { DOCUMENT_CATEGORY_LABELS, PATIENT_DOCUMENT_CATEGORIES } from "./categories";
 import { storeDocument } from "./content";
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_SIZE_LABEL, detectDocumentType } from "./file-types";
 
 /** "Titre": at most 50 characters (reference mes-data-model §1.2). */
-export const DOCUMENT_TITLE_MAX_LENGTH = 50;
+export const DOCUMENT_TITLE_MAX_LENGTH = documentRules.titleMaxLength;
 
 /** The form's field names, shared by the page, the route handler and the tests. */
 export const UPLOAD_FIELDS = { file: "fichier", title: "titre", date: "date", category: "categorie", folder: "dossier" } as const;
@@ -92,31 +93,12 @@ export function readUploadForm(body: ReadableStream<Uint8Array> | null, contentT
   });
 }
 
-function uploadSchema(today: string) {
+/** The upload's fields: the same rules as editing a document's details (lib/documents/schemas.ts). */
+function uploadSchema(now: Date) {
   return z.object({
-    [UPLOAD_FIELDS.title]: z
-      .string({ error: "Saisissez un titre." })
-      .trim()
-      .min(1, "Saisissez un titre.")
-      .max(DOCUMENT_TITLE_MAX_LENGTH, `Le titre ne peut pas dépasser ${DOCUMENT_TITLE_MAX_LENGTH} caractères.`)
-      .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "Le titre contient un caractère non autorisé."),
-    [UPLOAD_FIELDS.date]: z
-      .string({ error: "Saisissez la date du document." })
-      .trim()
-      .min(1, "Saisissez la date du document.")
-      .transform((value, context) => {
-        const parsed = parseFrenchDate(value);
-        if (!parsed) {
-          context.addIssue({ code: "custom", message: "La date du document doit être une date réelle au format JJ/MM/AAAA." });
-          return z.NEVER;
-        }
-        if (parsed > today) {
-          context.addIssue({ code: "custom", message: "La date du document ne peut pas être dans le futur." });
-          return z.NEVER;
-        }
-        return parsed;
-      }),
-    [UPLOAD_FIELDS.category]: z.enum(PATIENT_DOCUMENT_CATEGORIES, { error: "Choisissez une catégorie." }),
+    [UPLOAD_FIELDS.title]: documentTitleField,
+    [UPLOAD_FIELDS.date]: documentDateField(now),
+    [UPLOAD_FIELDS.category]: documentCategoryField,
     [UPLOAD_FIELDS.folder]: z
       .string()
       .optional()
@@ -148,7 +130,7 @@ export async function addUploadedDocument(
   executor: Executor,
   { actor, form, now }: { actor: Actor; form: UploadForm; now: Date },
 ): Promise<UploadResult> {
-  const parsed = uploadSchema(parisCalendarDate(now)).safeParse(form.fields);
+  const parsed = uploadSchema(now).safeParse(form.fields);
   const fieldErrors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
   let mediaType: Awaited<ReturnType<typeof detectDocumentType>> | undefined;
   if (!form.file || (form.file.bytes.byteLength === 0 && !form.file.name)) {

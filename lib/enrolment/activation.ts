@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
 import { contactVerifications, oppositions, type SpaceStatus } from "@/db/schema";
 import { ENROLLING_PERSON, recordActivity } from "@/lib/activity/record";
 import { checkIdentifier, checkPassword } from "@/lib/auth/credential-checks";
@@ -282,13 +283,6 @@ export async function createAccount(
     }
     throw error;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let current: unknown = error; current; current = (current as { cause?: unknown }).cause) {
-    if ((current as { code?: string }).code === "23505") return true;
-  }
-  return false;
 }
 
 /** Whether this browser's flow has just created an account: the confirmation page shows only then. */

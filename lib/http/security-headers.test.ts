@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { buildContentSecurityPolicy, createNonce, staticSecurityHeaders } from "./security-headers";
+import {
+  buildContentSecurityPolicy,
+  createNonce,
+  staticSecurityHeaders,
+} from "./security-headers";
 
 describe("createNonce", () => {
   it("gives 128 random bits in base64, never twice the same", () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseFrenchDate } from "@/lib/validation";
+import { toParisCalendarDate } from "@/lib/format";
 import { formatCsv, parseCsv } from "./csv";
 import { describeNirProblem, normalizeNir } from "./nir";
 
@@ -53,16 +54,6 @@ export type RegisterFile = {
 };
 
 const EARLIEST_BIRTH_DATE = "1900-01-01";
-
-/** Today's civil date in France, the calendar birth dates are written in. */
-function toParisDate(instant: Date): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Paris",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(instant);
-}
 
 /** A real calendar day written YYYY-MM-DD. */
 function isExistingDate(value: string): boolean {
@@ -225,7 +216,7 @@ export function readRegisterFile(csvText: string, options: { now?: Date } = {}):
     return rejectWhole({ line: header.line, reason: `en-tête incorrect : « ${REGISTER_COLUMNS.join(",")} » attendu` });
   }
 
-  const today = toParisDate(options.now ?? new Date());
+  const today = toParisCalendarDate(options.now ?? new Date());
   const rowSchema = buildRowSchema(today);
   const errors: RegisterFileError[] = [];
   const entries: RegisterEntry[] = [];

@@ -1,5 +1,6 @@
 import { expect, test } from "./support/test";
 import { expectNoAxeViolations } from "./support/axe";
+import { createTestDocument, createTestFolder } from "./support/documents";
 import { createActivePatient } from "./support/patients";
 import { sql } from "./support/register";
 import { signIn } from "./support/session";
@@ -104,6 +105,7 @@ test("Mesures passes axe: the list, the form empty and in its error state, a his
   await expect(page.getByRole("heading", { name: /Le formulaire contient/ })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
 /** Profil médical's pages, each on its own (one axe scan per test keeps within the time-out on 2 cores); forms also after an empty submit. */
 const medicalProfilePages: { path: string; heading: string; submitEmpty?: boolean }[] = [
   { path: "/profil-medical", heading: "Profil médical" },
@@ -130,6 +132,7 @@ for (const { path, heading, submitEmpty } of medicalProfilePages) {
     }
   });
 }
+
 test("« Ajouter un document » passes axe, empty and with its fields in their error state", async ({ page }) => {
   const patient = await createActivePatient({ firstNames: "Inès", isOnboarded: true });
   await signIn(page, patient.id);
@@ -138,5 +141,35 @@ test("« Ajouter un document » passes axe, empty and with its fields in their e
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Ajouter le document" }).click();
   await expect(page.getByRole("heading", { name: /Le formulaire contient \d erreurs/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("Documents passes axe: the list empty, full and searched in vain, a document of one's own and a professional's, the folders and their error, a missing document", async ({
+  page,
+}) => {
+  const patient = await createActivePatient({ firstNames: "Dorothée", isOnboarded: true });
+  await signIn(page, patient.id);
+  await page.goto("/documents");
+  await expect(page.getByText("Vous n'avez pas encore de document.")).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const folder = await createTestFolder(patient.id, "Examens");
+  const own = await createTestDocument(patient.id, { title: "Analyse de sang", category: "BIOLOGIE", folderId: folder.id });
+  const professional = await createTestDocument(patient.id, { title: "Lettre de liaison", authorKind: "establishment", authorName: "CHU de Nantes", mediaType: "image/tiff" });
+  for (const path of ["/documents", "/documents?recherche=introuvable&tri=titre-za", `/documents/${own.id}`, `/documents/${professional.id}`]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoAxeViolations(page);
+  }
+
+  await page.goto("/documents/dossiers");
+  await expect(page.getByRole("heading", { level: 1, name: "Mes dossiers" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Créer le dossier" }).click();
+  await expect(page.getByRole("heading", { name: /Le formulaire contient/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.goto("/documents/00000000-0000-4000-8000-000000000000");
+  await expect(page.getByRole("heading", { level: 1, name: "Document introuvable" })).toBeVisible();
   await expectNoAxeViolations(page);
 });

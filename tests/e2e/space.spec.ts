@@ -61,11 +61,12 @@ test("a patient answers the first question, skips the others, reads the welcome 
   await expect(page.getByRole("heading", { level: 1, name: "Bonjour Inès" })).toBeVisible();
   await expect(page.getByText(`Inès ${patient.birthName}`)).toBeVisible();
   const navigation = page.getByRole("navigation", { name: "Navigation principale" });
-  for (const name of ["Accueil", "Profil médical", "Messagerie"]) {
+  for (const name of ["Accueil", "Profil médical", "Documents", "Messagerie"]) {
     await expect(navigation.getByRole("link", { name, exact: true })).toBeVisible();
   }
   await expect(navigation.getByRole("link", { name: "Accueil", exact: true })).toHaveAttribute("aria-current", "page");
   await expect(navigation.getByRole("link", { name: "Messagerie", exact: true })).toHaveAccessibleDescription("1 message non lu");
+  await expect(page.getByRole("link", { name: "Ajouter un document" })).toHaveAttribute("href", "/documents/ajouter");
   await expect(page.getByRole("link", { name: "Ajouter une mesure" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Compléter mon profil" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Mes derniers documents" })).toBeVisible();

@@ -149,7 +149,7 @@ describe("adding a document (database store)", () => {
       fieldErrors: {
         [UPLOAD_FIELDS.title]: ["Le titre ne peut pas dépasser 50 caractères."],
         [UPLOAD_FIELDS.date]: ["La date du document ne peut pas être dans le futur."],
-        [UPLOAD_FIELDS.category]: ["Choisissez une catégorie."],
+        [UPLOAD_FIELDS.category]: ["Choisissez une catégorie dans la liste."],
         [UPLOAD_FIELDS.file]: [expect.stringMatching(/^L'extension « \.txt » du fichier ne correspond pas à son contenu \(PDF\)/)],
       },
       values: { [UPLOAD_FIELDS.title]: "x".repeat(51), [UPLOAD_FIELDS.date]: "11/03/2026" },

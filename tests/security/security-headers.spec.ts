@@ -1,4 +1,6 @@
 import { expect, type Page, type Response, test } from "@playwright/test";
+import { createTestDocument, createTestFolder } from "../e2e/support/documents";
+import { isDocumentContentPath } from "@/lib/http/security-headers";
 import { createActivePatient } from "../e2e/support/patients";
 import { e2eServer } from "../e2e/support/server";
 import { CREDENTIAL_COOKIES, mintSessionCookie } from "./support/credentials";
@@ -21,12 +23,13 @@ const MAX_PAGES = 80;
 
 type HeaderSet = Record<string, string>;
 
-/** What every response carries, whatever it is. */
-function missingCommonHeaders(headers: HeaderSet): string[] {
+/** What every response carries, whatever it is; a document's file may be framed by the site's own pages only. */
+function missingCommonHeaders(headers: HeaderSet, pathname = ""): string[] {
   const problems: string[] = [];
+  const frameOptions = isDocumentContentPath(pathname) ? "SAMEORIGIN" : "DENY";
   if (headers["x-content-type-options"] !== "nosniff") problems.push(`X-Content-Type-Options: ${headers["x-content-type-options"]}`);
   if (headers["referrer-policy"] !== "strict-origin-when-cross-origin") problems.push(`Referrer-Policy: ${headers["referrer-policy"]}`);
-  if (headers["x-frame-options"] !== "DENY") problems.push(`X-Frame-Options: ${headers["x-frame-options"]}`);
+  if (headers["x-frame-options"] !== frameOptions) problems.push(`X-Frame-Options: ${headers["x-frame-options"]}`);
   // The suite runs a production build: HSTS is on (browsers ignore it over plain http).
   if (!/^max-age=\d{8,}; includeSubDomains$/.test(headers["strict-transport-security"] ?? "")) {
     problems.push(`Strict-Transport-Security: ${headers["strict-transport-security"]}`);
@@ -110,8 +113,9 @@ async function crawl(page: Page, start: string, alsoVisit: string[] = []): Promi
     pending.push(
       (async () => {
         const headers = await response.allHeaders();
-        const problems = missingCommonHeaders(headers);
-        const isDocument = response.request().resourceType() === "document";
+        const problems = missingCommonHeaders(headers, url.pathname);
+        // A page, not a file shown in one of its frames (a document's preview): files carry their own policy.
+        const isDocument = response.request().resourceType() === "document" && response.frame() === page.mainFrame();
         tally.count(response.status(), { isRefusal: false });
         if (isDocument && response.status() < 300) {
           const nonce = checkPagePolicy(headers, await response.text(), problems);
@@ -140,7 +144,7 @@ async function crawl(page: Page, start: string, alsoVisit: string[] = []): Promi
       const url = new URL(link);
       if (url.origin !== e2eServer.origin) continue;
       const next = `${url.pathname}${url.search}`;
-      // Files (PDF letters and receipts, the CSV export) open in a viewer or download: their headers are checked by request below.
+      // Files (PDF letters and receipts, the CSV export, a document's file) open in a viewer or download: their headers are checked by request below.
       if (/\/courriers\/|\/justificatif$|\/export$|\/fichier$/.test(url.pathname)) continue;
       if (!seen.has(next)) {
         seen.add(next);
@@ -166,6 +170,10 @@ test("every page reachable from the home page, and everything it loads, carries 
 test("every page of the space, signed in, carries the security headers, is never cached and keeps to its CSP", async ({ page }) => {
   test.setTimeout(180_000);
   const patient = await createActivePatient({ isOnboarded: true });
+  // Documents and a folder, so that the crawl reaches a document's page and the list filtered by folder.
+  const folder = await createTestFolder(patient.id, "Examens");
+  await createTestDocument(patient.id, { title: "Analyse de sang", folderId: folder.id });
+  await createTestDocument(patient.id, { title: "Compte rendu", authorKind: "professional" });
   const [name, value] = (await mintSessionCookie(patient.id)).split("=") as [string, string];
   expect(name).toBe(CREDENTIAL_COOKIES.session);
   await page.context().addCookies([{ name, value, url: e2eServer.origin, httpOnly: true, sameSite: "Lax" }]);

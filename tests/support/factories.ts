@@ -1,7 +1,7 @@
-import { randomInt } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { insuredPersons, type NewInsuredPerson, outgoingMessages, profileItems, spaces } from "@/db/schema";
+import { documentFolders, documents, insuredPersons, type NewInsuredPerson, outgoingMessages, profileItems, spaces } from "@/db/schema";
 import { type Actor, actorOf } from "@/lib/access/actor";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { createSession, findLiveSession } from "@/lib/auth/sessions";
@@ -144,4 +144,41 @@ export async function createProfessionalProfileItem(
     })
     .returning();
   return row!;
+}
+
+type DocumentRow = typeof documents.$inferInsert;
+
+/**
+ * A document row of a person's record, made directly: stored in the database store under a
+ * random key, with an empty wrapped key (its content is never read by the tests that use this).
+ * The patient's own upload by default; any author with `authorKind` and `authorName`.
+ */
+export async function createDocument(personId: string, overrides: Partial<DocumentRow> = {}) {
+  const authorKind = overrides.authorKind ?? "patient";
+  const [document] = await getDb()
+    .insert(documents)
+    .values({
+      personId,
+      title: "Compte rendu de consultation",
+      documentDate: "2026-03-14",
+      category: authorKind === "patient" ? "AUTR_DOC" : "CPT_REND",
+      authorKind,
+      authorName: authorKind === "patient" ? "Camille Testeur" : "Dr Anne Leroy",
+      mediaType: "application/pdf",
+      byteSize: 24_000,
+      storage: "database",
+      storageKey: randomUUID(),
+      masterKeyId: "test",
+      wrappedDataKey: new Uint8Array(),
+      ...overrides,
+    })
+    .returning();
+  if (!document) throw new Error("document not created");
+  return document;
+}
+
+export async function createDocumentFolder(personId: string, name = `Dossier ${randomUUID().slice(0, 8)}`) {
+  const [folder] = await getDb().insert(documentFolders).values({ personId, name }).returning();
+  if (!folder) throw new Error("folder not created");
+  return folder;
 }

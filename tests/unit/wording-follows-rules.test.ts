@@ -9,6 +9,7 @@ afterEach(() => {
   vi.doUnmock("@/lib/auth/credential-rules");
   vi.doUnmock("@/lib/auth/rules");
   vi.doUnmock("@/lib/enrolment/rules");
+  vi.doUnmock("@/lib/documents/rules");
   vi.resetModules();
 });
 
@@ -60,5 +61,19 @@ describe("the wording follows the rules", () => {
     expect(messages.noLiveProvisionalCodeMessage).toContain("bloqué après 3 essais");
     expect(messages.noLiveContactCodeMessage).toContain("bloqué après 3 essais");
     expect(messages.contactCodeValidity).toBe("Il est valable 10 minutes.");
+  });
+
+  it("says the limits of a document's title, a folder's name and a report", async () => {
+    vi.resetModules();
+    vi.doMock("@/lib/documents/rules", async (importOriginal) => {
+      const original = await importOriginal<typeof import("@/lib/documents/rules")>();
+      return { documentRules: { ...original.documentRules, titleMaxLength: 40, folderNameMaxLength: 30, reportReasonMaxLength: 500 } };
+    });
+    const { documentTitleField, folderNameField, documentReportSchema } = await import("@/lib/documents/schemas");
+    expect(errorsOf(documentTitleField, "t".repeat(41))).toEqual(["Le titre ne peut pas dépasser 40 caractères."]);
+    expect(errorsOf(folderNameField, "d".repeat(31))).toEqual(["Le nom du dossier ne peut pas dépasser 30 caractères."]);
+    expect(errorsOf(documentReportSchema, { documentId: "5b0e8c3a-7d2f-4c1e-9a8b-2f3e4d5c6b7a", reason: "r".repeat(501) })).toEqual([
+      "La description ne peut pas dépasser 500 caractères.",
+    ]);
   });
 });

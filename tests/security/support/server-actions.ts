@@ -8,6 +8,19 @@ import {
   receptionChannelSchema,
   termsSchema,
 } from "@/lib/enrolment/schemas";
+import {
+  allDocumentsVisibilitySchema,
+  defaultVisibilitySchema,
+  documentDetailsSchema,
+  documentIdSchema,
+  documentMoveSchema,
+  documentPinSchema,
+  documentReportSchema,
+  documentVisibilitySchema,
+  folderCreateSchema,
+  folderIdSchema,
+  folderRenameSchema,
+} from "@/lib/documents/schemas";
 import { identitySchema } from "@/lib/register/identity";
 import { parseAnswer } from "@/lib/onboarding/answers";
 import { QUESTIONS } from "@/lib/onboarding/questions";
@@ -18,6 +31,7 @@ import { isUuid } from "@/lib/validation";
 import { findMeasureKindBySlug, WEIGHT } from "@/lib/medical-profile/measures";
 import { parseMeasurementInput, parseTargetInput } from "@/lib/medical-profile/measures-input";
 import { giveActiveAccount, type TestAccount } from "../../e2e/support/accounts";
+import { createTestDocument, createTestFolder } from "../../e2e/support/documents";
 import { createActivePatient, type ActivePatient } from "../../e2e/support/patients";
 import { createRegisteredPerson, sql, type TestPerson } from "../../e2e/support/register";
 import { type Credential, type FlowStage, holdCookie, mintChallengeCookie, mintFlowCookie, mintSessionCookie } from "./credentials";
@@ -35,7 +49,7 @@ import { type Credential, type FlowStage, holdCookie, mintChallengeCookie, mintF
  * in one browser, the state left by one being what the next one needs.
  */
 
-export type Journey = "activation" | "opposition" | "login-and-space" | "password-reset" | "identifier-reminder";
+export type Journey = "activation" | "opposition" | "login-and-space" | "documents" | "password-reset" | "identifier-reminder";
 
 /** A person whose actions are captured and replayed, and the strangers the replays borrow credentials from. */
 export type JourneyState = {
@@ -168,6 +182,26 @@ async function withProfileItem(victimId: string, section: "allergy" | "vaccinati
     insert into profile_items (person_id, section, label, start_year) values (${victimId}, ${section}, 'Pollen', 2024) returning id`;
   return `/profil-medical/${profileSectionInfo(section).anchor}/${row!.id}`;
 }
+/** The victim signed in, done with the first-login questionnaire (the space's frame asks for it). */
+async function onboard(personId: string): Promise<void> {
+  await sql`insert into onboarding_questionnaires (person_id, current_step, completed_at) values (${personId}, 5, now()) on conflict do nothing`;
+}
+
+/**
+ * The victim signed in and onboarded, with what Documents needs made by the e2e factories (a
+ * document of their own, a folder), on the page `pathOf` names.
+ */
+const inDocuments =
+  (pathOf: (made: { documentId: string; folderId: string }) => string) =>
+  async (page: Page, { victim }: JourneyState) => {
+    await onboard(victim.id);
+    const document = await createTestDocument(victim.id, { title: "Radio du poignet" });
+    const folder = await createTestFolder(victim.id, "Examens");
+    await holdCookie(page, await mintSessionCookie(victim.id));
+    await page.goto(pathOf({ documentId: document.id, folderId: folder.id }));
+  };
+
+const onDocumentPage = inDocuments(({ documentId }) => `/documents/${documentId}`);
 
 const onPage = (path: string) => async (page: Page) => {
   await page.goto(path);
@@ -584,6 +618,119 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     credential: "session",
     reach: inSession("/questionnaire"),
     sameBodyAs: "app/(espace)/session-actions.ts#logoutAction",
+  },
+  // Documents (app/(espace)/(frame)/documents): the victim's own document and folder, made for each action.
+  {
+    action: "app/(espace)/(frame)/documents/[id]/actions.ts#changeVisibilityAction",
+    journey: "documents",
+    credential: "session",
+    reach: onDocumentPage,
+    submit: async (page) => clickButton(page, "Masquer aux professionnels"),
+    refusesInput: refusedBy(documentVisibilitySchema),
+  },
+  {
+    action: "app/(espace)/(frame)/documents/[id]/actions.ts#changePinAction",
+    journey: "documents",
+    credential: "session",
+    reach: onDocumentPage,
+    submit: async (page) => clickButton(page, "Épingler"),
+    refusesInput: refusedBy(documentPinSchema),
+  },
+  {
+    action: "app/(espace)/(frame)/documents/[id]/actions.ts#updateDocumentDetailsAction",
+    journey: "documents",
+    credential: "session",
+    reach: onDocumentPage,
+    submit: async (page) => {
+      await page.getByRole("textbox", { name: "Titre" }).fill("Radio du poignet droit");
+      await clickButton(page, "Enregistrer les modifications");
+    },
+    refusesInput: (values) => refusedBy(documentDetailsSchema(new Date()))(values),
+  },
+  {
+    action: "app/(espace)/(frame)/documents/[id]/actions.ts#moveDocumentAction",
+    journey: "documents",
+    credential: "session",
+    reach: onDocumentPage,
+    submit: async (page) => {
+      await page.getByRole("combobox", { name: "Dossier" }).selectOption({ label: "Examens" });
+      await clickButton(page, "Déplacer");
+    },
+    refusesInput: refusedBy(documentMoveSchema),
+  },
+  {
+    action: "app/(espace)/(frame)/documents/[id]/actions.ts#reportDocumentAction",
+    journey: "documents",
+    credential: "session",
+    reach: onDocumentPage,
+    submit: async (page) => {
+      await page.getByRole("textbox", { name: "Décrivez le problème" }).fill("Ce n'est pas mon poignet.");
+      await clickButton(page, "Signaler un problème");
+    },
+    refusesInput: refusedBy(documentReportSchema),
+  },
+  {
+    action: "app/(espace)/(frame)/documents/[id]/actions.ts#deleteDocumentAction",
+    journey: "documents",
+    credential: "session",
+    reach: onDocumentPage,
+    submit: async (page) => {
+      await clickButton(page, "Supprimer");
+      await page.getByRole("dialog", { name: "Supprimer ce document ?" }).getByRole("button", { name: "Supprimer" }).click();
+    },
+    refusesInput: refusedBy(documentIdSchema),
+  },
+  {
+    action: "app/(espace)/(frame)/documents/actions.ts#changeAllVisibilityAction",
+    journey: "documents",
+    credential: "session",
+    reach: inDocuments(() => "/documents"),
+    submit: async (page) => clickButton(page, "Tout masquer"),
+    refusesInput: refusedBy(allDocumentsVisibilitySchema),
+  },
+  {
+    action: "app/(espace)/(frame)/documents/actions.ts#saveDefaultVisibilityAction",
+    journey: "documents",
+    credential: "session",
+    reach: inDocuments(() => "/documents"),
+    submit: async (page) => {
+      await page.getByRole("checkbox", { name: "Masquer aux professionnels de santé les documents que j'ajouterai" }).check();
+      await clickButton(page, "Enregistrer ce choix");
+    },
+    refusesInput: refusedBy(defaultVisibilitySchema),
+  },
+  {
+    action: "app/(espace)/(frame)/documents/dossiers/actions.ts#createFolderAction",
+    journey: "documents",
+    credential: "session",
+    reach: inDocuments(() => "/documents/dossiers"),
+    submit: async (page) => {
+      await page.getByRole("textbox", { name: "Nom du nouveau dossier" }).fill("Vaccins");
+      await clickButton(page, "Créer le dossier");
+    },
+    refusesInput: refusedBy(folderCreateSchema),
+  },
+  {
+    action: "app/(espace)/(frame)/documents/dossiers/actions.ts#renameFolderAction",
+    journey: "documents",
+    credential: "session",
+    reach: inDocuments(() => "/documents/dossiers"),
+    submit: async (page) => {
+      await page.getByRole("textbox", { name: "Nouveau nom du dossier « Examens »" }).fill("Examens 2026");
+      await clickButton(page, "Renommer le dossier « Examens »");
+    },
+    refusesInput: refusedBy(folderRenameSchema),
+  },
+  {
+    action: "app/(espace)/(frame)/documents/dossiers/actions.ts#deleteFolderAction",
+    journey: "documents",
+    credential: "session",
+    reach: inDocuments(() => "/documents/dossiers"),
+    submit: async (page) => {
+      await clickButton(page, "Supprimer le dossier « Examens »");
+      await page.getByRole("dialog", { name: "Supprimer le dossier « Examens » ?" }).getByRole("button", { name: "Supprimer" }).click();
+    },
+    refusesInput: refusedBy(folderIdSchema),
   },
   // Password reset (app/(auth)/mot-de-passe-oublie).
   {

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
+import { DocumentList } from "@/components/documents/document-list";
 import { describeUnread } from "@/components/messaging/describe-unread";
 import { type QuickAction, QuickActions } from "@/components/space/quick-actions";
+import { ADD_DOCUMENT_PATH, DOCUMENTS_PATH } from "@/lib/documents/paths";
+import { findLatestDocuments } from "@/lib/documents/queries";
 import { ADD_MEASUREMENT_PATH } from "@/lib/medical-profile/measures-paths";
 import { countUnreadMessages } from "@/lib/messaging/queries";
 import { requireOnboardedActor } from "@/lib/onboarding/guard";
@@ -9,11 +12,12 @@ import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Accueil" };
 
-/*
- * "Ajouter un document" joins these once the Documents section exists: a shortcut is shown only
- * when the page it leads to works.
- */
 const quickActions: QuickAction[] = [
+  {
+    href: ADD_DOCUMENT_PATH,
+    label: "Ajouter un document",
+    description: "Ordonnances, comptes rendus, résultats et autres documents de santé.",
+  },
   {
     href: ADD_MEASUREMENT_PATH,
     label: "Ajouter une mesure",
@@ -28,7 +32,7 @@ const quickActions: QuickAction[] = [
 
 export default async function HomePage() {
   const actor = await requireOnboardedActor();
-  const unreadCount = await countUnreadMessages({ actor });
+  const [unreadCount, latestDocuments] = await Promise.all([countUnreadMessages({ actor }), findLatestDocuments({ actor })]);
   return (
     <>
       <PageTitle>Bonjour {actor.subject.firstName}</PageTitle>
@@ -50,7 +54,18 @@ export default async function HomePage() {
         <h2 id="derniers-documents" className="text-xl font-bold text-brand-900">
           Mes derniers documents
         </h2>
-        <p className="mt-3 text-slate-700">Vous n&apos;avez pas encore de document.</p>
+        {latestDocuments.length === 0 ? (
+          <p className="mt-3 text-slate-700">Vous n&apos;avez pas encore de document.</p>
+        ) : (
+          <>
+            <DocumentList documents={latestDocuments} labelledBy="derniers-documents" />
+            <p className="mt-4">
+              <Link href={DOCUMENTS_PATH} className="font-semibold text-brand-700 underline">
+                Voir tous mes documents
+              </Link>
+            </p>
+          </>
+        )}
       </section>
     </>
   );

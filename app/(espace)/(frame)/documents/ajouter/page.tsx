@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
+import { DocumentPreview } from "@/components/documents/document-preview";
 import { UploadForm } from "@/components/documents/upload-form";
+import { Link } from "@/components/ui/link";
 import { Alert } from "@/components/ui/alert";
 import { buttonClassName } from "@/components/ui/button";
 import { PageTitle } from "@/components/ui/page-title";
 import { getDb } from "@/db/client";
-import { ACCEPTED_TYPES_LABEL, ACCEPT_ATTRIBUTE, DOCUMENT_TYPES, MAX_DOCUMENT_SIZE_LABEL, isDocumentMediaType } from "@/lib/documents/file-types";
+import { ACCEPTED_TYPES_LABEL, ACCEPT_ATTRIBUTE, MAX_DOCUMENT_SIZE_LABEL } from "@/lib/documents/file-types";
+import { isPreviewable } from "@/lib/documents/media-types";
+import { documentPath } from "@/lib/documents/paths";
 import {
   CATEGORY_CHOICES,
   DOCUMENT_TITLE_MAX_LENGTH,
@@ -35,7 +39,7 @@ export default async function AddDocumentPage({ searchParams }: AddDocumentPageP
   const errorCode = typeof params.erreur === "string" ? params.erreur : undefined;
   const folders = await findFolderChoices(getDb(), { actor });
   const contentPath = added ? `/documents/${added.id}/fichier` : "";
-  const isPreviewable = added && isDocumentMediaType(added.mediaType) && DOCUMENT_TYPES[added.mediaType].isShownInline;
+  const isShownInPage = added && isPreviewable(added.mediaType);
   return (
     <>
       <PageTitle>Ajouter un document</PageTitle>
@@ -48,20 +52,19 @@ export default async function AddDocumentPage({ searchParams }: AddDocumentPageP
               </h2>
             </Alert>
           </div>
-          {isPreviewable ? (
-            <iframe
-              src={contentPath}
-              title={`Aperçu du document « ${added.title} »`}
-              // Images and text in an opaque origin with nothing allowed; a PDF needs the browser's viewer (see lib/http/security-headers.ts).
-              sandbox={added.mediaType === "application/pdf" ? undefined : ""}
-              className="h-[60vh] w-full rounded border-2 border-slate-500 bg-white"
-            />
+          {isShownInPage ? (
+            <DocumentPreview document={added} className="h-[60vh] w-full rounded border-2 border-slate-500 bg-white" />
           ) : (
             <p>Ce type de document ne peut pas être affiché dans la page : téléchargez-le pour l&apos;ouvrir.</p>
           )}
-          <a href={`${contentPath}?telechargement=1`} download className={buttonClassName({ variant: "secondary" })}>
-            Télécharger
-          </a>
+          <div className="flex flex-wrap gap-4">
+            <a href={`${contentPath}?telechargement=1`} download className={buttonClassName({ variant: "secondary" })}>
+              Télécharger
+            </a>
+            <Link href={documentPath(added.id)} className={buttonClassName({ variant: "secondary" })}>
+              Voir le document
+            </Link>
+          </div>
           <h2 className="pt-4 text-xl font-bold text-brand-900">Ajouter un autre document</h2>
         </section>
       ) : (
