@@ -22,11 +22,40 @@ export async function readSessionId(): Promise<string | undefined> {
     token = chunks.join("") || undefined;
   }
   if (!token) return undefined;
-  try {
-    const payload = await decode({ token, secret: AUTH_SECRET, salt: name });
-    return typeof payload?.sessionId === "string" ? payload.sessionId : undefined;
-  } catch {
-    // Sealed with another secret, truncated, or past its 12 hours: no session.
-    return undefined;
+  return openToken(token, { secret: AUTH_SECRET, salt: name }, Date.now());
+}
+
+type OpenedToken = { sessionId: string; secret: string; expiresAtMs: number };
+
+/**
+ * Tokens this process has already opened, newest last (a Map keeps insertion order), at most
+ * OPENED_TOKENS_LIMIT. A signed-in person sends the same cookie with every request, and opening
+ * it (a key derived with HKDF, then decrypted and authenticated) was the largest piece of
+ * cryptography on a space page (docs/decisions/0016-hot-path.md). Only tokens that opened are
+ * kept, with their own expiry: the cache answers nothing the decoding would not, and whether the
+ * session is still live is the database's question on every request anyway (findLiveSession).
+ */
+const openedTokens = new Map<string, OpenedToken>();
+const OPENED_TOKENS_LIMIT = 5_000;
+
+async function openToken(token: string, { secret, salt }: { secret: string; salt: string }, nowMs: number): Promise<string | undefined> {
+  const known = openedTokens.get(token);
+  if (known) {
+    openedTokens.delete(token);
+    // Opened with another secret (the settings changed) or past its end: decoded again below, or refused.
+    if (known.secret === secret && known.expiresAtMs > nowMs) {
+      openedTokens.set(token, known);
+      return known.sessionId;
+    }
   }
+  // Sealed with another secret, truncated, or past its 12 hours: no session.
+  const payload = await decode({ token, secret, salt }).catch(() => null);
+  const sessionId = payload?.sessionId;
+  if (typeof sessionId !== "string") return undefined;
+  if (typeof payload?.exp === "number") {
+    openedTokens.set(token, { sessionId, secret, expiresAtMs: payload.exp * 1000 });
+    const oldest = openedTokens.keys().next();
+    if (openedTokens.size > OPENED_TOKENS_LIMIT && !oldest.done) openedTokens.delete(oldest.value);
+  }
+  return sessionId;
 }

@@ -28,8 +28,12 @@ export type ExpectedAnswer = {
   status: number;
   /** A text the body holds. */
   text: string;
-  /** For a server action that ends in redirect(): the path (query string aside) it sends the person to. */
-  actionRedirect?: string;
+  /**
+   * For a server action whose success leads to another page: that page's path (query string
+   * aside), from its redirect() (the `x-action-redirect` header) or from the state it returns
+   * (`redirectTo`, which the form follows, as LoginForm does).
+   */
+  nextStep?: string;
 };
 
 /** Nearest-rank percentiles of a set of samples. */
@@ -75,11 +79,28 @@ function requestInit(request: BenchRequest): RequestInit {
   return { method: request.method ?? "GET", headers: withAddress, body, redirect: "manual" };
 }
 
-/** The path of a server action's redirect, from its `x-action-redirect` header ("<url>;<push|replace>"). */
-function actionRedirectPath(header: string | string[] | undefined): string | null {
+/** The state a server action returned: row 1 of its React Flight answer, as text. */
+function actionStateText(body: string): string | undefined {
+  return /^1:(.*)$/m.exec(body)?.[1];
+}
+
+/**
+ * Where a server action's answer sends the person, query string aside: its `x-action-redirect`
+ * header ("<url>;<push|replace>"), else the `redirectTo` of the state it returned.
+ */
+function nextStepPath(header: string | string[] | undefined, body: string): string | null {
   const value = Array.isArray(header) ? header[0] : header;
-  if (!value) return null;
-  return value.split(";")[0]?.split("?")[0] ?? null;
+  let target = value?.split(";")[0];
+  if (!target) {
+    const state = actionStateText(body);
+    try {
+      const parsed: unknown = state === undefined ? undefined : JSON.parse(state);
+      if (parsed && typeof parsed === "object" && "redirectTo" in parsed && typeof parsed.redirectTo === "string") target = parsed.redirectTo;
+    } catch {
+      // Not JSON: no state to read.
+    }
+  }
+  return target?.split("?")[0] ?? null;
 }
 
 /**
@@ -99,12 +120,12 @@ async function checkOneRequest(url: string, request: BenchRequest, expected: Exp
     const location = response.headers.get("location");
     throw new Error(`answered ${response.status}${location ? ` → ${location}` : ""} instead of ${expected.status}`);
   }
-  if (expected.actionRedirect !== undefined) {
-    const redirect = actionRedirectPath(response.headers.get("x-action-redirect") ?? undefined);
-    if (redirect !== expected.actionRedirect) {
-      // The action returned a state instead (row 1 of its React Flight answer): its error says why.
-      const state = /^1:(.*)$/m.exec(body)?.[1]?.slice(0, 300);
-      throw new Error(`answered without redirecting to ${expected.actionRedirect}${redirect ? ` (to ${redirect})` : ""}${state ? `: ${state}` : ""}`);
+  if (expected.nextStep !== undefined) {
+    const next = nextStepPath(response.headers.get("x-action-redirect") ?? undefined, body);
+    if (next !== expected.nextStep) {
+      // The action returned another state: its error says why.
+      const state = actionStateText(body)?.slice(0, 300);
+      throw new Error(`answered without leading to ${expected.nextStep}${next ? ` (to ${next})` : ""}${state ? `: ${state}` : ""}`);
     }
   }
   if (!body.includes(expected.text)) throw new Error(`answered ${response.status} without the text "${expected.text}"`);
@@ -133,12 +154,12 @@ function perRequestHooks(request: BenchRequest, expected: ExpectedAnswer, onUnex
   } else if (request.needsClientAddressPerRequest) {
     hooks.setupRequest = (built) => ({ ...built, headers: { ...built.headers, "x-forwarded-for": nextClientAddress() } });
   }
-  const { actionRedirect } = expected;
-  if (actionRedirect !== undefined) {
-    hooks.onResponse = (status, _body, _context, headers) => {
+  const { nextStep } = expected;
+  if (nextStep !== undefined) {
+    hooks.onResponse = (status, body, _context, headers) => {
       // Header names come as the server wrote them.
       const redirect = Object.entries(headers).find(([name]) => name.toLowerCase() === "x-action-redirect")?.[1];
-      if (status === expected.status && actionRedirectPath(redirect) !== actionRedirect) onUnexpected();
+      if (status === expected.status && nextStepPath(redirect, body) !== nextStep) onUnexpected();
     };
   }
   return Object.keys(hooks).length > 0 ? [hooks] : undefined;

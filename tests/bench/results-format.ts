@@ -18,6 +18,19 @@ export type TargetRun = {
   error?: string;
   /** Throughput divided by the baseline's at the same concurrency. */
   ratioToBaseline?: number;
+  /**
+   * The server's CPU time per response, in milliseconds (all its processes and threads; the
+   * database's own work aside). Absent from files written before it was measured.
+   */
+  serverCpuMsPerRequest?: number;
+  /**
+   * The baseline's CPU time per request (or per bare argon2 verification) divided by this
+   * target's: the throughput ratio a machine with nothing else running would show, read from
+   * CPU time, which other programs on a shared machine do not inflate.
+   */
+  cpuRatioToBaseline?: number;
+  /** With --paired-baseline: the reference measured just before this run, which its ratios are read against. */
+  pairedReference?: { perSecond?: number; cpuMs?: number };
 };
 
 /** The same measurements over one state of the database. */
@@ -34,8 +47,10 @@ export type LighthouseRun = {
   path: string;
   scores?: LighthouseScores;
   error?: string;
-  /** The Lighthouse runtime error (e.g. NO_NAVSTART) after which the page was audited a second time. */
+  /** The Lighthouse runtime error (e.g. NO_NAVSTART) after which the page was audited again. */
   retriedAfter?: string;
+  /** Every attempt ended on a Lighthouse runtime error: the tool failed, not the page, and the run does not fail for it. */
+  isToolFailure?: boolean;
 };
 
 export type BenchResults = {
@@ -81,7 +96,7 @@ function phaseTitle(phase: Phase): string {
 }
 
 function runCells(run: TargetRun | undefined): string[] {
-  if (!run?.result) return ["failed", "", "", "", "", ""];
+  if (!run?.result) return ["failed", "", "", "", "", "", "", ""];
   const { result } = run;
   const problems = result.non2xx + (result.unexpectedAnswers ?? 0) + result.errors + result.timeouts;
   return [
@@ -90,6 +105,8 @@ function runCells(run: TargetRun | undefined): string[] {
     milliseconds(result.latencyMs.p95),
     milliseconds(result.latencyMs.p99),
     run.ratioToBaseline === undefined ? "–" : `${number(run.ratioToBaseline, 2)}×`,
+    run.serverCpuMsPerRequest === undefined ? "–" : number(run.serverCpuMsPerRequest, 2),
+    run.cpuRatioToBaseline === undefined ? "–" : `${number(run.cpuRatioToBaseline, 2)}×`,
     problems > 0 ? number(problems) : "",
   ];
 }
@@ -101,7 +118,7 @@ function runCells(run: TargetRun | undefined): string[] {
  * timeouts.
  */
 export function formatLoadTable(results: BenchResults): string {
-  const groupColumns = ["req/s", "p50 ms", "p95 ms", "p99 ms", "vs base", "bad"];
+  const groupColumns = ["req/s", "p50 ms", "p95 ms", "p99 ms", "vs base", "cpu ms", "cpu vs", "bad"];
   const header = ["target", "conn", ...results.phases.flatMap(() => groupColumns)];
   const keys = (results.phases[0]?.runs ?? []).map(({ target, connections }) => ({ target, connections }));
   const rows = keys.map(({ target, connections }) => [
@@ -142,8 +159,9 @@ export function formatArgon2Table(results: BenchResults): string {
     milliseconds(run.latencyMs.p50),
     milliseconds(run.latencyMs.p95),
     milliseconds(run.latencyMs.p99),
+    run.cpuMsPerVerification === undefined ? "–" : number(run.cpuMsPerVerification, 2),
   ]);
-  return `${pad([["baseline", "conc", "verify/s", "p50 ms", "p95 ms", "p99 ms"], ...rows], (column) => column >= 1)}\n(${parameters})`;
+  return `${pad([["baseline", "conc", "verify/s", "p50 ms", "p95 ms", "p99 ms", "cpu ms"], ...rows], (column) => column >= 1)}\n(${parameters})`;
 }
 
 export function formatLighthouseTable(results: BenchResults): string {
@@ -167,7 +185,11 @@ export function formatLighthouseTable(results: BenchResults): string {
     .map((run) => `  ${run.target}: ${run.scores?.failedAccessibilityAudits.join(", ")}`);
   const retried = results.lighthouse
     .filter((run) => run.retriedAfter)
-    .map((run) => `  ${run.target}: audited twice, the first run ended on Lighthouse's ${run.retriedAfter}`);
+    .map((run) =>
+      run.isToolFailure
+        ? `  ${run.target}: every attempt ended on Lighthouse's ${run.retriedAfter}; not measured (a failure of the tool, not of the page)`
+        : `  ${run.target}: audited again after Lighthouse's ${run.retriedAfter}`,
+    );
   const sections = [table];
   if (failed.length > 0) sections.push(`Failed accessibility audits:\n${failed.join("\n")}`);
   if (retried.length > 0) sections.push(`Audited again:\n${retried.join("\n")}`);

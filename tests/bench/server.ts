@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { closeSync, openSync, readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readdirSync } from "node:fs";
 import { createServer } from "node:net";
 
 const NEXT_BIN = "node_modules/next/dist/bin/next";
@@ -20,6 +20,11 @@ async function isPortFree(host: string, port: number): Promise<boolean> {
 
 export type RunningServer = {
   origin: string;
+  /**
+   * CPU time the server's processes have used so far (user + system, every thread: argon2's
+   * worker threads too), in milliseconds; null where /proc is not there to read it.
+   */
+  cpuMilliseconds: () => number | null;
   /** Stops the whole process group; safe to call twice. */
   stop: () => Promise<void>;
 };
@@ -32,6 +37,37 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   } catch {
     // Already gone.
   }
+}
+
+const CLOCK_TICKS_PER_SECOND = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout?.trim()) || 100;
+
+/**
+ * CPU time of every process in one process group, from /proc/<pid>/stat (utime and stime, the
+ * 14th and 15th fields, in clock ticks; the 5th is the group). Other programs on the machine
+ * slow the server down but do not add to its CPU time: per request, this figure stays
+ * comparable between runs on a busy machine where throughput does not.
+ */
+function groupCpuMilliseconds(groupId: number): number | null {
+  let ticks = 0;
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc").filter((entry) => /^\d+$/.test(entry));
+  } catch {
+    return null;
+  }
+  for (const pid of entries) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue; // Ended meanwhile.
+    }
+    // The command name (field 2) is in parentheses and may hold spaces: count fields after it.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[2]) !== groupId) continue;
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
 /**
@@ -80,7 +116,7 @@ export async function startServer({
     }
     try {
       const response = await fetch(`${origin}/api/health`);
-      if (response.ok) return { origin, stop };
+      if (response.ok) return { origin, stop, cpuMilliseconds: () => (child.pid === undefined ? null : groupCpuMilliseconds(child.pid)) };
     } catch {
       // Not listening yet.
     }

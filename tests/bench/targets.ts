@@ -23,11 +23,12 @@ export type BenchTarget = {
   /** Expected HTTP status; 200 unless said. */
   expectedStatus?: number;
   /**
-   * For a server action posted as a browser does: where its success redirects (x-action-redirect,
-   * query string aside). A refusal answers with the same status and no redirect, so every answer
-   * of the load is checked for it too, and those without count as bad.
+   * For a server action posted as a browser does: the page its success leads to (query string
+   * aside), from its redirect (x-action-redirect) or the `redirectTo` of the state it returns. A
+   * refusal answers with the same status and neither, so every answer of the load is checked for
+   * it too, and those without count as bad.
    */
-  expectedActionRedirect?: string;
+  expectedNextStep?: string;
   /** Also audited by Lighthouse (mobile) once per run. */
   isLighthouseAudited?: boolean;
 } & (
@@ -118,7 +119,7 @@ export const benchTargets: readonly BenchTarget[] = [
     baseline: "argon2",
     // The code step's introduction, which its page shows only for a live login attempt.
     expectedText: "Pour terminer votre connexion",
-    expectedActionRedirect: "/connexion/code",
+    expectedNextStep: "/connexion/code",
     needsSignedInPatient: false,
     setup: postDemoPassword,
   },
@@ -127,7 +128,7 @@ export const benchTargets: readonly BenchTarget[] = [
     path: "/connexion",
     baseline: "argon2",
     expectedText: "Pour terminer votre connexion",
-    expectedActionRedirect: "/connexion/code",
+    expectedNextStep: "/connexion/code",
     needsSignedInPatient: false,
     setup: postPoolPasswords,
   },

@@ -182,3 +182,17 @@ test("the recovery pages answer without telling who has an account", async ({ pa
   await expect(page.getByRole("heading", { level: 1, name: "Mot de passe oublié ?" })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the password step still leads to the code step", async ({ page }) => {
+    const person = await createRegisteredPerson();
+    const account = await giveActiveAccount(person);
+    await page.goto("/connexion");
+    await fillCredentials(page, account);
+    // The form's own post, answered with a redirect (303): the browser's page, not React's router, goes on.
+    await expect(page).toHaveURL(/\/connexion\/code\?callbackUrl=/);
+    await expect(page.getByText(/Pour terminer votre connexion/)).toBeVisible();
+  });
+});
