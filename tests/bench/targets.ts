@@ -1,4 +1,12 @@
-import { type TargetSetup, openDemoLoginAttempt, postDemoPassword, postPoolPasswords, signInDemoPatient, startDemoEnrolmentFlow } from "./visitors";
+import {
+  type TargetSetup,
+  openDemoLoginAttempt,
+  postDemoPassword,
+  postPoolPasswords,
+  signInDemoPatient,
+  signInDemoPatientWithDocuments,
+  startDemoEnrolmentFlow,
+} from "./visitors";
 
 /**
  * What `npm run bench` measures: the only list of pages under load and of pages audited by
@@ -157,6 +165,15 @@ export const benchTargets: readonly BenchTarget[] = [
     expectedText: "Mon adresse de messagerie à communiquer",
     needsSignedInPatient: true,
     setup: signInDemoPatient,
+  },
+  {
+    // The first page of a thousand documents (BENCH_DOCUMENT_COUNT), newest first, pinned ones ahead.
+    name: "Documents (1 000 documents)",
+    path: "/documents",
+    baseline: "page",
+    expectedText: "Rechercher un document",
+    needsSignedInPatient: true,
+    setup: signInDemoPatientWithDocuments,
   },
   {
     name: "Profil médical",

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import { getDb } from "@/db/client";
 import { accounts } from "@/db/schema";
@@ -208,4 +208,44 @@ export async function openDemoLoginAttempt({ now }: SetupContext): Promise<Bench
     throw new Error(`the demo password was refused (${result.status}): was the database seeded (npm run db:seed)?`);
   }
   return { headers: { cookie: `${LOGIN_ATTEMPT_COOKIE}=${result.challengeToken}` } };
+}
+
+/** The size of the record "Documents" is measured with (issue: a thousand documents for one person). */
+export const BENCH_DOCUMENT_COUNT = 1000;
+
+/**
+ * The demo patient signed in, with a record of BENCH_DOCUMENT_COUNT documents from several
+ * authors and categories, some pinned, some in folders: the list page reads their metadata only,
+ * so the rows carry no stored bytes. Made once per database; later measurements find them there.
+ */
+export async function signInDemoPatientWithDocuments(context: SetupContext): Promise<BenchRequest> {
+  const request = await signInDemoPatient(context);
+  const db = getDb();
+  const [account] = await db
+    .select({ personId: accounts.personId })
+    .from(accounts)
+    .where(eq(accounts.identifier, DEMO_LOGIN.identifier))
+    .limit(1);
+  if (!account) throw new Error(`no account "${DEMO_LOGIN.identifier}"`);
+  const [{ total }] = (await db.execute(
+    sql`select count(*)::int as total from documents where person_id = ${account.personId}`,
+  )) as unknown as [{ total: number }];
+  const missing = BENCH_DOCUMENT_COUNT - total;
+  if (missing > 0) {
+    await db.execute(sql`
+      insert into documents (person_id, title, document_date, category, author_kind, author_name, media_type, byte_size,
+                             pinned_at, storage, storage_key, master_key_id, wrapped_data_key, uploaded_at)
+      select ${account.personId},
+             'Document ' || n || (case n % 3 when 0 then ' — résultats' when 1 then ' — ordonnance' else ' — compte rendu' end),
+             (date '2015-01-01' + (n % 3650)),
+             (array['ORD_SOIN','BIOLOGIE','CPT_REND','RADIO_SC','AUTR_DOC'])[1 + n % 5]::document_category,
+             (array['patient','professional','establishment'])[1 + n % 3]::document_author_kind,
+             (array['Camille Martin','Dr Anne Leroy','CHU de Nantes'])[1 + n % 3],
+             'application/pdf', 120000 + n,
+             case when n % 97 = 0 then now() end,
+             'database', 'bench-' || gen_random_uuid(), 'bench', '\\x'::bytea,
+             now() - (n || ' hours')::interval
+      from generate_series(1, ${missing}) as n`);
+  }
+  return request;
 }

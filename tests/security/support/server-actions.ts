@@ -154,27 +154,20 @@ const inSession = (path: string) => async (page: Page, { victim }: JourneyState)
   await page.goto(path);
 };
 
-/**
- * Opens a page of "Mesures" in the victim's session, their first-login questionnaire marked done
- * (the space's pages ask for it; the journey leaves it unfinished).
- */
-async function openMeasurementsPage(page: Page, { victim }: JourneyState, path: string) {
-  await sql`
-    insert into onboarding_questionnaires (person_id, current_step, completed_at) values (${victim.id}, 5, now())
-    on conflict (person_id) do update set completed_at = coalesce(onboarding_questionnaires.completed_at, now())`;
-  await page.goto(path);
-}
-
 /** The victim signed in and done with the first-login questionnaire (the space's frame asks for it), on `path`. */
 const inOnboardedSession =
   (path: string | ((victimId: string) => Promise<string>)) =>
   async (page: Page, { victim }: JourneyState) => {
+    // The journey may have left the questionnaire unfinished: it is marked done either way.
     await sql`
-      insert into onboarding_questionnaires (person_id, current_step, completed_at)
-      values (${victim.id}, 5, now()) on conflict do nothing`;
+      insert into onboarding_questionnaires (person_id, current_step, completed_at) values (${victim.id}, 5, now())
+      on conflict (person_id) do update set completed_at = coalesce(onboarding_questionnaires.completed_at, now())`;
     await holdCookie(page, await mintSessionCookie(victim.id));
     await page.goto(typeof path === "string" ? path : await path(victim.id));
   };
+
+/** A page of "Mesures" in the victim's onboarded session, from whatever page the journey stands on. */
+const openMeasurementsPage = (page: Page, state: JourneyState, path: string) => inOnboardedSession(path)(page, state);
 
 /** A profile entry of the victim's, made by the factory as the profile's own form would: its page's path. */
 async function withProfileItem(victimId: string, section: "allergy" | "vaccination"): Promise<string> {
