@@ -513,13 +513,15 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     // Only a known measure's target can be removed; any other name is "not found".
     refusesInput: (values) => !findMeasureKindBySlug(values.type ?? ""),
   },
-  // Profil médical (app/(espace)/(frame)/profil-medical).
+  // Profil médical (app/(espace)/(frame)/profil-medical): each form opened by its submit, so that
+  // a journey (the canaries) reaches it from whatever page the previous action left.
   {
     action: "app/(espace)/(frame)/profil-medical/actions.ts#saveEntryAction",
     journey: "login-and-space",
     credential: "session",
-    reach: inOnboardedSession("/profil-medical/allergies/ajouter"),
-    submit: async (page) => {
+    reach: inSession("/accueil"),
+    submit: async (page, state) => {
+      await inOnboardedSession("/profil-medical/allergies/ajouter")(page, state);
       await page.getByRole("textbox", { name: "Nom de l'allergie" }).fill("Pollen de bouleau");
       await clickButton(page, "Enregistrer");
     },
@@ -535,16 +537,22 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(espace)/(frame)/profil-medical/actions.ts#deleteEntryAction",
     journey: "login-and-space",
     credential: "session",
-    reach: inOnboardedSession((victimId) => withProfileItem(victimId, "allergy")),
-    submit: async (page) => clickButton(page, "Supprimer"),
+    reach: inSession("/accueil"),
+    submit: async (page, state) => {
+      await inOnboardedSession((victimId) => withProfileItem(victimId, "allergy"))(page, state);
+      await clickButton(page, "Supprimer");
+    },
     refusesInput: (values) => !isEntrySection(values.section ?? "") || !isUuid(values.id ?? ""),
   },
   {
     action: "app/(espace)/(frame)/profil-medical/actions.ts#declareNotConcernedAction",
     journey: "login-and-space",
     credential: "session",
-    reach: inOnboardedSession("/profil-medical/completer"),
-    submit: async (page) => clickButton(page, "Je ne suis pas concerné : Allergies"),
+    reach: inSession("/accueil"),
+    submit: async (page, state) => {
+      await inOnboardedSession("/profil-medical/completer")(page, state);
+      await clickButton(page, "Je ne suis pas concerné : Allergies");
+    },
     refusesInput: (values) => {
       const section = values.section ?? "";
       return !isProfileItemSection(section) || !profileSectionInfo(section).offersNotConcerned;
@@ -554,11 +562,14 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(espace)/(frame)/profil-medical/actions.ts#setMaskAction",
     journey: "login-and-space",
     credential: "session",
-    reach: inOnboardedSession(async (victimId) => {
+    reach: inSession("/accueil"),
+    submit: async (page, state) => {
+      await inOnboardedSession(async (victimId) => {
       await withProfileItem(victimId, "vaccination");
       return "/profil-medical";
-    }),
-    submit: async (page) => clickButton(page, "Masquer aux professionnels"),
+    })(page, state);
+      await clickButton(page, "Masquer aux professionnels");
+    },
     refusesInput: (values) => {
       if (values.hidden !== "true" && values.hidden !== "false") return true;
       if (values.kind === "organ-donation") return false;
@@ -569,8 +580,9 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(espace)/(frame)/profil-medical/actions.ts#saveBloodGroupAction",
     journey: "login-and-space",
     credential: "session",
-    reach: inOnboardedSession("/profil-medical/groupe-sanguin"),
-    submit: async (page) => {
+    reach: inSession("/accueil"),
+    submit: async (page, state) => {
+      await inOnboardedSession("/profil-medical/groupe-sanguin")(page, state);
       await page.getByRole("combobox", { name: "Groupe sanguin" }).selectOption({ label: "O positif (O+)" });
       await clickButton(page, "Enregistrer");
     },
@@ -581,8 +593,9 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(espace)/(frame)/profil-medical/actions.ts#saveOrganDonationAction",
     journey: "login-and-space",
     credential: "session",
-    reach: inOnboardedSession("/profil-medical"),
-    submit: async (page) => {
+    reach: inSession("/accueil"),
+    submit: async (page, state) => {
+      await inOnboardedSession("/profil-medical")(page, state);
       await page.getByRole("checkbox", { name: "J'ai pris connaissance de l'information sur le don d'organes" }).check();
       await page.getByRole("region", { name: "Don d'organes" }).getByRole("button", { name: "Enregistrer" }).click();
     },
@@ -591,8 +604,9 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     action: "app/(espace)/(frame)/profil-medical/actions.ts#saveLifestyleAction",
     journey: "login-and-space",
     credential: "session",
-    reach: inOnboardedSession("/profil-medical/habitudes-de-vie"),
-    submit: async (page) => {
+    reach: inSession("/accueil"),
+    submit: async (page, state) => {
+      await inOnboardedSession("/profil-medical/habitudes-de-vie")(page, state);
       await page.getByRole("radiogroup", { name: "Je fume" }).getByRole("radio", { name: "Non, je n'ai jamais fumé" }).check();
       await clickButton(page, "Enregistrer");
     },
