@@ -207,6 +207,11 @@ export default async function MedicalProfilePage() {
           Compléter mon profil
         </Link>
       </p>
+      <p className="mt-2">
+        <Link href="/profil-medical/synthese" className="font-semibold text-brand-700 underline">
+          Partager une synthèse
+        </Link>
+      </p>
       <nav aria-labelledby="sommaire-profil" className="mt-6 rounded border border-slate-300 bg-slate-50 p-4">
         <h2 id="sommaire-profil" className="font-bold text-slate-900">
           Rubriques
