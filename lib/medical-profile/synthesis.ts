@@ -7,7 +7,7 @@ import { type Actor, isOwnedBySubject } from "@/lib/access/actor";
 import { activityOf, recordActivity } from "@/lib/activity/record";
 import { storeDocument } from "@/lib/documents/content";
 import type { FieldErrors } from "@/lib/form-state";
-import { formatDateFr, formatLongDateFr, toParisCalendarDate } from "@/lib/format";
+import { formatDateFr, formatLongDateFr, formatMobileFr, toParisCalendarDate } from "@/lib/format";
 import { type SynthesisSection, renderMedicalSynthesis } from "@/lib/pdf/medical-synthesis";
 import { formatNir } from "@/lib/register/nir";
 import { displayName, usualFirstName } from "@/lib/register/person-name";
@@ -98,7 +98,7 @@ function buildSection(key: ProfileSectionKey, profile: MedicalProfile, directive
               .filter(Boolean)
               .join(", "),
             `Relation : ${choiceLabel(ENTOURAGE_RELATIONS, contact.relation)}`,
-            `Mobile : ${contact.mobile}`,
+            `Mobile : ${formatMobileFr(contact.mobile)}`,
           ].filter(Boolean),
         }));
       break;
