@@ -8,7 +8,7 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
  */
 export async function extractUnicodePdfText(pdf: Uint8Array): Promise<string> {
   // pdfjs takes ownership of the buffer it is given: a copy keeps the caller's bytes intact.
-  const loading = getDocument({ data: new Uint8Array(pdf), disableFontFace: true, useSystemFonts: false, isEvalSupported: false });
+  const loading = getDocument({ data: new Uint8Array(pdf), disableFontFace: true, useSystemFonts: false });
   const document = await loading.promise;
   try {
     const lines: string[] = [];
