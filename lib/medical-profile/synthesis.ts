@@ -1,6 +1,5 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
-import { z } from "zod";
 import { type Executor, getDb } from "@/db/client";
 import { accounts, documentSettings, documents, insuredPersons } from "@/db/schema";
 import { type Actor, isOwnedBySubject } from "@/lib/access/actor";
@@ -17,39 +16,13 @@ import { LIFESTYLE_THEMES } from "./lifestyle";
 import { formatMeasurement } from "./measures";
 import { type MedicalProfile, findMedicalProfile } from "./queries";
 import { PROFILE_SECTIONS, type ProfileSectionKey, isProfileItemSection } from "./sections";
+import { NO_VISIBILITY_CHOSEN, SYNTHESIS_FIELDS, parseSynthesisSections, parseSynthesisVisibility } from "./synthesis-form";
 
 /**
  * « Partager une synthèse »: the sections the person chose, as they stand, in a PDF they download
  * or keep in their documents. It is made to be shown to professionals, so whatever the person
  * masked from them is left out here, before the PDF is drawn.
  */
-
-/** The form's field names. */
-export const SYNTHESIS_FIELDS = { sections: "rubrique", visibility: "visibilite" } as const;
-
-/** Every section may be chosen, in the page's order (reference §2.5). */
-export const SYNTHESIS_SECTION_CHOICES = PROFILE_SECTIONS.map(({ key, title }) => ({ value: key, label: title }));
-
-export const SYNTHESIS_VISIBILITY_CHOICES = [
-  { value: "visible", label: "Visible par les professionnels de santé" },
-  { value: "masquee", label: "Masquée aux professionnels" },
-] as const;
-
-export const NO_SECTION_CHOSEN = "Choisissez au moins une rubrique.";
-export const NO_VISIBILITY_CHOSEN = "Indiquez si la synthèse est visible par les professionnels de santé.";
-
-const sectionKeys = PROFILE_SECTIONS.map(({ key }) => key) as [ProfileSectionKey, ...ProfileSectionKey[]];
-const sectionsSchema = z.array(z.enum(sectionKeys, { error: "Choisissez des rubriques de la liste." })).min(1, NO_SECTION_CHOSEN);
-
-export type SynthesisRequest = { sections: ProfileSectionKey[] };
-
-/** The chosen sections (repeated values, in any order, duplicates ignored), put back in the page's order. */
-export function parseSynthesisSections(values: unknown[]): { status: "valid"; sections: ProfileSectionKey[] } | { status: "invalid"; fieldErrors: FieldErrors } {
-  const parsed = sectionsSchema.safeParse(values);
-  if (!parsed.success) return { status: "invalid", fieldErrors: { [SYNTHESIS_FIELDS.sections]: [parsed.error.issues[0]?.message ?? NO_SECTION_CHOSEN] } };
-  const chosen = new Set(parsed.data);
-  return { status: "valid", sections: sectionKeys.filter((key) => chosen.has(key)) };
-}
 
 type DirectivesDocument = { id: string; title: string; documentDate: string; isHiddenFromProfessionals: boolean };
 
@@ -231,8 +204,8 @@ export async function saveMedicalSynthesis({
   const sections = parseSynthesisSections(submittedSections);
   if (sections.status === "invalid") Object.assign(fieldErrors, sections.fieldErrors);
   const isAsked = await isSynthesisVisibilityAsked(db, actor);
-  const answer = z.enum(["visible", "masquee"]).safeParse(visibility);
-  if (isAsked && !answer.success) fieldErrors[SYNTHESIS_FIELDS.visibility] = [NO_VISIBILITY_CHOSEN];
+  const answer = parseSynthesisVisibility(visibility);
+  if (isAsked && answer.status === "invalid") fieldErrors[SYNTHESIS_FIELDS.visibility] = [NO_VISIBILITY_CHOSEN];
   if (sections.status === "invalid" || Object.keys(fieldErrors).length > 0) return { status: "invalid", fieldErrors };
   const { bytes } = await renderFor(db, actor, sections.sections, now);
   const { documentId } = await storeDocument(db, {
@@ -245,7 +218,7 @@ export async function saveMedicalSynthesis({
     authorName: actor.subject.basis === "self" ? actor.subject.fullName : await accountHolderName(db, actor),
     bytes,
     mediaType: "application/pdf",
-    isHiddenFromProfessionals: isAsked && answer.success && answer.data === "masquee",
+    isHiddenFromProfessionals: isAsked && answer.status === "valid" && answer.isHidden,
     recordedAs: activityOf(actor),
     now,
   });

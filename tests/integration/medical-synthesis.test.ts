@@ -3,14 +3,8 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { activityEvents, documentSettings, documents, entourageContacts, measurements, profileItems } from "@/db/schema";
 import { readDocumentContent } from "@/lib/documents/content";
-import {
-  NO_SECTION_CHOSEN,
-  NO_VISIBILITY_CHOSEN,
-  downloadMedicalSynthesis,
-  parseSynthesisSections,
-  saveMedicalSynthesis,
-  synthesisFilename,
-} from "@/lib/medical-profile/synthesis";
+import { downloadMedicalSynthesis, saveMedicalSynthesis, synthesisFilename } from "@/lib/medical-profile/synthesis";
+import { NO_SECTION_CHOSEN, NO_VISIBILITY_CHOSEN, parseSynthesisSections } from "@/lib/medical-profile/synthesis-form";
 import { createSignedInPerson } from "@/tests/support/factories";
 import { extractUnicodePdfText } from "@/tests/support/pdf-unicode-text";
 

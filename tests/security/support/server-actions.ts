@@ -26,6 +26,7 @@ import { parseAnswer } from "@/lib/onboarding/answers";
 import { QUESTIONS } from "@/lib/onboarding/questions";
 import { BLOOD_GROUPS, parseEntry } from "@/lib/medical-profile/entries";
 import { parseLifestyleAnswers } from "@/lib/medical-profile/lifestyle";
+import { parseSynthesisSections } from "@/lib/medical-profile/synthesis-form";
 import { isEntrySection, isProfileItemSection, profileSectionInfo } from "@/lib/medical-profile/sections";
 import { isUuid } from "@/lib/validation";
 import { findMeasureKindBySlug, WEIGHT } from "@/lib/medical-profile/measures";
@@ -604,6 +605,15 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
       await clickButton(page, "Enregistrer");
     },
     refusesInput: (values) => !parseLifestyleAnswers(values).success,
+  },
+  {
+    action: "app/(espace)/(frame)/profil-medical/synthese/actions.ts#saveSynthesisAction",
+    journey: "login-and-space",
+    credential: "session",
+    reach: inOnboardedSession("/profil-medical/synthese"),
+    submit: async (page) => clickButton(page, "Enregistrer dans mes documents"),
+    // The victim does not mask new documents by default, so the visibility is never asked: only the sections are read.
+    refusesInput: (values) => parseSynthesisSections(values.rubrique === undefined ? [] : [values.rubrique]).status === "invalid",
   },
   {
     action: "app/(espace)/session-actions.ts#logoutAction",

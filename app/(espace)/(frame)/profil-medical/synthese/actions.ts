@@ -3,7 +3,8 @@
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/access/current-actor";
 import type { FormState } from "@/lib/form-state";
-import { SYNTHESIS_FIELDS, saveMedicalSynthesis } from "@/lib/medical-profile/synthesis";
+import { saveMedicalSynthesis } from "@/lib/medical-profile/synthesis";
+import { SYNTHESIS_FIELDS } from "@/lib/medical-profile/synthesis-form";
 import { submittedForm } from "@/lib/validation";
 
 /** "Enregistrer dans mes documents": lib/medical-profile/synthesis.ts validates the choice and stores the PDF. */

@@ -3,13 +3,8 @@ import { SynthesisForm } from "@/components/medical-profile/synthesis-form";
 import { Link } from "@/components/ui/link";
 import { PageTitle } from "@/components/ui/page-title";
 import { getDb } from "@/db/client";
-import {
-  NO_SECTION_CHOSEN,
-  SYNTHESIS_FIELDS,
-  SYNTHESIS_SECTION_CHOICES,
-  SYNTHESIS_VISIBILITY_CHOICES,
-  isSynthesisVisibilityAsked,
-} from "@/lib/medical-profile/synthesis";
+import { isSynthesisVisibilityAsked } from "@/lib/medical-profile/synthesis";
+import { NO_SECTION_CHOSEN, SYNTHESIS_FIELDS, SYNTHESIS_SECTION_CHOICES, SYNTHESIS_VISIBILITY_CHOICES } from "@/lib/medical-profile/synthesis-form";
 import { requireOnboardedActor } from "@/lib/onboarding/guard";
 import { saveSynthesisAction } from "./actions";
 

@@ -1,6 +1,7 @@
 import { findActor } from "@/lib/access/current-actor";
 import { contentDisposition } from "@/lib/http/content-disposition";
-import { SYNTHESIS_FIELDS, downloadMedicalSynthesis, parseSynthesisSections } from "@/lib/medical-profile/synthesis";
+import { downloadMedicalSynthesis } from "@/lib/medical-profile/synthesis";
+import { SYNTHESIS_FIELDS, parseSynthesisSections } from "@/lib/medical-profile/synthesis-form";
 
 const PLAIN = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
 
