@@ -3,18 +3,8 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { Link } from "@/components/ui/link";
 import { formatLongDateFr } from "@/lib/format";
 import { PROFESSIONAL_ENTRY_NOTICE } from "@/lib/medical-profile/authorship";
-import {
-  DISABILITY_RATES,
-  DISABILITY_TYPES,
-  DURATION_UNITS,
-  ENTOURAGE_RELATIONS,
-  FAMILY_RELATIONSHIPS,
-  HEALTH_PROFESSIONAL_ROLES,
-  HUMAN_HELP,
-  VACCINE_ADMINISTRATIONS,
-  choiceLabel,
-} from "@/lib/medical-profile/entries";
-import { type PartialDate, formatPartialDate } from "@/lib/medical-profile/partial-date";
+import { ENTOURAGE_RELATIONS, HEALTH_PROFESSIONAL_ROLES, choiceLabel } from "@/lib/medical-profile/entries";
+import { itemLines } from "@/lib/medical-profile/item-lines";
 import type { EntourageContact, HealthProfessionalContact, ProfileItem } from "@/lib/medical-profile/queries";
 import { formatMobileFr } from "@/lib/format";
 
@@ -30,50 +20,6 @@ export function MaskButton({ action, kind, id, isHidden }: { action: MaskAction;
       <SubmitButton variant="secondary">{isHidden ? "Rendre visible" : "Masquer aux professionnels"}</SubmitButton>
     </form>
   );
-}
-
-function describePeriod(start: PartialDate | null, end: PartialDate | null, isOngoing: boolean): string | null {
-  if (!start) return isOngoing ? "En cours" : null;
-  if (end) return `Du ${formatPartialDate(start)} au ${formatPartialDate(end)}`;
-  return isOngoing ? `Depuis ${formatPartialDate(start)}, en cours` : `Début : ${formatPartialDate(start)}`;
-}
-
-function describeDuration(item: ProfileItem): string | null {
-  if (item.durationValue === null || !item.durationUnit) return null;
-  return `Durée : ${item.durationValue} ${choiceLabel(DURATION_UNITS, item.durationUnit)}`;
-}
-
-/** The facts of one item, each on its line, in the words of its form. */
-function itemLines(item: ProfileItem): string[] {
-  const lines: (string | null)[] = [];
-  switch (item.section) {
-    case "illness":
-    case "treatment":
-      if (item.dosage) lines.push(`Posologie : ${item.dosage}`);
-      lines.push(describePeriod(item.start, item.end, item.isOngoing));
-      break;
-    case "hospitalisation":
-      lines.push(item.start ? `Date : ${formatPartialDate(item.start)}` : null, describeDuration(item));
-      break;
-    case "disability":
-      if (item.disabilityTypes?.length) lines.push(`Type : ${item.disabilityTypes.map((type) => choiceLabel(DISABILITY_TYPES, type)).join(", ")}`);
-      if (item.disabilityRate) lines.push(`Taux d'incapacité : ${choiceLabel(DISABILITY_RATES, item.disabilityRate)}`);
-      if (item.technicalHelp) lines.push(`Aide technique : ${item.technicalHelp}`);
-      if (item.humanHelp) lines.push(`Aide humaine : ${choiceLabel(HUMAN_HELP, item.humanHelp)}`);
-      break;
-    case "family-history":
-      if (item.familyRelationship) lines.push(`Lien de parenté : ${choiceLabel(FAMILY_RELATIONSHIPS, item.familyRelationship)}`);
-      break;
-    case "vaccination":
-      if (item.start) lines.push(`Date : ${formatPartialDate(item.start)}`);
-      if (item.vaccineAdministration) lines.push(`Type d'administration : ${choiceLabel(VACCINE_ADMINISTRATIONS, item.vaccineAdministration)}`);
-      if (item.lotNumber) lines.push(`Numéro de lot : ${item.lotNumber}`);
-      if (item.performer) lines.push(`Vaccinateur : ${item.performer}`);
-      break;
-    case "allergy":
-      break;
-  }
-  return lines.filter((line): line is string => line !== null);
 }
 
 function EntryCard({ title, lines, comment, footer }: { title: string; lines: string[]; comment?: string | null; footer: ReactNode }) {

@@ -111,6 +111,8 @@ const medicalProfilePages: { path: string; heading: string; submitEmpty?: boolea
   { path: "/profil-medical", heading: "Profil médical" },
   { path: "/profil-medical/completer", heading: "Compléter mon profil" },
   { path: "/profil-medical/groupe-sanguin", heading: "Groupe sanguin" },
+  { path: "/profil-medical/synthese", heading: "Partager une synthèse" },
+  { path: "/profil-medical/directives-anticipees", heading: "Directives anticipées", submitEmpty: true },
   { path: "/profil-medical/habitudes-de-vie", heading: "Habitudes de vie", submitEmpty: true },
   { path: "/profil-medical/maladies/ajouter", heading: "Ajouter une maladie ou un sujet de santé", submitEmpty: true },
   { path: "/profil-medical/handicaps/ajouter", heading: "Ajouter un handicap", submitEmpty: true },

@@ -200,6 +200,7 @@ test("route handlers, files, refusals and errors carry the security headers too"
     "/api/auth/csrf",
     "/activation/opposition/justificatif",
     "/historique-activite/export",
+    "/profil-medical/synthese/telecharger",
     "/dev/outbox/courriers/00000000-0000-4000-8000-000000000000",
     "/icon.svg",
     "/robots.txt",

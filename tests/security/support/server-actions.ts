@@ -26,6 +26,8 @@ import { parseAnswer } from "@/lib/onboarding/answers";
 import { QUESTIONS } from "@/lib/onboarding/questions";
 import { BLOOD_GROUPS, parseEntry } from "@/lib/medical-profile/entries";
 import { parseLifestyleAnswers } from "@/lib/medical-profile/lifestyle";
+import { parseSynthesisSections } from "@/lib/medical-profile/synthesis-form";
+import { DIRECTIVE_CHOICES, DIRECTIVE_TREATMENTS, DIRECTIVE_VARIANTS, advanceDirectivesFormSchema } from "@/lib/advance-directives/form";
 import { isEntrySection, isProfileItemSection, profileSectionInfo } from "@/lib/medical-profile/sections";
 import { isUuid } from "@/lib/validation";
 import { findMeasureKindBySlug, WEIGHT } from "@/lib/medical-profile/measures";
@@ -611,6 +613,34 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
       await clickButton(page, "Enregistrer");
     },
     refusesInput: (values) => !parseLifestyleAnswers(values).success,
+  },
+  {
+    action: "app/(espace)/(frame)/profil-medical/synthese/actions.ts#saveSynthesisAction",
+    journey: "login-and-space",
+    credential: "session",
+    reach: inSession("/accueil"),
+    submit: async (page, state) => {
+      await inOnboardedSession("/profil-medical/synthese")(page, state);
+      await clickButton(page, "Enregistrer dans mes documents");
+    },
+    // The victim does not mask new documents by default, so the visibility is never asked: only the sections are read.
+    refusesInput: (values) => parseSynthesisSections(values.rubrique === undefined ? [] : [values.rubrique]).status === "invalid",
+  },
+  {
+    action: "app/(espace)/(frame)/profil-medical/directives-anticipees/actions.ts#saveDirectivesAction",
+    journey: "login-and-space",
+    credential: "session",
+    reach: inSession("/accueil"),
+    submit: async (page, state) => {
+      await inOnboardedSession("/profil-medical/directives-anticipees")(page, state);
+      await page.getByRole("radiogroup", { name: "Ma situation de santé" }).getByRole("radio", { name: DIRECTIVE_VARIANTS["good-health"] }).check();
+      for (const label of Object.values(DIRECTIVE_TREATMENTS)) {
+        await page.getByRole("radiogroup", { name: label, exact: true }).getByRole("radio", { name: DIRECTIVE_CHOICES.undecided }).check();
+      }
+      await page.getByRole("textbox", { name: "Lieu de rédaction" }).fill("Lyon");
+      await clickButton(page, "Enregistrer mes directives anticipées");
+    },
+    refusesInput: refusedBy(advanceDirectivesFormSchema),
   },
   {
     action: "app/(espace)/session-actions.ts#logoutAction",

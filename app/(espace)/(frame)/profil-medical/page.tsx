@@ -127,9 +127,11 @@ function SectionContents({ profile, info }: { profile: MedicalProfile; info: Pro
     case "advance-directives":
       return (
         <p className="mt-3 text-slate-700">
-          Les directives anticipées disent vos volontés sur les soins en fin de vie, si un jour vous ne pouvez plus les exprimer. Vous
-          pourrez bientôt les déposer ici ou les rédiger en ligne ; une nouvelle version remplacera la précédente. Elles ne peuvent pas
-          être rédigées pour un mineur.
+          Les directives anticipées disent vos volontés sur les soins en fin de vie, si un jour vous ne pouvez plus les exprimer. Une
+          nouvelle version remplace la précédente. Elles ne peuvent pas être rédigées pour un mineur.{" "}
+          <Link href="/profil-medical/directives-anticipees" className="text-brand-700 underline">
+            Mes directives anticipées
+          </Link>
         </p>
       );
     case "organ-donation":
@@ -205,6 +207,11 @@ export default async function MedicalProfilePage() {
       <p className="mt-4">
         <Link href="/profil-medical/completer" className="font-semibold text-brand-700 underline">
           Compléter mon profil
+        </Link>
+      </p>
+      <p className="mt-2">
+        <Link href="/profil-medical/synthese" className="font-semibold text-brand-700 underline">
+          Partager une synthèse
         </Link>
       </p>
       <nav aria-labelledby="sommaire-profil" className="mt-6 rounded border border-slate-300 bg-slate-50 p-4">
