@@ -4,17 +4,17 @@ import busboy from "busboy";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
-import { accounts, documentFolders, documents, insuredPersons } from "@/db/schema";
+import { documentFolders, documents } from "@/db/schema";
 import { type Actor, isOwnedBySubject } from "@/lib/access/actor";
 import { activityOf } from "@/lib/activity/record";
 import type { FieldErrors } from "@/lib/form-state";
-import { displayName } from "@/lib/register/person-name";
 import { fieldErrorsOf, isUuid } from "@/lib/validation";
 import { documentRules } from "./rules";
 import { documentCategoryField, documentDateField, documentTitleField } from "./schemas";
 import { DOCUMENT_CATEGORY_LABELS, PATIENT_DOCUMENT_CATEGORIES } from "./categories";
 import { storeDocument } from "./content";
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_SIZE_LABEL, detectDocumentType } from "./file-types";
+import { patientAuthorOf } from "@/lib/documents/authors";
 
 /** "Titre": at most 50 characters (reference mes-data-model §1.2). */
 export const DOCUMENT_TITLE_MAX_LENGTH = documentRules.titleMaxLength;
@@ -153,25 +153,13 @@ export async function addUploadedDocument(
     documentDate: data[UPLOAD_FIELDS.date] as string,
     category: data[UPLOAD_FIELDS.category] as (typeof PATIENT_DOCUMENT_CATEGORIES)[number],
     folderId,
-    authorKind: "patient",
-    authorAccountId: actor.account.id,
-    authorName: actor.subject.basis === "self" ? actor.subject.fullName : await accountHolderName(executor, actor),
+    ...(await patientAuthorOf(executor, actor)),
     bytes: form.file.bytes,
     mediaType: mediaType.mediaType,
     recordedAs: activityOf(actor),
     now,
   });
   return { status: "added", documentId };
-}
-
-/** The name of the person behind the account, when they act in someone else's space (a parent in a child's). */
-async function accountHolderName(executor: Executor, actor: Actor): Promise<string> {
-  const [person] = await executor
-    .select({ firstNames: insuredPersons.firstNames, birthName: insuredPersons.birthName, usageName: insuredPersons.usageName })
-    .from(accounts)
-    .innerJoin(insuredPersons, eq(insuredPersons.id, accounts.personId))
-    .where(eq(accounts.id, actor.account.id));
-  return person ? displayName(person) : actor.subject.fullName;
 }
 
 async function isSubjectFolder(executor: Executor, actor: Actor, folderId: string): Promise<boolean> {

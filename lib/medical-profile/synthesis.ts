@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { accounts, documentSettings, documents, insuredPersons } from "@/db/schema";
+import { documentSettings, documents, insuredPersons } from "@/db/schema";
 import { type Actor, isOwnedBySubject } from "@/lib/access/actor";
 import { activityOf, recordActivity } from "@/lib/activity/record";
 import { storeDocument } from "@/lib/documents/content";
@@ -17,6 +17,7 @@ import { formatMeasurement } from "./measures";
 import { type MedicalProfile, findMedicalProfile } from "./queries";
 import { PROFILE_SECTIONS, type ProfileSectionKey, isProfileItemSection } from "./sections";
 import { NO_VISIBILITY_CHOSEN, SYNTHESIS_FIELDS, parseSynthesisSections, parseSynthesisVisibility } from "./synthesis-form";
+import { patientAuthorOf } from "@/lib/documents/authors";
 
 /**
  * « Partager une synthèse »: the sections the person chose, as they stand, in a PDF they download
@@ -213,9 +214,7 @@ export async function saveMedicalSynthesis({
     title: `Synthèse médicale du ${formatDateFr(now)}`,
     documentDate: toParisCalendarDate(now),
     category: "SYNTH_PML",
-    authorKind: "patient",
-    authorAccountId: actor.account.id,
-    authorName: actor.subject.basis === "self" ? actor.subject.fullName : await accountHolderName(db, actor),
+    ...(await patientAuthorOf(db, actor)),
     bytes,
     mediaType: "application/pdf",
     isHiddenFromProfessionals: isAsked && answer.status === "valid" && answer.isHidden,
@@ -225,12 +224,3 @@ export async function saveMedicalSynthesis({
   return { status: "saved", documentId };
 }
 
-/** The name of the person behind the account, when they act in someone else's space. */
-async function accountHolderName(executor: Executor, actor: Actor): Promise<string> {
-  const [person] = await executor
-    .select({ firstNames: insuredPersons.firstNames, birthName: insuredPersons.birthName, usageName: insuredPersons.usageName })
-    .from(accounts)
-    .innerJoin(insuredPersons, eq(insuredPersons.id, accounts.personId))
-    .where(eq(accounts.id, actor.account.id));
-  return person ? displayName(person) : actor.subject.fullName;
-}

@@ -8,14 +8,13 @@ import {
   type DirectiveTreatment,
 } from "@/lib/advance-directives/form";
 import { formatDateFr, formatLongDateFr } from "@/lib/format";
-import { USER_TEXT_FONT } from "./fonts";
+import { userTextStyles } from "./fonts";
 import { PageNumber } from "./letter";
 
 const BRAND = "#0b2e59";
 const MUTED = "#475569";
 
 const styles = StyleSheet.create({
-  page: { paddingTop: 40, paddingBottom: 64, paddingHorizontal: 48, fontFamily: USER_TEXT_FONT, fontSize: 10, color: "#1e293b" },
   title: { fontWeight: "bold", fontSize: 16, color: BRAND, marginBottom: 4 },
   subtitle: { color: MUTED, marginBottom: 14 },
   bold: { fontWeight: "bold" },
@@ -23,19 +22,6 @@ const styles = StyleSheet.create({
   sectionTitle: { fontWeight: "bold", fontSize: 12, color: BRAND, marginTop: 12, marginBottom: 6 },
   treatment: { marginBottom: 6, lineHeight: 1.35 },
   precision: { paddingLeft: 10, color: "#334155" },
-  footer: {
-    position: "absolute",
-    bottom: 30,
-    left: 48,
-    right: 48,
-    flexDirection: "row",
-    justifyContent: "space-between",
-    fontSize: 8,
-    color: MUTED,
-    borderTopWidth: 0.5,
-    borderTopColor: MUTED,
-    paddingTop: 6,
-  },
 });
 
 /**
@@ -55,7 +41,7 @@ export async function renderAdvanceDirectives({
   const treatments = Object.keys(DIRECTIVE_TREATMENTS) as DirectiveTreatment[];
   return renderToBuffer(
     <Document title="Mes directives anticipées" author={person.fullName} subject="Directives anticipées" language="fr">
-      <Page size="A4" style={styles.page}>
+      <Page size="A4" style={userTextStyles.page}>
         <Text style={styles.title}>Mes directives anticipées</Text>
         <Text style={styles.subtitle}>Rédigées en ligne dans Mon espace santé</Text>
         <Text style={styles.paragraph}>
@@ -94,7 +80,7 @@ export async function renderAdvanceDirectives({
           ou si elles apparaissent manifestement inappropriées (article L. 1111-11 du code de la santé publique). Je peux
           les modifier ou les annuler à tout moment.
         </Text>
-        <View style={styles.footer} fixed>
+        <View style={userTextStyles.footer} fixed>
           <Text>Directives anticipées – {person.fullName}</Text>
           <PageNumber />
         </View>

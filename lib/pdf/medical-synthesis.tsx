@@ -1,7 +1,7 @@
 import "server-only";
 import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import { formatDateFr, formatDateTimeFr } from "@/lib/format";
-import { USER_TEXT_FONT } from "./fonts";
+import { userTextStyles } from "./fonts";
 import { PageNumber } from "./letter";
 
 /** One entry of a section: a heading line ("Asthme") and its details ("Depuis 2012", "Ventoline"). */
@@ -26,7 +26,6 @@ const BRAND = "#0b2e59";
 const MUTED = "#475569";
 
 const styles = StyleSheet.create({
-  page: { paddingTop: 40, paddingBottom: 64, paddingHorizontal: 48, fontFamily: USER_TEXT_FONT, fontSize: 10, color: "#1e293b" },
   sender: { fontWeight: "bold", fontSize: 13, color: BRAND },
   title: { fontWeight: "bold", fontSize: 16, color: BRAND, marginTop: 12, marginBottom: 12 },
   identity: { borderWidth: 0.75, borderColor: MUTED, borderRadius: 3, padding: 10, marginBottom: 8 },
@@ -47,19 +46,6 @@ const styles = StyleSheet.create({
   entryHeading: { fontWeight: "bold", lineHeight: 1.35 },
   entryDetail: { paddingLeft: 10, lineHeight: 1.35 },
   empty: { color: MUTED, fontStyle: "normal" },
-  footer: {
-    position: "absolute",
-    bottom: 30,
-    left: 48,
-    right: 48,
-    flexDirection: "row",
-    justifyContent: "space-between",
-    fontSize: 8,
-    color: MUTED,
-    borderTopWidth: 0.5,
-    borderTopColor: MUTED,
-    paddingTop: 6,
-  },
 });
 
 function SectionBlock({ section }: { section: SynthesisSection }) {
@@ -98,7 +84,7 @@ function SectionBlock({ section }: { section: SynthesisSection }) {
 export async function renderMedicalSynthesis({ person, generatedAt, sections }: MedicalSynthesisInput): Promise<Buffer> {
   return renderToBuffer(
     <Document title="Synthèse de mon profil médical" author="Mon espace santé" subject={person.fullName} language="fr">
-      <Page size="A4" style={styles.page}>
+      <Page size="A4" style={userTextStyles.page}>
         <Text style={styles.sender}>Mon espace santé</Text>
         <Text style={styles.title}>Synthèse de mon profil médical</Text>
         <View style={styles.identity}>
@@ -122,7 +108,7 @@ export async function renderMedicalSynthesis({ person, generatedAt, sections }: 
         {sections.map((section) => (
           <SectionBlock key={section.title} section={section} />
         ))}
-        <View style={styles.footer} fixed>
+        <View style={userTextStyles.footer} fixed>
           <Text>Synthèse médicale – {person.fullName}</Text>
           <PageNumber />
         </View>
