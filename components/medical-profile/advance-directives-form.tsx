@@ -7,7 +7,7 @@ import { RadioGroup } from "@/components/forms/radio-group";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextAreaField } from "@/components/forms/text-area-field";
 import { TextField } from "@/components/forms/text-field";
-import { DIRECTIVE_CHOICES, DIRECTIVE_TREATMENTS, DIRECTIVE_VARIANTS, type DirectiveTreatment, directiveLimits } from "@/lib/advance-directives/form";
+import { DIRECTIVE_CHOICES, DIRECTIVE_TREATMENTS, DIRECTIVE_VARIANTS, type DirectiveTreatment, directiveLimits } from "@/lib/advance-directives/choices";
 import { type FormAction, idleFormState } from "@/lib/form-state";
 
 const variantOptions = Object.entries(DIRECTIVE_VARIANTS).map(([value, label]) => ({ value, label }));

@@ -1,12 +1,7 @@
 import "server-only";
 import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
-import {
-  DIRECTIVE_CHOICES,
-  DIRECTIVE_TREATMENTS,
-  DIRECTIVE_VARIANTS,
-  type AdvanceDirectivesAnswers,
-  type DirectiveTreatment,
-} from "@/lib/advance-directives/form";
+import { DIRECTIVE_CHOICES, DIRECTIVE_TREATMENTS, DIRECTIVE_VARIANTS, type DirectiveTreatment } from "@/lib/advance-directives/choices";
+import type { AdvanceDirectivesAnswers } from "@/lib/advance-directives/form";
 import { formatDateFr, formatLongDateFr } from "@/lib/format";
 import { userTextStyles } from "./fonts";
 import { PageNumber } from "./letter";

@@ -27,7 +27,8 @@ import { QUESTIONS } from "@/lib/onboarding/questions";
 import { BLOOD_GROUPS, parseEntry } from "@/lib/medical-profile/entries";
 import { parseLifestyleAnswers } from "@/lib/medical-profile/lifestyle";
 import { parseSynthesisSections } from "@/lib/medical-profile/synthesis-form";
-import { DIRECTIVE_CHOICES, DIRECTIVE_TREATMENTS, DIRECTIVE_VARIANTS, advanceDirectivesFormSchema } from "@/lib/advance-directives/form";
+import { DIRECTIVE_CHOICES, DIRECTIVE_TREATMENTS, DIRECTIVE_VARIANTS } from "@/lib/advance-directives/choices";
+import { advanceDirectivesFormSchema } from "@/lib/advance-directives/form";
 import { isEntrySection, isProfileItemSection, profileSectionInfo } from "@/lib/medical-profile/sections";
 import { isUuid } from "@/lib/validation";
 import { findMeasureKindBySlug, WEIGHT } from "@/lib/medical-profile/measures";
@@ -553,7 +554,8 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     reach: inSession("/accueil"),
     submit: async (page, state) => {
       await inOnboardedSession("/profil-medical/completer")(page, state);
-      await clickButton(page, "Je ne suis pas concerné : Allergies");
+      // Not "Allergies": the journey's saveEntryAction has just added one, and a section with entries offers no such button.
+      await clickButton(page, "Je ne suis pas concerné : Traitements");
     },
     refusesInput: (values) => {
       const section = values.section ?? "";
