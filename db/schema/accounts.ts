@@ -1,13 +1,13 @@
 import { sql } from "drizzle-orm";
 import { check, index, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, instant, lifecycleDates, lockColumns } from "./columns";
+import { professionals } from "./professionals";
 import { insuredPersons } from "./register";
 
 /**
  * Who logs in. A patient account is the login of an insured person's activated space; a
- * professional account (a later issue) will point at a `professionals` row through its own
- * `professional_id` column and CHECK, beside `person_id`: adding it is a table and a login,
- * not a rewrite, since sessions, login attempts and representations already point at the account.
+ * professional account is the login of a `professionals` row of the directory. Sessions, login
+ * attempts and lockouts point at the account, whatever its kind.
  */
 export const accountKindEnum = pgEnum("account_kind", ["patient", "professional"]);
 
@@ -20,10 +20,17 @@ export const accounts = pgTable(
     personId: uuid()
       .unique()
       .references(() => insuredPersons.id),
+    /** The directory entry whose login this is: set for a professional account, and only for one. */
+    professionalId: uuid()
+      .unique()
+      .references(() => professionals.id),
     /** 8–100 characters of [0-9a-z._-]; unique. */
     identifier: text().notNull().unique(),
-    /** argon2id PHC string (m=19456 KiB, t=2, p=1). */
-    passwordHash: text().notNull(),
+    /**
+     * argon2id PHC string (m=19456 KiB, t=2, p=1). Null only for a professional who logs in with
+     * Pro Santé Connect alone: such an account has no password to try.
+     */
+    passwordHash: text(),
     /** Contact details verified by the person at activation; login codes go there. */
     email: text(),
     mobile: text(),
@@ -31,7 +38,11 @@ export const accounts = pgTable(
     ...lockColumns(),
     ...lifecycleDates,
   },
-  (table) => [check("accounts_patient_has_person", sql`(${table.kind} = 'patient') = (${table.personId} is not null)`)],
+  (table) => [
+    check("accounts_patient_has_person", sql`(${table.kind} = 'patient') = (${table.personId} is not null)`),
+    check("accounts_professional_has_professional", sql`(${table.kind} = 'professional') = (${table.professionalId} is not null)`),
+    check("accounts_patient_has_password", sql`${table.kind} <> 'patient' or ${table.passwordHash} is not null`),
+  ],
 );
 
 /**

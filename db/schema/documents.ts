@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { boolean, customType, date, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { id, instant, lifecycleDates } from "./columns";
+import { professionals } from "./professionals";
 import { insuredPersons } from "./register";
 import { foldedSql } from "./text-folding";
 
@@ -77,12 +78,17 @@ export const documents = pgTable(
     /** "Date du document": a calendar day, never in the future. */
     documentDate: date({ mode: "string" }).notNull(),
     category: documentCategoryEnum().notNull(),
+    /**
+     * The DMP document type (LOINC or TRE_A05 code, lib/documents/document-types.ts): what the
+     * matrice d'habilitations decides on. A patient's upload takes its category's own code.
+     */
+    typeCode: text().notNull(),
     folderId: uuid().references(() => documentFolders.id, { onDelete: "set null" }),
     authorKind: documentAuthorKindEnum().notNull(),
     /** The account that added it (the patient or their representative); null for other authors. */
     authorAccountId: uuid().references(() => accounts.id),
-    /** The author's identifier among professionals; the directory arrives with the professional portal. */
-    authorProfessionalId: uuid(),
+    /** The professional of the directory who added it; null for other authors. */
+    authorProfessionalId: uuid().references(() => professionals.id),
     /** The author's name as shown ("Dr Anne Leroy", "Assurance Maladie", "Mon espace santé"). */
     authorName: text().notNull(),
     /** The author's name folded like the title: the order "Ajouté par". */

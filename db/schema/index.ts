@@ -8,3 +8,4 @@ export * from "./auth";
 export * from "./medical-profile";
 export * from "./activity";
 export * from "./documents";
+export * from "./professionals";

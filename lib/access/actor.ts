@@ -60,3 +60,22 @@ export function actorOf(live: LiveSession): Actor {
 export function isOwnedBySubject(actor: Actor, personIdColumn: PgColumn): SQL {
   return eq(personIdColumn, actor.subject.personId);
 }
+
+/**
+ * A professional signed in to `/pro`: who acts. Whose record they open is not part of the session
+ * (a professional works on many patients): each request names its patient, and the one function
+ * of lib/professional-access decides what this professional may reach of that patient's record.
+ */
+export type ProfessionalActor = {
+  account: { id: string; kind: "professional" };
+  session: { id: string };
+  professional: {
+    id: string;
+    rpps: string;
+    /** Code of the national nomenclature (lib/professionals/professions.ts): what the access matrix is keyed on. */
+    professionCode: string;
+    /** "Dr Anne Leroy", as shown to patients and in the activity history. */
+    fullName: string;
+    isEmergencyMedicalService: boolean;
+  };
+};

@@ -133,7 +133,9 @@ export async function checkLoginPassword(
     if (!found) return refuseUnknownIdentifier(tx, identifier, password, now);
     const { account, firstNames } = found;
     if (isLockedAt(account, now)) return refusal(account, now);
-    if (!(await verifyPassword(account.passwordHash, password))) {
+    // An account without a password (Pro Santé Connect only) is checked against the dummy hash:
+    // refused, in the time a wrong password takes.
+    if (!(await verifyPassword(account.passwordHash ?? (await getDummyHash()), password)) || account.passwordHash === null) {
       const failure = { firstName: usualFirstName({ firstNames }), action: "auth.password-refused" as const };
       return refusal(await recordAccountFailure(tx, account, failure, now), now);
     }

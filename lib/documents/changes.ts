@@ -12,6 +12,7 @@ import { isReachableDocument, isReachableFolder } from "./access";
 import { type DocumentCapabilities, documentCapabilities } from "./capabilities";
 import type { PatientDocumentCategory } from "./categories";
 import { removeDocumentContent } from "./content";
+import { patientDocumentTypeOf } from "./document-types";
 
 /**
  * Every change the patient (or whoever acts for them) makes to Documents. Each one runs in a
@@ -151,7 +152,10 @@ export async function updateDocumentDetails({
   return changeDocument(actor, documentId, now, async (tx, document) => {
     if (!document.capabilities.mayEdit) return REFUSED;
     if (document.title === title && document.documentDate === documentDate && document.category === category) return null;
-    await tx.update(documents).set({ title, documentDate, category, updatedAt: now }).where(whereDocument(actor, document.id));
+    // Only the patient's own uploads are edited here, so the type follows the category's own code.
+    await tx
+      .update(documents)
+      .set({ title, documentDate, category, typeCode: patientDocumentTypeOf(category), updatedAt: now }).where(whereDocument(actor, document.id));
     return "documents.details-changed";
   });
 }

@@ -8,6 +8,7 @@ import { type Actor, isOwnedBySubject } from "@/lib/access/actor";
 import { type ActivityEventInput, activityOf, recordActivity } from "@/lib/activity/record";
 import { isUuid } from "@/lib/validation";
 import type { DocumentCategory } from "./categories";
+import { type DocumentTypeCode, patientDocumentTypeOf } from "./document-types";
 import { DocumentDecryptionError, decryptDocument, encryptDocument } from "./encryption";
 import { type DocumentMediaType, isDocumentMediaType } from "./file-types";
 import { getMasterKeyRing } from "./master-keys";
@@ -21,6 +22,8 @@ export type StoreDocumentInput = {
   /** "YYYY-MM-DD". */
   documentDate: string;
   category: DocumentCategory;
+  /** Unset: the category's own code for what a patient adds (DOCPAT…); a professional gives theirs. */
+  typeCode?: DocumentTypeCode;
   folderId?: string | null;
   authorKind: DocumentAuthorKind;
   authorAccountId: string | null;
@@ -62,6 +65,7 @@ export async function storeDocument(executor: Executor, input: StoreDocumentInpu
         title: input.title,
         documentDate: input.documentDate,
         category: input.category,
+        typeCode: input.typeCode ?? patientDocumentTypeOf(input.category),
         folderId: input.folderId ?? null,
         authorKind: input.authorKind,
         authorAccountId: input.authorAccountId,

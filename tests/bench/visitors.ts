@@ -233,12 +233,13 @@ export async function signInDemoPatientWithDocuments(context: SetupContext): Pro
   const missing = BENCH_DOCUMENT_COUNT - total;
   if (missing > 0) {
     await db.execute(sql`
-      insert into documents (person_id, title, document_date, category, author_kind, author_name, media_type, byte_size,
+      insert into documents (person_id, title, document_date, category, type_code, author_kind, author_name, media_type, byte_size,
                              pinned_at, storage, storage_key, master_key_id, wrapped_data_key, uploaded_at)
       select ${account.personId},
              'Document ' || n || (case n % 3 when 0 then ' — résultats' when 1 then ' — ordonnance' else ' — compte rendu' end),
              (date '2015-01-01' + (n % 3650)),
              (array['ORD_SOIN','BIOLOGIE','CPT_REND','RADIO_SC','AUTR_DOC'])[1 + n % 5]::document_category,
+             (array['57833-6','11502-2','11488-4','18748-4','EXPPAT_2'])[1 + n % 5],
              (array['patient','professional','establishment'])[1 + n % 3]::document_author_kind,
              (array['Camille Martin','Dr Anne Leroy','CHU de Nantes'])[1 + n % 3],
              'application/pdf', 120000 + n,

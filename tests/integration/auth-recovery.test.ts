@@ -90,8 +90,8 @@ describe("Mot de passe oublié ?", () => {
 
     expect(await completePasswordReset({ challengeToken: token, password: NEW_PASSWORD }, { now })).toEqual({ status: "changed" });
     const [row] = await getDb().select().from(accounts).where(eq(accounts.personId, account.person.id));
-    expect(await verifyPassword(row!.passwordHash, NEW_PASSWORD)).toBe(true);
-    expect(await verifyPassword(row!.passwordHash, account.password)).toBe(false);
+    expect(await verifyPassword(row!.passwordHash!, NEW_PASSWORD)).toBe(true);
+    expect(await verifyPassword(row!.passwordHash!, account.password)).toBe(false);
     expect(row?.passwordChangedAt).toEqual(now);
 
     for (const sessionId of sessionIds) expect(await findLiveSession(getDb(), sessionId, { now, touch: true })).toBeNull();

@@ -109,6 +109,7 @@ describe("the list of documents", () => {
           title: `Document ${String(index).padStart(3, "0")}`,
           documentDate: "2026-01-01",
           category: "AUTR_DOC" as const,
+          typeCode: "EXPPAT_2",
           authorKind: "patient" as const,
           authorName: "Camille Testeur",
           mediaType: "text/plain",

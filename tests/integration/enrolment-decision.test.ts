@@ -192,7 +192,7 @@ describe("J'active Mon espace santé", () => {
     const [account] = await getDb().select().from(accounts).where(eq(accounts.personId, person.id));
     expect(account?.identifier).toBe(identifier);
     expect(account?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    expect(await verifyPassword(account!.passwordHash, strongPassword)).toBe(true);
+    expect(await verifyPassword(account!.passwordHash!, strongPassword)).toBe(true);
     expect((await spaceOf(person.id)).status).toBe("active");
 
     const inbox = await getDb()

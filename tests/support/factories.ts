@@ -1,8 +1,19 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { documentFolders, documents, insuredPersons, type NewInsuredPerson, outgoingMessages, profileItems, spaces } from "@/db/schema";
-import { type Actor, actorOf } from "@/lib/access/actor";
+import {
+  accounts,
+  documentFolders,
+  documents,
+  insuredPersons,
+  type NewInsuredPerson,
+  outgoingMessages,
+  professionals,
+  profileItems,
+  spaces,
+} from "@/db/schema";
+import { type Actor, type ProfessionalActor, actorOf } from "@/lib/access/actor";
+import { patientDocumentTypeOf } from "@/lib/documents/document-types";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { createSession, findLiveSession } from "@/lib/auth/sessions";
 import { activateSpace } from "@/lib/enrolment/activate-space";
@@ -155,13 +166,15 @@ type DocumentRow = typeof documents.$inferInsert;
  */
 export async function createDocument(personId: string, overrides: Partial<DocumentRow> = {}) {
   const authorKind = overrides.authorKind ?? "patient";
+  const category = overrides.category ?? (authorKind === "patient" ? "AUTR_DOC" : "CPT_REND");
   const [document] = await getDb()
     .insert(documents)
     .values({
       personId,
       title: "Compte rendu de consultation",
       documentDate: "2026-03-14",
-      category: authorKind === "patient" ? "AUTR_DOC" : "CPT_REND",
+      category,
+      typeCode: authorKind === "patient" ? patientDocumentTypeOf(category) : "11488-4",
       authorKind,
       authorName: authorKind === "patient" ? "Camille Testeur" : "Dr Anne Leroy",
       mediaType: "application/pdf",
@@ -181,4 +194,46 @@ export async function createDocumentFolder(personId: string, name = `Dossier ${r
   const [folder] = await getDb().insert(documentFolders).values({ personId, name }).returning();
   if (!folder) throw new Error("folder not created");
   return folder;
+}
+
+/** A luhn-valid RPPS number: 10 random digits and their check digit. */
+export function randomRpps(): string {
+  const body = Array.from({ length: 10 }, () => randomInt(10)).join("");
+  let sum = 0;
+  // The check digit makes the Luhn sum of all 11 digits a multiple of 10.
+  for (let index = 0; index < body.length; index++) {
+    const digit = Number(body[body.length - 1 - index]);
+    const doubled = index % 2 === 0 ? digit * 2 : digit;
+    sum += doubled > 9 ? doubled - 9 : doubled;
+  }
+  return body + String((10 - (sum % 10)) % 10);
+}
+
+/**
+ * A professional of the directory with an account (no password: these tests never log in through
+ * the pages), and the actor a `/pro` request of theirs would carry.
+ */
+export async function createProfessional(overrides: Partial<typeof professionals.$inferInsert> = {}) {
+  const [professional] = await getDb()
+    .insert(professionals)
+    .values({ rpps: randomRpps(), lastName: "Leroy", firstName: "Anne", professionCode: "10", specialty: "Médecine générale", city: "Lyon", ...overrides })
+    .returning();
+  if (!professional) throw new Error("professional not created");
+  const [account] = await getDb()
+    .insert(accounts)
+    .values({ kind: "professional", professionalId: professional.id, identifier: `pro-${randomUUID()}`, passwordHash: null })
+    .returning();
+  if (!account) throw new Error("professional account not created");
+  const actor: ProfessionalActor = {
+    account: { id: account.id, kind: "professional" },
+    session: { id: randomUUID() },
+    professional: {
+      id: professional.id,
+      rpps: professional.rpps,
+      professionCode: professional.professionCode,
+      fullName: `${professional.professionCode === "10" ? "Dr " : ""}${professional.firstName} ${professional.lastName}`,
+      isEmergencyMedicalService: professional.isEmergencyMedicalService,
+    },
+  };
+  return { professional, account, actor };
 }
