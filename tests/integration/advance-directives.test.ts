@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { activityEvents, documentObjects, documentSettings, documents, insuredPersons } from "@/db/schema";
 import { findDirectivesPage, isMinorOn, saveOnlineDirectives } from "@/lib/advance-directives/records";
 import { readDocumentContent } from "@/lib/documents/content";
+import { findEmptySections, findMedicalProfile } from "@/lib/medical-profile/queries";
 import { createSignedInPerson } from "@/tests/support/factories";
 import { extractUnicodePdfText } from "@/tests/support/pdf-unicode-text";
 
@@ -63,6 +64,15 @@ describe("Directives anticipées", () => {
     expect(stored[0]?.storage).toBe("database");
     expect(await getDb().select({ key: documentObjects.key }).from(documentObjects).where(eq(documentObjects.key, firstStorageKey))).toEqual([]);
     expect((await actionsOf(person.id)).filter((action) => action === "documents.deleted")).toHaveLength(1);
+  });
+
+  it("is listed by « Compléter mon profil » until there are directives, and only for their owner", async () => {
+    const person = await createSignedInPerson();
+    const other = await createSignedInPerson();
+    expect(findEmptySections(await findMedicalProfile({ actor: person.actor }))).toContain("advance-directives");
+    await saveOnlineDirectives({ actor: other.actor, values: ANSWERS, now: NOW });
+    expect(findEmptySections(await findMedicalProfile({ actor: person.actor }))).toContain("advance-directives");
+    expect(findEmptySections(await findMedicalProfile({ actor: other.actor }))).not.toContain("advance-directives");
   });
 
   it("follows the default masking of new documents", async () => {
