@@ -182,15 +182,3 @@ export async function findFolderChoices(executor: Executor, { actor }: { actor: 
 /** The category choices, in the list's order. */
 export const CATEGORY_CHOICES = PATIENT_DOCUMENT_CATEGORIES.map((code) => ({ value: code, label: DOCUMENT_CATEGORY_LABELS[code] }));
 
-/** The document just added, for the confirmation under the form (its preview and download). */
-export async function findAddedDocument(
-  executor: Executor,
-  { actor, documentId }: { actor: Actor; documentId: string },
-): Promise<{ id: string; title: string; mediaType: string } | null> {
-  if (!isUuid(documentId)) return null;
-  const [row] = await executor
-    .select({ id: documents.id, title: documents.title, mediaType: documents.mediaType })
-    .from(documents)
-    .where(and(eq(documents.id, documentId), isOwnedBySubject(actor, documents.personId)));
-  return row ?? null;
-}

@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { findActor } from "@/lib/access/current-actor";
 import { MAX_DOCUMENT_BYTES } from "@/lib/documents/file-types";
+import { ADD_DOCUMENT_PATH, addedDocumentPath } from "@/lib/documents/paths";
 import {
   FILE_TOO_LARGE_MESSAGE,
   MULTIPART_OVERHEAD_BYTES,
@@ -11,7 +12,6 @@ import {
 import { getSettings } from "@/lib/env";
 import type { FieldErrors } from "@/lib/form-state";
 
-const FORM_PATH = "/documents/ajouter";
 const NO_STORE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
 
 /** What the page's script reads (it asks with Accept: application/json); without script the browser follows redirects. */
@@ -24,7 +24,7 @@ function answer(request: Request, status: number, body: UploadAnswer): Response 
     return Response.json(body, { status, headers: NO_STORE });
   }
   // The JavaScript-less form: back to the page, which says what happened (see its searchParams).
-  const location = body.status === "added" ? body.location : `${FORM_PATH}?erreur=${status === 413 ? "taille" : "1"}`;
+  const location = body.status === "added" ? body.location : `${ADD_DOCUMENT_PATH}?erreur=${status === 413 ? "taille" : "1"}`;
   return new Response(null, { status: 303, headers: { ...NO_STORE, Location: location } });
 }
 
@@ -73,5 +73,5 @@ export async function POST(request: Request) {
       values: result.values,
     });
   }
-  return answer(request, 200, { status: "added", location: `${FORM_PATH}?ajoute=${result.documentId}` });
+  return answer(request, 200, { status: "added", location: addedDocumentPath(result.documentId) });
 }
