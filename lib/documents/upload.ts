@@ -4,7 +4,7 @@ import busboy from "busboy";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
-import { documentFolders, documents } from "@/db/schema";
+import { documentFolders } from "@/db/schema";
 import { type Actor, isOwnedBySubject } from "@/lib/access/actor";
 import { activityOf } from "@/lib/activity/record";
 import type { FieldErrors } from "@/lib/form-state";
