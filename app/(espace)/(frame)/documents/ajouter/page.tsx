@@ -37,12 +37,15 @@ export default async function AddDocumentPage({ searchParams }: AddDocumentPageP
       </p>
       <UploadForm
         action={UPLOAD_PATH}
-        fields={UPLOAD_FIELDS}
+        fileField={UPLOAD_FIELDS.file}
         accept={ACCEPT_ATTRIBUTE}
         fileHint={`${ACCEPTED_TYPES_LABEL}, ${MAX_DOCUMENT_SIZE_LABEL} au maximum.`}
-        titleMaxLength={DOCUMENT_TITLE_MAX_LENGTH}
-        categoryOptions={CATEGORY_CHOICES}
-        folderOptions={folders.map((folder) => ({ value: folder.id, label: folder.name }))}
+        details={{
+          fields: UPLOAD_FIELDS,
+          titleMaxLength: DOCUMENT_TITLE_MAX_LENGTH,
+          categoryOptions: CATEGORY_CHOICES,
+          folderOptions: folders.map((folder) => ({ value: folder.id, label: folder.name })),
+        }}
         initialMessage={errorCode ? REDIRECT_MESSAGES[errorCode] : undefined}
       />
     </>
