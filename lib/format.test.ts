@@ -7,6 +7,7 @@ import {
   formatTimeFr,
   maskEmail,
   maskMobile,
+  parisOffsetMs,
 } from "./format";
 
 describe("maskEmail", () => {
@@ -72,5 +73,28 @@ describe("dates in Europe/Paris", () => {
 
   it("refuses a string that is not a calendar date", () => {
     expect(() => formatDateFr("03/02/2022")).toThrow(RangeError);
+  });
+});
+
+describe("parisOffsetMs", () => {
+  const hour = 3_600_000;
+
+  it("is one hour in winter and two in summer", () => {
+    expect(parisOffsetMs(new Date("2024-01-15T12:00:00Z"))).toBe(hour);
+    expect(parisOffsetMs(new Date("2024-07-15T12:00:00Z"))).toBe(2 * hour);
+  });
+
+  it("changes at 01:00 UTC on the last Sunday of March (02:00 in Paris becomes 03:00)", () => {
+    expect(parisOffsetMs(new Date("2024-03-31T00:59:00Z"))).toBe(hour);
+    expect(parisOffsetMs(new Date("2024-03-31T01:00:00Z"))).toBe(2 * hour);
+  });
+
+  it("changes back at 01:00 UTC on the last Sunday of October (03:00 in Paris becomes 02:00)", () => {
+    expect(parisOffsetMs(new Date("2024-10-27T00:59:00Z"))).toBe(2 * hour);
+    expect(parisOffsetMs(new Date("2024-10-27T01:00:00Z"))).toBe(hour);
+  });
+
+  it("ignores the seconds of the instant", () => {
+    expect(parisOffsetMs(new Date("2024-01-15T12:00:59.999Z"))).toBe(hour);
   });
 });

@@ -40,6 +40,24 @@ function splitCalendarDate(value: string): [string, string, string] {
 
 const parisCalendarDay = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
 
+const parisClock = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TIME_ZONE,
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** How far Paris is ahead of UTC at an instant, in milliseconds (one hour in winter, two in summer). */
+export function parisOffsetMs(instant: Date): number {
+  const parts = parisClock.formatToParts(instant);
+  const part = (type: string) => Number(parts.find((candidate) => candidate.type === type)?.value);
+  const asUtc = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"));
+  return asUtc - Math.floor(instant.getTime() / 60_000) * 60_000;
+}
+
 /** An instant's civil date in France, "YYYY-MM-DD" (the calendar dates of the database are written in it). */
 export function toParisCalendarDate(instant: Date): string {
   return parisCalendarDay.format(instant);

@@ -12,14 +12,16 @@ import type { FieldErrors, FormState } from "@/lib/form-state";
 
 export type UploadFieldNames = { file: string; title: string; date: string; category: string; folder: string };
 
+/** A document's details asked with its file ("Ajouter un document"); without them the form sends the file alone. */
+export type UploadDetails = { fields: Omit<UploadFieldNames, "file">; titleMaxLength: number; categoryOptions: SelectOption[]; folderOptions: SelectOption[] };
+
 type UploadFormProps = {
   action: string;
-  fields: UploadFieldNames;
+  fileField: string;
   accept: string;
   fileHint: string;
-  titleMaxLength: number;
-  categoryOptions: SelectOption[];
-  folderOptions: SelectOption[];
+  details?: UploadDetails;
+  submitLabel?: string;
   /** Shown when the JavaScript-less post came back with an error. */
   initialMessage?: string;
 };
@@ -31,14 +33,15 @@ type Answer = { status: "added"; location: string } | { status: "error"; message
  * API that reports an upload's progress, and shows it in a progress bar; without it the same
  * form posts as plain multipart to the same handler, which redirects.
  */
-export function UploadForm({ action, fields, accept, fileHint, titleMaxLength, categoryOptions, folderOptions, initialMessage }: UploadFormProps) {
+export function UploadForm({ action, fileField, accept, fileHint, details, submitLabel = "Ajouter le document", initialMessage }: UploadFormProps) {
   const router = useRouter();
   const [state, setState] = useState<FormState>(initialMessage ? { status: "error", message: initialMessage } : { status: "idle" });
   const [progress, setProgress] = useState<number | null>(null);
   const fieldErrors = state.fieldErrors ?? {};
   const values = state.values ?? {};
-  const file = getFieldIds(fields.file);
-  const isFileInvalid = hasErrors(fieldErrors[fields.file]);
+  const file = getFieldIds(fileField);
+  const isFileInvalid = hasErrors(fieldErrors[fileField]);
+  const fields = details?.fields;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -79,23 +82,27 @@ export function UploadForm({ action, fields, accept, fileHint, titleMaxLength, c
       <ErrorSummary
         fieldErrors={state.fieldErrors}
         fields={[
-          { name: fields.file, label: "Fichier" },
-          { name: fields.title, label: "Titre" },
-          { name: fields.date, label: "Date du document" },
-          { name: fields.category, label: "Catégorie" },
-          { name: fields.folder, label: "Dossier" },
+          { name: fileField, label: "Fichier" },
+          ...(fields
+            ? [
+                { name: fields.title, label: "Titre" },
+                { name: fields.date, label: "Date du document" },
+                { name: fields.category, label: "Catégorie" },
+                { name: fields.folder, label: "Dossier" },
+              ]
+            : []),
         ]}
       />
       {state.fieldErrors ? null : <FormMessage state={state} />}
       <div>
-        <label htmlFor={fields.file} className="block font-semibold text-slate-900">
+        <label htmlFor={fileField} className="block font-semibold text-slate-900">
           Fichier
         </label>
         <FieldHint id={file.hintId}>{fileHint}</FieldHint>
-        <FieldError id={file.errorId} error={fieldErrors[fields.file]} />
+        <FieldError id={file.errorId} error={fieldErrors[fileField]} />
         <input
-          id={fields.file}
-          name={fields.file}
+          id={fileField}
+          name={fileField}
           type="file"
           accept={accept}
           required
@@ -104,45 +111,49 @@ export function UploadForm({ action, fields, accept, fileHint, titleMaxLength, c
           className="mt-2 block w-full max-w-full text-base file:mr-4 file:min-h-11 file:rounded file:border-2 file:border-brand-700 file:bg-white file:px-4 file:font-semibold file:text-brand-700"
         />
       </div>
-      <TextField
-        name={fields.title}
-        label="Titre"
-        hint={`${titleMaxLength} caractères au maximum.`}
-        maxLength={titleMaxLength}
-        defaultValue={values[fields.title]}
-        error={fieldErrors[fields.title]}
-        required
-        key={`title-${values[fields.title] ?? ""}`}
-      />
-      <TextField
-        name={fields.date}
-        label="Date du document"
-        hint="Format JJ/MM/AAAA"
-        inputMode="numeric"
-        width="medium"
-        defaultValue={values[fields.date]}
-        error={fieldErrors[fields.date]}
-        required
-        key={`date-${values[fields.date] ?? ""}`}
-      />
-      <SelectField
-        name={fields.category}
-        label="Catégorie"
-        options={[{ value: "", label: "Choisissez une catégorie" }, ...categoryOptions]}
-        defaultValue={values[fields.category] ?? ""}
-        error={fieldErrors[fields.category]}
-        required
-        key={`category-${values[fields.category] ?? ""}`}
-      />
-      <SelectField
-        name={fields.folder}
-        label="Dossier"
-        hint="Facultatif"
-        options={[{ value: "", label: "Aucun dossier" }, ...folderOptions]}
-        defaultValue={values[fields.folder] ?? ""}
-        error={fieldErrors[fields.folder]}
-        key={`folder-${values[fields.folder] ?? ""}`}
-      />
+      {fields && details ? (
+        <>
+          <TextField
+            name={fields.title}
+            label="Titre"
+            hint={`${details.titleMaxLength} caractères au maximum.`}
+            maxLength={details.titleMaxLength}
+            defaultValue={values[fields.title]}
+            error={fieldErrors[fields.title]}
+            required
+            key={`title-${values[fields.title] ?? ""}`}
+          />
+          <TextField
+            name={fields.date}
+            label="Date du document"
+            hint="Format JJ/MM/AAAA"
+            inputMode="numeric"
+            width="medium"
+            defaultValue={values[fields.date]}
+            error={fieldErrors[fields.date]}
+            required
+            key={`date-${values[fields.date] ?? ""}`}
+          />
+          <SelectField
+            name={fields.category}
+            label="Catégorie"
+            options={[{ value: "", label: "Choisissez une catégorie" }, ...details.categoryOptions]}
+            defaultValue={values[fields.category] ?? ""}
+            error={fieldErrors[fields.category]}
+            required
+            key={`category-${values[fields.category] ?? ""}`}
+          />
+          <SelectField
+            name={fields.folder}
+            label="Dossier"
+            hint="Facultatif"
+            options={[{ value: "", label: "Aucun dossier" }, ...details.folderOptions]}
+            defaultValue={values[fields.folder] ?? ""}
+            error={fieldErrors[fields.folder]}
+            key={`folder-${values[fields.folder] ?? ""}`}
+          />
+        </>
+      ) : null}
       {progress !== null ? (
         <div>
           <label htmlFor="televersement-progression" className="block font-semibold text-slate-900">
@@ -157,7 +168,7 @@ export function UploadForm({ action, fields, accept, fileHint, titleMaxLength, c
         </div>
       ) : null}
       <button type="submit" disabled={isUploading} aria-busy={isUploading || undefined} className={buttonClassName()}>
-        Ajouter le document
+        {submitLabel}
       </button>
     </form>
   );

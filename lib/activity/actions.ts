@@ -39,6 +39,7 @@ export const ACTIVITY_ACTIONS = {
   "medical-profile.lifestyle-changed": { label: "Modification des habitudes de vie", group: "health_documents" },
   "medical-profile.synthesis-downloaded": { label: "Téléchargement d'une synthèse du profil médical", group: "health_documents" },
   "advance-directives.written": { label: "Rédaction en ligne des directives anticipées", group: "health_documents" },
+  "advance-directives.uploaded": { label: "Dépôt d'un fichier de directives anticipées", group: "health_documents" },
   "documents.added": { label: "Ajout d'un document", group: "health_documents" },
   "documents.opened": { label: "Consultation d'un document", group: "health_documents" },
   "documents.downloaded": { label: "Téléchargement d'un document", group: "health_documents" },

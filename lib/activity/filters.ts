@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { activityActorKindEnum, activityGroupEnum, type ActivityActorKind, type ActivityGroup } from "@/db/schema/activity";
 import type { FieldErrors } from "@/lib/form-state";
+import { parisOffsetMs } from "@/lib/format";
 import { fieldErrorsOf, parseFrenchDate } from "@/lib/validation";
 
 /**
@@ -28,30 +29,12 @@ export type ParsedActivityQuery =
 
 export const NO_FILTERS: ActivityFilters = { from: null, until: null, actorKind: null, group: null };
 
-const PARIS = "Europe/Paris";
-
-/** Minutes Paris is ahead of UTC at an instant (60 in winter, 120 in summer). */
-function parisOffsetMinutes(instant: Date): number {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: PARIS,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(instant);
-  const value = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  const asUtc = Date.UTC(value("year"), value("month") - 1, value("day"), value("hour"), value("minute"));
-  return Math.round((asUtc - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
-}
-
 /** Midnight in Paris at the start of a calendar day ("AAAA-MM-JJ"), as an instant. */
 export function startOfParisDay(calendarDate: string, addDays = 0): Date {
   const [year, month, day] = calendarDate.split("-").map(Number) as [number, number, number];
   const utcMidnight = Date.UTC(year, month - 1, day + addDays);
   // The offset at UTC midnight is the offset at Paris midnight except on the night of a change, which happens at 02:00 or 03:00.
-  return new Date(utcMidnight - parisOffsetMinutes(new Date(utcMidnight)) * 60_000);
+  return new Date(utcMidnight - parisOffsetMs(new Date(utcMidnight)));
 }
 
 const optionalDate = (message: string) =>

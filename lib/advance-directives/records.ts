@@ -5,6 +5,8 @@ import { documents, insuredPersons } from "@/db/schema";
 import { type Actor, isOwnedBySubject } from "@/lib/access/actor";
 import { activityOf, recordActivity } from "@/lib/activity/record";
 import { removeDocumentContent, storeDocument } from "@/lib/documents/content";
+import type { DocumentMediaType } from "@/lib/documents/file-types";
+import { UPLOAD_FIELDS, type UploadForm, checkUploadedFile } from "@/lib/documents/upload";
 import type { FieldErrors } from "@/lib/form-state";
 import { formatDateFr, toParisCalendarDate } from "@/lib/format";
 import { renderAdvanceDirectives } from "@/lib/pdf/advance-directives";
@@ -57,10 +59,8 @@ export type SaveDirectivesResult = { status: "saved"; documentId: string } | { s
 
 /**
  * The online form: its answers drawn as "Mes directives anticipées" (PDF) and stored as the
- * subject's one "Directives anticipées" document, authored by the patient. A new version replaces
- * the previous one: the old row and its bytes go in the same transaction as the new one comes in,
- * each with its event. Visible to professionals unless the person masks new documents by default.
- * Refused for a minor, and nothing is written on any error.
+ * subject's one "Directives anticipées" document (replaceDirectives). Refused for a minor, and
+ * nothing is written on any error.
  */
 export async function saveOnlineDirectives({ actor, values, now }: { actor: Actor; values: Record<string, unknown>; now: Date }): Promise<SaveDirectivesResult> {
   const db = getDb();
@@ -69,7 +69,49 @@ export async function saveOnlineDirectives({ actor, values, now }: { actor: Acto
   const parsed = advanceDirectivesFormSchema.safeParse(values);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const bytes = await renderAdvanceDirectives({ person: subject, answers: parsed.data, writtenAt: now });
-  return db.transaction(async (tx): Promise<SaveDirectivesResult> => {
+  const documentId = await replaceDirectives({ actor, subject, bytes, mediaType: "application/pdf", action: "advance-directives.written", now });
+  return { status: "saved", documentId };
+}
+
+export type UploadDirectivesResult = { status: "saved"; documentId: string } | { status: "invalid"; fieldErrors: FieldErrors } | { status: "minor" };
+
+/**
+ * "Déposer mes directives anticipées": a file the person wrote elsewhere (a scanned, signed
+ * form…), read by the documents' one upload path and checked as any document's file (type from
+ * its bytes, 5 MB), becomes the one "Directives anticipées" document, replacing the previous one
+ * exactly as a new online version does. Refused for a minor; nothing is written on any error.
+ */
+export async function saveUploadedDirectives({ actor, form, now }: { actor: Actor; form: UploadForm; now: Date }): Promise<UploadDirectivesResult> {
+  const subject = await findSubject(getDb(), actor);
+  if (isMinorOn(subject.birthDate, now)) return { status: "minor" };
+  const file = await checkUploadedFile(form);
+  if (file.status === "refused") return { status: "invalid", fieldErrors: { [UPLOAD_FIELDS.file]: [file.message] } };
+  const documentId = await replaceDirectives({ actor, subject, bytes: file.bytes, mediaType: file.mediaType, action: "advance-directives.uploaded", now });
+  return { status: "saved", documentId };
+}
+
+/**
+ * Stores `bytes` as the subject's one "Directives anticipées" document, authored by the patient:
+ * the previous version's row and bytes go in the same transaction as the new one comes in, each
+ * with its event, then the event of how it was written. Visible to professionals unless the
+ * person masks new documents by default.
+ */
+async function replaceDirectives({
+  actor,
+  subject,
+  bytes,
+  mediaType,
+  action,
+  now,
+}: {
+  actor: Actor;
+  subject: Subject;
+  bytes: Uint8Array;
+  mediaType: DocumentMediaType;
+  action: "advance-directives.written" | "advance-directives.uploaded";
+  now: Date;
+}): Promise<string> {
+  return getDb().transaction(async (tx) => {
     const previous = await tx
       .select({ id: documents.id, storage: documents.storage, storageKey: documents.storageKey })
       .from(documents)
@@ -89,11 +131,11 @@ export async function saveOnlineDirectives({ actor, values, now }: { actor: Acto
       authorAccountId: actor.account.id,
       authorName: subject.fullName,
       bytes,
-      mediaType: "application/pdf",
+      mediaType,
       recordedAs: activityOf(actor),
       now,
     });
-    await recordActivity(tx, { ...activityOf(actor), action: "advance-directives.written", target: { type: "document", id: documentId }, at: now });
-    return { status: "saved", documentId };
+    await recordActivity(tx, { ...activityOf(actor), action, target: { type: "document", id: documentId }, at: now });
+    return documentId;
   });
 }

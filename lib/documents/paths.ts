@@ -7,6 +7,13 @@ export function documentPath(documentId: string): string {
   return `${DOCUMENTS_PATH}/${documentId}`;
 }
 
+/** Where an upload leads: the new document's page, which says it was added. */
+export const ADDED_STATUS = "ajoute";
+
+export function addedDocumentPath(documentId: string): string {
+  return `${documentPath(documentId)}?statut=${ADDED_STATUS}`;
+}
+
 /** The file, shown inline (the preview frame) — served by the file route (lib/documents content). */
 export function documentFilePath(documentId: string): string {
   return `${documentPath(documentId)}/fichier`;

@@ -4,7 +4,7 @@ import busboy from "busboy";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
-import { documentFolders, documents } from "@/db/schema";
+import { documentFolders } from "@/db/schema";
 import { type Actor, isOwnedBySubject } from "@/lib/access/actor";
 import { activityOf } from "@/lib/activity/record";
 import type { FieldErrors } from "@/lib/form-state";
@@ -13,7 +13,7 @@ import { documentRules } from "./rules";
 import { documentCategoryField, documentDateField, documentTitleField } from "./schemas";
 import { DOCUMENT_CATEGORY_LABELS, PATIENT_DOCUMENT_CATEGORIES } from "./categories";
 import { storeDocument } from "./content";
-import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_SIZE_LABEL, detectDocumentType } from "./file-types";
+import { type DocumentMediaType, MAX_DOCUMENT_BYTES, MAX_DOCUMENT_SIZE_LABEL, detectDocumentType } from "./file-types";
 import { patientAuthorOf } from "@/lib/documents/authors";
 
 /** "Titre": at most 50 characters (reference mes-data-model §1.2). */
@@ -120,6 +120,16 @@ function refillValues(fields: Record<string, string>): Record<string, string> {
   return values;
 }
 
+export type CheckedFile = { status: "accepted"; bytes: Buffer; mediaType: DocumentMediaType } | { status: "refused"; message: string };
+
+/** The form's file, if one was chosen and its bytes are of an accepted type that its name agrees with. */
+export async function checkUploadedFile(form: UploadForm): Promise<CheckedFile> {
+  if (!form.file || (form.file.bytes.byteLength === 0 && !form.file.name)) return { status: "refused", message: "Choisissez un fichier." };
+  const detected = await detectDocumentType(form.file.bytes, form.file.name);
+  if (detected.status === "refused") return detected;
+  return { status: "accepted", bytes: form.file.bytes, mediaType: detected.mediaType };
+}
+
 /**
  * "Ajouter un document": validates the fields and the file (its type read from the bytes and
  * checked against its name), then stores it for the actor's subject, authored by the patient
@@ -132,18 +142,13 @@ export async function addUploadedDocument(
 ): Promise<UploadResult> {
   const parsed = uploadSchema(now).safeParse(form.fields);
   const fieldErrors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
-  let mediaType: Awaited<ReturnType<typeof detectDocumentType>> | undefined;
-  if (!form.file || (form.file.bytes.byteLength === 0 && !form.file.name)) {
-    fieldErrors[UPLOAD_FIELDS.file] = ["Choisissez un fichier."];
-  } else {
-    mediaType = await detectDocumentType(form.file.bytes, form.file.name);
-    if (mediaType.status === "refused") fieldErrors[UPLOAD_FIELDS.file] = [mediaType.message];
-  }
+  const file = await checkUploadedFile(form);
+  if (file.status === "refused") fieldErrors[UPLOAD_FIELDS.file] = [file.message];
   const folderId = parsed.success ? (parsed.data[UPLOAD_FIELDS.folder] as string | null) : null;
   if (folderId && !(await isSubjectFolder(executor, actor, folderId))) {
     fieldErrors[UPLOAD_FIELDS.folder] = ["Choisissez un dossier de la liste."];
   }
-  if (!parsed.success || mediaType?.status !== "accepted" || !form.file || Object.keys(fieldErrors).length > 0) {
+  if (!parsed.success || file.status !== "accepted" || Object.keys(fieldErrors).length > 0) {
     return { status: "invalid", fieldErrors, values: refillValues(form.fields) };
   }
   const data = parsed.data;
@@ -154,8 +159,8 @@ export async function addUploadedDocument(
     category: data[UPLOAD_FIELDS.category] as (typeof PATIENT_DOCUMENT_CATEGORIES)[number],
     folderId,
     ...(await patientAuthorOf(executor, actor)),
-    bytes: form.file.bytes,
-    mediaType: mediaType.mediaType,
+    bytes: file.bytes,
+    mediaType: file.mediaType,
     recordedAs: activityOf(actor),
     now,
   });
@@ -182,15 +187,3 @@ export async function findFolderChoices(executor: Executor, { actor }: { actor: 
 /** The category choices, in the list's order. */
 export const CATEGORY_CHOICES = PATIENT_DOCUMENT_CATEGORIES.map((code) => ({ value: code, label: DOCUMENT_CATEGORY_LABELS[code] }));
 
-/** The document just added, for the confirmation under the form (its preview and download). */
-export async function findAddedDocument(
-  executor: Executor,
-  { actor, documentId }: { actor: Actor; documentId: string },
-): Promise<{ id: string; title: string; mediaType: string } | null> {
-  if (!isUuid(documentId)) return null;
-  const [row] = await executor
-    .select({ id: documents.id, title: documents.title, mediaType: documents.mediaType })
-    .from(documents)
-    .where(and(eq(documents.id, documentId), isOwnedBySubject(actor, documents.personId)));
-  return row ?? null;
-}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FieldErrors } from "@/lib/form-state";
+import { parisOffsetMs, toParisCalendarDate } from "@/lib/format";
 import { fieldErrorsOf, parseFrenchDate } from "@/lib/validation";
 import {
   BLOOD_PRESSURE,
@@ -35,8 +36,6 @@ export type ParseResult<T> = { success: true; data: T } | { success: false; fiel
 
 /** Longest text any field of these forms reads: anything longer is not a number, a date or a time. */
 const MAX_FIELD_LENGTH = 20;
-
-const TIME_ZONE = "Europe/Paris";
 
 export const MEASUREMENT_MESSAGES = {
   missingType: "Choisissez le type de mesure.",
@@ -110,22 +109,6 @@ function readNumber(
   return { value: kind.toStored(typed) };
 }
 
-/** The offset of Paris from UTC at `instant`, in milliseconds (+1 h in winter, +2 h in summer). */
-function parisOffsetMs(instant: Date): number {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: TIME_ZONE,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(instant);
-  const part = (type: string) => Number(parts.find((candidate) => candidate.type === type)?.value);
-  const asUtc = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"));
-  return asUtc - Math.floor(instant.getTime() / 60_000) * 60_000;
-}
-
 /**
  * The instant of a date ("AAAA-MM-JJ") and time ("HH:MM") read on a clock in Paris. A time the
  * clocks skip in spring (02:30 on the last Sunday of March) reads as the hour after.
@@ -146,11 +129,6 @@ export function parseTime(input: string): [number, number] | null {
   const minutes = Number(match[2]);
   if (hours > 23 || minutes > 59) return null;
   return [hours, minutes];
-}
-
-/** The day of `instant` in Paris, "AAAA-MM-JJ". */
-function parisDay(instant: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
 }
 
 const rawMeasurementSchema = z.object({
@@ -190,7 +168,7 @@ export function measurementSchema(now: Date) {
     const isoDate = dateText ? parseFrenchDate(dateText) : null;
     if (!dateText) issue("date", MEASUREMENT_MESSAGES.missingDate);
     else if (!isoDate) issue("date", MEASUREMENT_MESSAGES.invalidDate);
-    else if (isoDate > parisDay(now)) issue("date", MEASUREMENT_MESSAGES.futureDate);
+    else if (isoDate > toParisCalendarDate(now)) issue("date", MEASUREMENT_MESSAGES.futureDate);
 
     const timeText = (raw.time ?? "").trim();
     const time = timeText ? parseTime(timeText) : null;

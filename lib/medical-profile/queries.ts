@@ -3,6 +3,7 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
   bloodGroups,
+  documents,
   entourageContacts,
   healthProfessionalContacts,
   lifestyleAnswers,
@@ -55,6 +56,8 @@ export type MedicalProfile = {
   entourage: EntourageContact[];
   /** The latest answer to each lifestyle question, by its code. */
   lifestyle: Record<string, { answer: string; answeredAt: Date }>;
+  /** The one "Directives anticipées" document (written online or uploaded), if any. */
+  advanceDirectives: { documentId: string } | null;
 };
 
 function itemOf(row: typeof profileItems.$inferSelect): ProfileItem {
@@ -70,7 +73,7 @@ function itemOf(row: typeof profileItems.$inferSelect): ProfileItem {
 /** The subject's medical profile, everything included (hidden items are the subject's too). */
 export async function findMedicalProfile({ actor }: { actor: Actor }): Promise<MedicalProfile> {
   const db = getDb();
-  const [measurementRows, itemRows, declarationRows, bloodGroupRows, organDonationRows, professionalRows, contactRows, lifestyleRows] =
+  const [measurementRows, itemRows, declarationRows, bloodGroupRows, organDonationRows, professionalRows, contactRows, lifestyleRows, directivesRows] =
     await Promise.all([
       db
         .select()
@@ -96,6 +99,11 @@ export async function findMedicalProfile({ actor }: { actor: Actor }): Promise<M
         .where(isOwnedBySubject(actor, entourageContacts.personId))
         .orderBy(asc(entourageContacts.createdAt), asc(entourageContacts.id)),
       db.select().from(lifestyleAnswers).where(isOwnedBySubject(actor, lifestyleAnswers.personId)),
+      db
+        .select({ documentId: documents.id })
+        .from(documents)
+        .where(and(isOwnedBySubject(actor, documents.personId), eq(documents.category, "DIR_ANT")))
+        .limit(1),
     ]);
 
   const seriesByCode = new Map<string, MeasurementSeries>();
@@ -133,6 +141,7 @@ export async function findMedicalProfile({ actor }: { actor: Actor }): Promise<M
     healthProfessionals: professionalRows.map(withoutPerson),
     entourage: contactRows.map(withoutPerson),
     lifestyle: Object.fromEntries(lifestyleRows.map((row) => [row.question, { answer: row.answer, answeredAt: row.answeredAt }])),
+    advanceDirectives: directivesRows[0] ?? null,
   };
 }
 
@@ -153,17 +162,13 @@ export function isProfileSectionFilled(profile: MedicalProfile, key: ProfileSect
     case "lifestyle":
       return Object.keys(profile.lifestyle).length > 0;
     case "advance-directives":
-      // Written with the documents store, which comes next: never "filled" until then.
-      return false;
+      return profile.advanceDirectives !== null;
   }
 }
 
-/**
- * "Compléter mon profil": the sections still empty, in the page's order. "Directives anticipées"
- * is left out until it can be written here (it needs the document store).
- */
+/** "Compléter mon profil": the sections still empty, in the page's order. */
 export function findEmptySections(profile: MedicalProfile): ProfileSectionKey[] {
-  return PROFILE_SECTIONS.filter(({ key }) => key !== "advance-directives" && !isProfileSectionFilled(profile, key)).map(({ key }) => key);
+  return PROFILE_SECTIONS.filter(({ key }) => !isProfileSectionFilled(profile, key)).map(({ key }) => key);
 }
 
 /** Values of an edit form, as its fields are named (lib/medical-profile/entries.ts). */

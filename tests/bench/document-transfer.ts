@@ -93,7 +93,7 @@ export async function measureDocumentTransfer({
         const response = await fetch(`${origin}/documents/televersement`, { method: "POST", body: uploadForm(file), headers });
         const answer = (await response.json()) as { status: string; location?: string; message?: string };
         if (answer.status !== "added" || !answer.location) throw new Error(`upload refused (${response.status}): ${answer.message}`);
-        return new URL(answer.location, origin).searchParams.get("ajoute")!;
+        return new URL(answer.location, origin).pathname.split("/").at(-1)!;
       });
       const appDown = await timed(async () => {
         const response = await fetch(`${origin}/documents/${appUp.value}/fichier?telechargement=1`, { headers: request.headers });

@@ -128,7 +128,7 @@ test("the upload handler refuses a post from elsewhere, and a file over the limi
     headers: { ...accept, origin: e2eServer.origin },
   });
   expect(added.status()).toBe(200);
-  const id = new URL((await added.json()).location, e2eServer.origin).searchParams.get("ajoute");
+  const id = new URL((await added.json()).location, e2eServer.origin).pathname.split("/").at(-1);
   const inline = await page.request.get(`/documents/${id}/fichier`);
   expect(inline.headers()["content-type"]).toBe("application/pdf");
   expect(inline.headers()["content-security-policy"]).toMatch(/^default-src 'none'/);

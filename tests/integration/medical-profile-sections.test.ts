@@ -225,7 +225,7 @@ describe("medical profile sections", () => {
   it("stores lifestyle answers dated when they change, and lists the sections still empty", async () => {
     const person = await createSignedInPerson();
     const profile = await findMedicalProfile({ actor: person.actor });
-    expect(findEmptySections(profile)).toEqual(PROFILE_SECTION_KEYS.filter((key) => key !== "advance-directives"));
+    expect(findEmptySections(profile)).toEqual([...PROFILE_SECTION_KEYS]);
 
     expect(await saveLifestyleAnswers({ actor: person.actor, values: { TOBACCO_STATUS: "cigare" }, now })).toMatchObject({ status: "invalid" });
     expect(await saveLifestyleAnswers({ actor: person.actor, values: { TOBACCO_STATUS: "never", SLEEP_DURATION: "6-to-8" }, now })).toEqual({ status: "saved" });

@@ -85,6 +85,7 @@ const ROUTES = [
   { name: "the activity history's CSV export", path: "/historique-activite/export", extraSegments: 0 },
   { name: "the outbox's letters", path: "/dev/outbox/courriers", extraSegments: 2 },
   { name: "the documents' upload", path: "/documents/televersement", extraSegments: 0 },
+  { name: "the advance directives' upload", path: "/profil-medical/directives-anticipees/televersement", extraSegments: 0 },
   { name: "the medical synthesis' download", path: "/profil-medical/synthese/telecharger", extraSegments: 0 },
   { name: "a document's bytes", path: "/documents/00000000-0000-4000-8000-000000000000/fichier", extraSegments: 0 },
 ] as const;

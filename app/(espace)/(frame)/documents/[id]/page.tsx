@@ -13,7 +13,7 @@ import { Link } from "@/components/ui/link";
 import { PageTitle } from "@/components/ui/page-title";
 import { DOCUMENT_CATEGORY_LABELS, PATIENT_DOCUMENT_CATEGORIES } from "@/lib/documents/categories";
 import { formatByteSize, isPreviewable, mediaTypeLabel } from "@/lib/documents/media-types";
-import { DOCUMENTS_PATH, documentDownloadPath, documentFilePath } from "@/lib/documents/paths";
+import { ADDED_STATUS, DOCUMENTS_PATH, documentDownloadPath, documentFilePath } from "@/lib/documents/paths";
 import { findDocument, findFolders } from "@/lib/documents/queries";
 import { documentRules } from "@/lib/documents/rules";
 import { formatDateFr, formatDateTimeFr } from "@/lib/format";
@@ -27,7 +27,7 @@ import {
   updateDocumentDetailsAction,
 } from "./actions";
 
-type DocumentPageProps = { params: Promise<{ id: string }> };
+type DocumentPageProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: DocumentPageProps): Promise<Metadata> {
   const actor = await requireOnboardedActor();
@@ -57,12 +57,14 @@ function Detail({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
-export default async function DocumentPage({ params }: DocumentPageProps) {
+export default async function DocumentPage({ params, searchParams }: DocumentPageProps) {
   const actor = await requireOnboardedActor();
   // Scoped to the subject: someone else's document is "not found", exactly like a missing one.
   const document = await findDocument({ actor, documentId: (await params).id });
   if (!document) notFound();
   const { capabilities } = document;
+  // The upload leads here (lib/documents/paths.ts addedDocumentPath): say that it went through.
+  const isJustAdded = (await searchParams).statut === ADDED_STATUS;
   const folders = capabilities.mayMove ? await findFolders({ actor }) : [];
   const folderOptions = [{ value: "", label: "Aucun dossier" }, ...folders.map((folder) => ({ value: folder.id, label: folder.name }))];
   return (
@@ -73,6 +75,13 @@ export default async function DocumentPage({ params }: DocumentPageProps) {
         </Link>
       </p>
       <PageTitle className="mt-4 break-words">{document.title}</PageTitle>
+      {isJustAdded ? (
+        <div role="status" className="mt-4">
+          <Alert variant="success">
+            <h2 className="font-semibold">Le document « {document.title} » a été ajouté à vos documents.</h2>
+          </Alert>
+        </div>
+      ) : null}
       {document.authorNotice ? (
         <div className="mt-4">
           <Alert variant="info">{document.authorNotice}</Alert>

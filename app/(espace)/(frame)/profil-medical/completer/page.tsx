@@ -21,6 +21,8 @@ function fillPath(key: ProfileSectionKey): { href: string; label: string } {
       return { href: "/profil-medical/habitudes-de-vie?retour=completer", label: "Renseigner mes habitudes de vie" };
     case "measurements":
       return { href: "/profil-medical/mesures", label: "Ajouter une mesure" };
+    case "advance-directives":
+      return { href: "/profil-medical/directives-anticipees", label: "Rédiger ou déposer mes directives anticipées" };
     default:
       return { href: `/profil-medical#${info.anchor}`, label: `Aller à ${info.title}` };
   }
