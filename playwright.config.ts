@@ -17,7 +17,10 @@ export default defineConfig({
   forbidOnly: true,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  // In CI every test's duration also goes to a file, the suite's budget's measure (docs/decisions/0008-test-budget.md).
+  reporter: process.env.CI
+    ? [["list"], ["json", { outputFile: "test-results-json/playwright.json" }]]
+    : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: e2eServer.origin,
     trace: "retain-on-failure",

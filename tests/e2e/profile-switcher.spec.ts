@@ -1,6 +1,6 @@
 import { expect, test } from "./support/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { createActivePatient } from "./support/patients";
+import { createActivePatient, markOnboarded } from "./support/patients";
 import { createRegisteredPerson, sql } from "./support/register";
 import { signIn } from "./support/session";
 
@@ -11,7 +11,7 @@ test("a parent opens their child's space with \"Changer de profil\", and loses i
   await sql`
     insert into representations (actor_account_id, subject_person_id, basis, source)
     select id, ${child.id}, 'legal_representative', 'register' from accounts where person_id = ${parent.id}`;
-  await sql`insert into onboarding_questionnaires (person_id, current_step, completed_at) values (${child.id}, 5, now())`;
+  await markOnboarded(child.id);
   const parentName = `Élise Fontaine-${tag}`;
   const childName = `Jules Fontaine-${tag}`;
 

@@ -35,7 +35,7 @@ import { findMeasureKindBySlug, WEIGHT } from "@/lib/medical-profile/measures";
 import { parseMeasurementInput, parseTargetInput } from "@/lib/medical-profile/measures-input";
 import { giveActiveAccount, type TestAccount } from "../../e2e/support/accounts";
 import { createTestDocument, createTestFolder } from "../../e2e/support/documents";
-import { createActivePatient, type ActivePatient } from "../../e2e/support/patients";
+import { createActivePatient, markOnboarded, type ActivePatient } from "../../e2e/support/patients";
 import { createRegisteredPerson, sql, type TestPerson } from "../../e2e/support/register";
 import { type Credential, type FlowStage, holdCookie, mintChallengeCookie, mintFlowCookie, mintSessionCookie } from "./credentials";
 
@@ -162,9 +162,7 @@ const inOnboardedSession =
   (path: string | ((victimId: string) => Promise<string>)) =>
   async (page: Page, { victim }: JourneyState) => {
     // The journey may have left the questionnaire unfinished: it is marked done either way.
-    await sql`
-      insert into onboarding_questionnaires (person_id, current_step, completed_at) values (${victim.id}, 5, now())
-      on conflict (person_id) do update set completed_at = coalesce(onboarding_questionnaires.completed_at, now())`;
+    await markOnboarded(victim.id);
     await holdCookie(page, await mintSessionCookie(victim.id));
     await page.goto(typeof path === "string" ? path : await path(victim.id));
   };
@@ -178,24 +176,16 @@ async function withProfileItem(victimId: string, section: "allergy" | "vaccinati
     insert into profile_items (person_id, section, label, start_year) values (${victimId}, ${section}, 'Pollen', 2024) returning id`;
   return `/profil-medical/${profileSectionInfo(section).anchor}/${row!.id}`;
 }
-/** The victim signed in, done with the first-login questionnaire (the space's frame asks for it). */
-async function onboard(personId: string): Promise<void> {
-  await sql`insert into onboarding_questionnaires (person_id, current_step, completed_at) values (${personId}, 5, now()) on conflict do nothing`;
-}
-
 /**
  * The victim signed in and onboarded, with what Documents needs made by the e2e factories (a
  * document of their own, a folder), on the page `pathOf` names.
  */
-const inDocuments =
-  (pathOf: (made: { documentId: string; folderId: string }) => string) =>
-  async (page: Page, { victim }: JourneyState) => {
-    await onboard(victim.id);
-    const document = await createTestDocument(victim.id, { title: "Radio du poignet" });
-    const folder = await createTestFolder(victim.id, "Examens");
-    await holdCookie(page, await mintSessionCookie(victim.id));
-    await page.goto(pathOf({ documentId: document.id, folderId: folder.id }));
-  };
+const inDocuments = (pathOf: (made: { documentId: string; folderId: string }) => string) =>
+  inOnboardedSession(async (victimId) => {
+    const document = await createTestDocument(victimId, { title: "Radio du poignet" });
+    const folder = await createTestFolder(victimId, "Examens");
+    return pathOf({ documentId: document.id, folderId: folder.id });
+  });
 
 const onDocumentPage = inDocuments(({ documentId }) => `/documents/${documentId}`);
 
