@@ -117,12 +117,13 @@ export async function blockProfessional({ actor, accessId, now }: { actor: Actor
 
 /**
  * "Débloquer": the professional becomes `withdrawn`, not authorised: consent is not restored, they
- * must ask the patient again during care (reference §6.2).
+ * must ask the patient again during care (reference §6.2). `consent_recorded_at` keeps the last
+ * consent they recorded, a fact of the past: the status alone says it no longer counts.
  */
 export async function unblockProfessional({ actor, accessId, now }: { actor: Actor; accessId: string; now: Date }) {
   return changeAccess(actor, accessId, now, (row) =>
     row.status === "blocked"
-      ? { set: { status: "withdrawn", statusSince: now, consentRecordedAt: null }, action: "professional-access.unblocked" }
+      ? { set: { status: "withdrawn", statusSince: now }, action: "professional-access.unblocked" }
       : null,
   );
 }

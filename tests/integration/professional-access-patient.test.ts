@@ -70,7 +70,7 @@ describe("Autorisations d'accès: block, unblock, administrators", () => {
 
     const later = new Date("2026-06-11T10:00:00Z");
     expect(await unblockProfessional({ actor, accessId: access.id, now: later })).toEqual({ status: "done" });
-    expect(await accessRow(access.id)).toMatchObject({ status: "withdrawn", statusSince: later, consentRecordedAt: null, isAdministrator: false });
+    expect(await accessRow(access.id)).toMatchObject({ status: "withdrawn", statusSince: later, isAdministrator: false });
     expect(await unblockProfessional({ actor, accessId: access.id, now: later })).toEqual({ status: "refused" });
     // Withdrawn is not authorised: no administrator either.
     expect(await setAdministrator({ actor, accessId: access.id, isAdministrator: true, now: later })).toEqual({ status: "refused" });
