@@ -33,6 +33,11 @@ export function SpaceHeader({ subject, spaces, logoutAction, changeProfileAction
             <nav aria-label="Menu du profil">
               <ul className="flex flex-wrap gap-x-4">
                 <li>
+                  <Link href="/autorisations" className="inline-flex min-h-11 items-center text-brand-700 underline">
+                    Autorisations d&apos;accès
+                  </Link>
+                </li>
+                <li>
                   <Link href="/historique-activite" className="inline-flex min-h-11 items-center text-brand-700 underline">
                     Historique d&apos;activité
                   </Link>

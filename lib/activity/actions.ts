@@ -61,6 +61,11 @@ export const ACTIVITY_ACTIONS = {
   "documents.folder-renamed": { label: "Renommage d'un dossier de documents", group: "health_documents" },
   "documents.folder-deleted": { label: "Suppression d'un dossier de documents", group: "health_documents" },
   "messaging.message-read": { label: "Lecture d'un message de la messagerie", group: "general" },
+  "professional-access.blocked": { label: "Blocage de l'accès d'un professionnel de santé", group: "general" },
+  "professional-access.unblocked": { label: "Déblocage de l'accès d'un professionnel de santé (son accord devra être redemandé)", group: "general" },
+  "professional-access.administrator-named": { label: "Attribution du statut d'administrateur à un professionnel de santé", group: "general" },
+  "professional-access.administrator-removed": { label: "Retrait du statut d'administrateur d'un professionnel de santé", group: "general" },
+  "professional-access.emergency-settings-changed": { label: "Modification des accès en cas d'urgence", group: "general" },
 } as const satisfies Record<string, { label: string; group: ActivityGroup }>;
 
 export type ActivityAction = keyof typeof ACTIVITY_ACTIONS;

@@ -2,6 +2,7 @@ import { expect, test } from "./support/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { createTestDocument, createTestFolder } from "./support/documents";
 import { createActivePatient } from "./support/patients";
+import { createTestProfessional, giveProfessionalAccess } from "./support/professionals";
 import { sql } from "./support/register";
 import { signIn } from "./support/session";
 
@@ -174,4 +175,24 @@ test("Documents passes axe: the list empty, full and searched in vain, a documen
   await page.goto("/documents/00000000-0000-4000-8000-000000000000");
   await expect(page.getByRole("heading", { level: 1, name: "Document introuvable" })).toBeVisible();
   await expectNoAxeViolations(page);
+});
+
+test("Autorisations d'accès passes axe, with professionals authorised and blocked, and « Détail des droits d'accès » empty, for a profession, and with an unknown one", async ({
+  page,
+}) => {
+  const patient = await createActivePatient({ firstNames: "Maud", isOnboarded: true });
+  const doctor = await createTestProfessional({ firstName: "Anne", lastName: "Leroy" });
+  const nurse = await createTestProfessional({ firstName: "Léa", lastName: "Petit", professionCode: "60", specialty: null });
+  await giveProfessionalAccess(patient.id, doctor.id);
+  await giveProfessionalAccess(patient.id, nurse.id, "blocked");
+  await signIn(page, patient.id);
+  await page.goto("/autorisations");
+  await expect(page.getByRole("heading", { level: 1, name: "Autorisations d'accès" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Débloquer" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  for (const path of ["/autorisations/detail", "/autorisations/detail?profession=80", "/autorisations/detail?profession=00"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: "Détail des droits d'accès" })).toBeVisible();
+    await expectNoAxeViolations(page);
+  }
 });

@@ -22,6 +22,7 @@ import {
   folderRenameSchema,
 } from "@/lib/documents/schemas";
 import { identitySchema } from "@/lib/register/identity";
+import { administratorSchema, emergencySettingsSchema, professionalAccessIdSchema } from "@/lib/professional-access/schemas";
 import { parseAnswer } from "@/lib/onboarding/answers";
 import { QUESTIONS } from "@/lib/onboarding/questions";
 import { BLOOD_GROUPS, parseEntry } from "@/lib/medical-profile/entries";
@@ -36,6 +37,7 @@ import { parseMeasurementInput, parseTargetInput } from "@/lib/medical-profile/m
 import { giveActiveAccount, type TestAccount } from "../../e2e/support/accounts";
 import { createTestDocument, createTestFolder } from "../../e2e/support/documents";
 import { createActivePatient, markOnboarded, type ActivePatient } from "../../e2e/support/patients";
+import { createTestProfessional, giveProfessionalAccess } from "../../e2e/support/professionals";
 import { createRegisteredPerson, sql, type TestPerson } from "../../e2e/support/register";
 import { type Credential, type FlowStage, holdCookie, mintChallengeCookie, mintFlowCookie, mintSessionCookie } from "./credentials";
 
@@ -52,7 +54,14 @@ import { type Credential, type FlowStage, holdCookie, mintChallengeCookie, mintF
  * in one browser, the state left by one being what the next one needs.
  */
 
-export type Journey = "activation" | "opposition" | "login-and-space" | "documents" | "password-reset" | "identifier-reminder";
+export type Journey =
+  | "activation"
+  | "opposition"
+  | "login-and-space"
+  | "documents"
+  | "access-authorisations"
+  | "password-reset"
+  | "identifier-reminder";
 
 /** A person whose actions are captured and replayed, and the strangers the replays borrow credentials from. */
 export type JourneyState = {
@@ -188,6 +197,20 @@ const inDocuments = (pathOf: (made: { documentId: string; folderId: string }) =>
   });
 
 const onDocumentPage = inDocuments(({ documentId }) => `/documents/${documentId}`);
+
+/**
+ * The victim signed in and onboarded on « Autorisations d'accès », with one professional
+ * authorised and one blocked (made in SQL as the /pro portal's consent and a block leave them).
+ */
+const inAccessAuthorisations = async (page: Page, { victim }: JourneyState) => {
+  await markOnboarded(victim.id);
+  const doctor = await createTestProfessional({ firstName: "Anne", lastName: "Leroy" });
+  const nurse = await createTestProfessional({ firstName: "Léa", lastName: "Petit", professionCode: "60", specialty: null });
+  await giveProfessionalAccess(victim.id, doctor.id);
+  await giveProfessionalAccess(victim.id, nurse.id, "blocked");
+  await holdCookie(page, await mintSessionCookie(victim.id));
+  await page.goto("/autorisations");
+};
 
 const onPage = (path: string) => async (page: Page) => {
   await page.goto(path);
@@ -760,6 +783,42 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
       await page.getByRole("dialog", { name: "Supprimer le dossier « Examens » ?" }).getByRole("button", { name: "Supprimer" }).click();
     },
     refusesInput: refusedBy(folderIdSchema),
+  },
+  // Autorisations d'accès (app/(espace)/(frame)/autorisations).
+  {
+    action: "app/(espace)/(frame)/autorisations/actions.ts#blockProfessionalAction",
+    journey: "access-authorisations",
+    credential: "session",
+    reach: inAccessAuthorisations,
+    submit: async (page) => clickButton(page, "Bloquer"),
+    refusesInput: refusedBy(professionalAccessIdSchema),
+  },
+  {
+    action: "app/(espace)/(frame)/autorisations/actions.ts#unblockProfessionalAction",
+    journey: "access-authorisations",
+    credential: "session",
+    reach: inAccessAuthorisations,
+    submit: async (page) => clickButton(page, "Débloquer"),
+    refusesInput: refusedBy(professionalAccessIdSchema),
+  },
+  {
+    action: "app/(espace)/(frame)/autorisations/actions.ts#setAdministratorAction",
+    journey: "access-authorisations",
+    credential: "session",
+    reach: inAccessAuthorisations,
+    submit: async (page) => clickButton(page, "Nommer administrateur"),
+    refusesInput: refusedBy(administratorSchema),
+  },
+  {
+    action: "app/(espace)/(frame)/autorisations/actions.ts#saveEmergencySettingsAction",
+    journey: "access-authorisations",
+    credential: "session",
+    reach: inAccessAuthorisations,
+    submit: async (page) => {
+      await page.getByRole("switch", { name: "SAMU" }).uncheck();
+      await clickButton(page, "Enregistrer les accès en cas d'urgence");
+    },
+    refusesInput: refusedBy(emergencySettingsSchema),
   },
   // Password reset (app/(auth)/mot-de-passe-oublie).
   {

@@ -1,0 +1,43 @@
+import type { ReactNode } from "react";
+import { formatDateFr } from "@/lib/format";
+import type { ProfessionalAccessEntry } from "@/lib/professional-access/authorisations";
+
+/**
+ * One of the two lists of "Autorisations d'accès": each professional with their profession, since
+ * when, whether they are an administrator, and the buttons `actionsOf` gives them.
+ */
+export function AccessList({
+  entries,
+  sinceLabel,
+  emptyText,
+  actionsOf,
+}: {
+  entries: ProfessionalAccessEntry[];
+  sinceLabel: string;
+  emptyText: string;
+  actionsOf: (entry: ProfessionalAccessEntry) => ReactNode;
+}) {
+  if (entries.length === 0) return <p className="mt-4 text-slate-700">{emptyText}</p>;
+  return (
+    <ul className="mt-4 divide-y divide-slate-200 border-y border-slate-200">
+      {entries.map((entry) => (
+        <li key={entry.accessId} aria-labelledby={`professional-${entry.accessId}`} className="flex flex-wrap items-start justify-between gap-4 py-4">
+          <div>
+            <p id={`professional-${entry.accessId}`} className="font-semibold text-slate-900">
+              {entry.fullName}
+            </p>
+            <p className="text-slate-700">
+              {entry.profession}
+              {entry.specialty ? ` — ${entry.specialty}` : ""}
+            </p>
+            <p className="text-slate-700">
+              {sinceLabel} {formatDateFr(entry.since)}
+            </p>
+            {entry.isAdministrator ? <p className="font-semibold text-brand-900">Administrateur de votre profil</p> : null}
+          </div>
+          <div className="flex flex-wrap gap-2">{actionsOf(entry)}</div>
+        </li>
+      ))}
+    </ul>
+  );
+}
