@@ -34,7 +34,7 @@ export function firstProfessionalAccessEmail({ firstName, professionalName, prof
 
 export function firstProfessionalAccessSms({ professionalName, at }: AccessNotice): SmsContent {
   return {
-    text: `Mon espace santé : ${professionalName} a accédé pour la première fois à votre dossier le ${formatDateTimeFr(at)}. Détail dans « Historique d'activité ».`,
+    text: `Mon espace santé : ${professionalName} a accédé pour la première fois à votre dossier le ${formatDateTimeFr(at)}. Détail dans l'historique d'activité de votre profil.`,
   };
 }
 
@@ -63,6 +63,6 @@ export function emergencyAccessEmail({ firstName, professionalName, professionLa
 
 export function emergencyAccessSms({ professionalName, at }: AccessNotice): SmsContent {
   return {
-    text: `Mon espace santé : ${professionalName} a ouvert un accès en urgence à votre dossier le ${formatDateTimeFr(at)}. Détail dans « Historique d'activité ».`,
+    text: `Mon espace santé : ${professionalName} a ouvert un accès en urgence à votre dossier le ${formatDateTimeFr(at)}. Détail dans l'historique d'activité de votre profil.`,
   };
 }
