@@ -339,6 +339,28 @@ describe("« Accès en urgence »", () => {
   });
 });
 
+describe("« Accès en urgence » by a SAMU professional", () => {
+  it("falls under the « SAMU » switch, whatever « Autres professionnels de santé » says, and downloads are events too", async () => {
+    const { patient, visible } = await patientWithDocuments();
+    const samu = await doctor({ isEmergencyMedicalService: true });
+    await getDb().insert(emergencyAccessSettings).values({ personId: patient.id, allowsOtherProfessionals: false });
+    expect(await openEmergencyAccess({ actor: samu, personId: patient.id, values: { reason: "Intervention SMUR à domicile" }, now: NOW })).toMatchObject({
+      status: "opened",
+    });
+    const [access] = await getDb().select().from(emergencyAccesses).where(eq(emergencyAccesses.personId, patient.id));
+    expect(access?.kind).toBe("emergency_medical_service");
+    expect(await findPatientRecord({ actor: samu, personId: patient.id, now: LATER })).toMatchObject({ status: "found", isEmergency: true });
+    expect(await readPatientDocumentContent({ actor: samu, personId: patient.id, documentId: visible, purpose: "download", now: LATER })).toMatchObject({
+      status: "found",
+    });
+    const last = (await eventsOf(patient.id)).at(-1);
+    expect(last).toMatchObject({ action: "professional-access.document-downloaded", isEmergency: true, targetId: visible });
+    // Past its end, the record is closed again.
+    const ended = new Date(NOW.getTime() + EMERGENCY_ACCESS_DURATION_MS);
+    expect((await findPatientRecord({ actor: samu, personId: patient.id, now: ended })).status).toBe("no-access");
+  });
+});
+
 describe("the first access e-mail", () => {
   it("goes once per professional, at their first read, without health content", async () => {
     const { patient } = await patientWithDocuments();
