@@ -66,6 +66,17 @@ export const ACTIVITY_ACTIONS = {
   "professional-access.administrator-named": { label: "Attribution du statut d'administrateur à un professionnel de santé", group: "general" },
   "professional-access.administrator-removed": { label: "Retrait du statut d'administrateur d'un professionnel de santé", group: "general" },
   "professional-access.emergency-settings-changed": { label: "Modification des accès en cas d'urgence", group: "general" },
+  // What a professional does on the record (lib/professional-access): the actor's name says who and their profession.
+  "professional-access.consent-recorded": { label: "Enregistrement de l'accord du patient par un professionnel de santé", group: "general" },
+  "professional-access.emergency-opened": { label: "Ouverture d'un accès en urgence au dossier", group: "general" },
+  "professional-access.record-opened": { label: "Consultation du dossier par un professionnel de santé", group: "general" },
+  "professional-access.documents-listed": { label: "Consultation de la liste des documents", group: "health_documents" },
+  "professional-access.document-opened": { label: "Consultation d'un document par un professionnel de santé", group: "health_documents" },
+  "professional-access.document-downloaded": { label: "Téléchargement d'un document par un professionnel de santé", group: "health_documents" },
+  "professional-access.profile-read": {
+    label: "Consultation des vaccinations et de « Entourage et volontés » par un professionnel de santé",
+    group: "health_documents",
+  },
 } as const satisfies Record<string, { label: string; group: ActivityGroup }>;
 
 export type ActivityAction = keyof typeof ACTIVITY_ACTIONS;

@@ -20,6 +20,8 @@ export type ActivityTargetType =
   | "entourage_contact"
   | "health_professional_contact"
   | "document"
+  | "emergency_access"
+  | "professional_access"
   | "document_folder"
   | "emergency_access_settings"
   | "measurement"

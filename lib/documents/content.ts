@@ -27,13 +27,15 @@ export type StoreDocumentInput = {
   folderId?: string | null;
   authorKind: DocumentAuthorKind;
   authorAccountId: string | null;
+  /** The professional of the directory who added it (authorKind "professional"), if any. */
+  authorProfessionalId?: string | null;
   authorName: string;
   bytes: Uint8Array;
   mediaType: DocumentMediaType;
   /** Unset: the person's default for new documents (document_settings), itself false by default. */
   isHiddenFromProfessionals?: boolean;
   /** Who is adding it, for the activity history; the subject is `personId`. */
-  recordedAs: Pick<ActivityEventInput, "actor" | "onBehalfOf">;
+  recordedAs: Pick<ActivityEventInput, "actor" | "onBehalfOf" | "isEmergency">;
   now: Date;
 };
 
@@ -69,6 +71,7 @@ export async function storeDocument(executor: Executor, input: StoreDocumentInpu
         folderId: input.folderId ?? null,
         authorKind: input.authorKind,
         authorAccountId: input.authorAccountId,
+        authorProfessionalId: input.authorProfessionalId ?? null,
         authorName: input.authorName,
         mediaType: input.mediaType,
         byteSize: input.bytes.byteLength,
@@ -135,20 +138,8 @@ export async function readDocumentContent(
     .from(documents)
     .where(and(eq(documents.id, documentId), isOwnedBySubject(actor, documents.personId)));
   if (!row || !isDocumentMediaType(row.mediaType)) return { status: "not-found" };
-  let bytes: Buffer;
-  try {
-    const object = await getDocumentStore(row.storage).get(executor, row.storageKey);
-    if (!object) throw new DocumentDecryptionError("object missing from its store");
-    bytes = decryptDocument(
-      { object, masterKeyId: row.masterKeyId, wrappedDataKey: row.wrappedDataKey },
-      { documentId: row.id, personId: row.personId },
-      getMasterKeyRing(),
-    );
-  } catch (error) {
-    if (!(error instanceof DocumentDecryptionError)) throw error;
-    console.error(`[documents] ${row.id}: ${error.message}`);
-    return { status: "refused" };
-  }
+  const bytes = await decryptStoredDocument(executor, row);
+  if (!bytes) return { status: "refused" };
   await recordActivity(executor, {
     ...activityOf(actor),
     action: purpose === "open" ? "documents.opened" : "documents.downloaded",
@@ -156,6 +147,40 @@ export async function readDocumentContent(
     at: now,
   });
   return { status: "found", title: row.title, mediaType: row.mediaType, bytes };
+}
+
+/** The columns of a document row that locate and unlock its bytes. */
+export const STORED_DOCUMENT_COLUMNS = {
+  id: documents.id,
+  personId: documents.personId,
+  storage: documents.storage,
+  storageKey: documents.storageKey,
+  masterKeyId: documents.masterKeyId,
+  wrappedDataKey: documents.wrappedDataKey,
+} as const;
+
+export type StoredDocument = { id: string; personId: string; storage: StorageKind; storageKey: string; masterKeyId: string; wrappedDataKey: Uint8Array };
+
+/**
+ * The one way a document's bytes are read back: fetched from their store, decrypted and
+ * authenticated against the row's id and owner. Null (and logged) when they fail: tampered,
+ * truncated, swapped, missing, or under an unknown key. The caller has already decided that its
+ * actor may reach the row (the patient's space, or a professional through lib/professional-access).
+ */
+export async function decryptStoredDocument(executor: Executor, row: StoredDocument): Promise<Buffer | null> {
+  try {
+    const object = await getDocumentStore(row.storage).get(executor, row.storageKey);
+    if (!object) throw new DocumentDecryptionError("object missing from its store");
+    return decryptDocument(
+      { object, masterKeyId: row.masterKeyId, wrappedDataKey: row.wrappedDataKey },
+      { documentId: row.id, personId: row.personId },
+      getMasterKeyRing(),
+    );
+  } catch (error) {
+    if (!(error instanceof DocumentDecryptionError)) throw error;
+    console.error(`[documents] ${row.id}: ${error.message}`);
+    return null;
+  }
 }
 
 /**
