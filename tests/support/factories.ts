@@ -15,6 +15,7 @@ import {
 import { type Actor, type ProfessionalActor, actorOf } from "@/lib/access/actor";
 import { patientDocumentTypeOf } from "@/lib/documents/document-types";
 import { hashPassword } from "@/lib/auth/password-hash";
+import { professionDescription, professionalDisplayName } from "@/lib/professionals/names";
 import { luhnCheckDigit } from "@/lib/professionals/rpps";
 import { createSession, findLiveSession } from "@/lib/auth/sessions";
 import { activateSpace } from "@/lib/enrolment/activate-space";
@@ -225,7 +226,8 @@ export async function createProfessional(overrides: Partial<typeof professionals
       id: professional.id,
       rpps: professional.rpps,
       professionCode: professional.professionCode,
-      fullName: `${professional.professionCode === "10" ? "Dr " : ""}${professional.firstName} ${professional.lastName}`,
+      fullName: professionalDisplayName(professional),
+      professionDescription: professionDescription(professional),
       isEmergencyMedicalService: professional.isEmergencyMedicalService,
     },
   };
