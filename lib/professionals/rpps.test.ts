@@ -3,16 +3,18 @@ import { describeRppsProblem, isValidRpps, luhnCheckDigit, normalizeRpps } from 
 
 describe("RPPS numbers", () => {
   it("accepts eleven digits whose last is the Luhn check digit of the first ten", () => {
-    // 1000000000 → Luhn sum 2, check digit 8.
-    expect(luhnCheckDigit("1000000000")).toBe("8");
-    expect(isValidRpps("10000000008")).toBe(true);
-    expect(isValidRpps("10003456787")).toBe(luhnCheckDigit("1000345678") === "7");
+    // 1000000000: the check digit will be doubled-position 0, so the leading 1 (position 9) is not
+    // doubled: Luhn sum 1, check digit 9.
+    expect(luhnCheckDigit("1000000000")).toBe("9");
+    expect(isValidRpps("10000000009")).toBe(true);
+    // 0000000001: the 1 is doubled, sum 2, check digit 8.
+    expect(isValidRpps("00000000018")).toBe(true);
   });
 
   it("refuses a wrong check digit, with the reason", () => {
-    expect(describeRppsProblem("10000000009")).toBe("chiffre de contrôle incorrect");
+    expect(describeRppsProblem("10000000008")).toBe("chiffre de contrôle incorrect");
     for (let digit = 0; digit <= 9; digit++) {
-      expect(isValidRpps(`1000000000${digit}`)).toBe(digit === 8);
+      expect(isValidRpps(`1000000000${digit}`)).toBe(digit === 9);
     }
   });
 
@@ -29,13 +31,13 @@ describe("RPPS numbers", () => {
   });
 
   it("refuses a wrong length or anything but digits", () => {
-    expect(describeRppsProblem("1000000008")).toBe("11 chiffres attendus, 10 trouvés");
-    expect(describeRppsProblem("100000000080")).toBe("11 chiffres attendus, 12 trouvés");
+    expect(describeRppsProblem("1000000009")).toBe("11 chiffres attendus, 10 trouvés");
+    expect(describeRppsProblem("100000000090")).toBe("11 chiffres attendus, 12 trouvés");
     expect(describeRppsProblem("1000000000A")).toBe("chiffres uniquement");
     expect(describeRppsProblem("")).toBe("chiffres uniquement");
   });
 
   it("drops the spaces people type between groups", () => {
-    expect(normalizeRpps(" 100 000 000 08 ")).toBe("10000000008");
+    expect(normalizeRpps(" 100 000 000 09 ")).toBe("10000000009");
   });
 });
