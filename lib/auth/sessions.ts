@@ -146,7 +146,11 @@ async function findLiveSessionOfAnyKind(
     await executor.transaction(async (tx) => {
       // Two requests may find it idle at once: the one that revoked it records it.
       if (!(await revokeSession(tx, sessionId, "idle", now))) return;
-      if (!row.accountPersonId) return;
+      if (!row.accountPersonId) {
+        const account = { id: row.accountId, kind: row.accountKind, personId: null };
+        await recordAccountActivity(tx, account, { action: "auth.session-expired", target: { type: "session", id: sessionId } }, now);
+        return;
+      }
       await recordActivity(tx, {
         subjectPersonId: row.accountPersonId,
         actor: SYSTEM_ACTOR,

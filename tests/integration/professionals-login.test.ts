@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { accounts, spaces } from "@/db/schema";
+import { accountEvents, accounts, activityEvents, spaces } from "@/db/schema";
 import { actorOf, professionalActorOf } from "@/lib/access/actor";
 import { sendChallengeCode } from "@/lib/auth/challenges";
 import { checkLoginPassword, verifyLoginCode } from "@/lib/auth/login";
@@ -126,6 +126,59 @@ describe("the /pro login: the patients' two steps, for professional accounts onl
     const second = await createSession(getDb(), { accountId: pro.accountId, now });
     expect(await findLiveProfessionalSession(getDb(), second, { now: new Date(now.getTime() + 14 * 60_000), touch: false })).not.toBeNull();
     expect(await findLiveProfessionalSession(getDb(), second, { now: new Date(now.getTime() + 15 * 60_000), touch: true })).toBeNull();
+  });
+});
+
+describe("a professional account's own history", () => {
+  async function eventsOf(accountId: string) {
+    return getDb().select().from(accountEvents).where(eq(accountEvents.accountId, accountId)).orderBy(asc(accountEvents.at), asc(accountEvents.action));
+  }
+
+  it("records refused passwords and codes, the login, the code sent and the logout, in no patient's history", async () => {
+    const pro = await createProfessionalLogin();
+    const start = new Date("2026-06-01T08:00:00Z");
+    const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
+    await checkLoginPassword({ identifier: pro.identifier, password: "Mauvais-Mot-2-Passe" }, context(at(0)), PRO);
+    const opened = await checkLoginPassword(pro, context(at(1)), PRO);
+    if (opened.status !== "password-verified") throw new Error(opened.status);
+    const code = await codeFor(opened.challengeToken, pro.email, at(2));
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+    await verifyLoginCode({ challengeToken: opened.challengeToken, code: wrong }, context(at(3)), PRO);
+    const verified = await verifyLoginCode({ challengeToken: opened.challengeToken, code }, context(at(4)), PRO);
+    if (verified.status !== "verified") throw new Error(verified.status);
+    await logOut(verified.sessionId, at(5));
+
+    expect((await eventsOf(pro.accountId)).map(({ action, targetType }) => [action, targetType])).toEqual([
+      ["auth.password-refused", null],
+      ["auth.login-code-sent", "auth_challenge"],
+      ["auth.code-refused", "auth_challenge"],
+      ["auth.login-succeeded", "session"],
+      ["auth.logged-out", "session"],
+    ]);
+    const patientHistory = await getDb().select().from(activityEvents).where(eq(activityEvents.actorAccountId, pro.accountId));
+    expect(patientHistory).toEqual([]);
+  });
+
+  it("records the end of an idle session", async () => {
+    const pro = await createProfessionalLogin();
+    const now = new Date("2026-06-01T08:00:00Z");
+    const sessionId = await createSession(getDb(), { accountId: pro.accountId, now });
+    expect(await findLiveProfessionalSession(getDb(), sessionId, { now: new Date(now.getTime() + 16 * 60_000), touch: true })).toBeNull();
+    expect((await eventsOf(pro.accountId)).map((event) => event.action)).toEqual(["auth.session-expired"]);
+  });
+
+  it("is append-only: the database refuses UPDATE, DELETE and TRUNCATE", async () => {
+    const pro = await createProfessionalLogin();
+    await logOut(await createSession(getDb(), { accountId: pro.accountId, now: new Date() }), new Date());
+    const refusal = (statement: Promise<unknown>) =>
+      statement.then(
+        () => "accepted",
+        (error: unknown) => String((error as { cause?: unknown }).cause ?? error),
+      );
+    expect(await refusal(getDb().execute(sql`update account_events set action = 'x' where account_id = ${pro.accountId}`))).toMatch(/append-only: UPDATE refused/);
+    expect(await refusal(getDb().execute(sql`delete from account_events where account_id = ${pro.accountId}`))).toMatch(/append-only: DELETE refused/);
+    expect(await refusal(getDb().execute(sql`truncate account_events`))).toMatch(/append-only: TRUNCATE refused/);
+    expect(await eventsOf(pro.accountId)).toHaveLength(1);
   });
 });
 
