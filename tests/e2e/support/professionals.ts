@@ -4,10 +4,10 @@ import { luhnCheckDigit } from "@/lib/professionals/rpps";
 import { E2E_PASSWORD } from "./accounts";
 import { sql } from "./register";
 
-export type TestProfessional = { accountId: string; identifier: string; password: string; email: string; lastName: string };
+export type TestProfessional = { professionalId: string; accountId: string; identifier: string; password: string; email: string; lastName: string };
 
 /** A general practitioner of the directory with a /pro login of their own, unique to the calling test. */
-export async function createTestProfessional(): Promise<TestProfessional> {
+export async function createTestProfessional({ password = E2E_PASSWORD }: { password?: string } = {}): Promise<TestProfessional> {
   const body = Array.from({ length: 10 }, () => String(randomInt(10))).join("");
   const tag = randomUUID().slice(0, 8);
   const lastName = `Essai-${tag}`;
@@ -19,7 +19,7 @@ export async function createTestProfessional(): Promise<TestProfessional> {
   const identifier = `dr.${tag}`;
   const [account] = await sql<{ id: string }[]>`
     insert into accounts (kind, professional_id, identifier, password_hash, email)
-    values ('professional', ${professional!.id}, ${identifier}, ${await hashPassword(E2E_PASSWORD)}, ${email})
+    values ('professional', ${professional!.id}, ${identifier}, ${await hashPassword(password)}, ${email})
     returning id`;
-  return { accountId: account!.id, identifier, password: E2E_PASSWORD, email, lastName };
+  return { professionalId: professional!.id, accountId: account!.id, identifier, password, email, lastName };
 }
