@@ -3,7 +3,7 @@ import { hasSessionCookie } from "@/lib/auth/auth.config";
 import { CURRENT_PATH_HEADER } from "@/lib/auth/callback-path";
 import { getSettings } from "@/lib/env";
 import { findActionBodyRefusal, findRequestRefusal } from "@/lib/http/request-filter";
-import { isSpacePath } from "@/lib/http/space-paths";
+import { PRO_LOGIN_PATH, isProPath, isProSessionPath, isSpacePath } from "@/lib/http/space-paths";
 import {
   NONCE_HEADER,
   PRIVATE_CACHE_CONTROL,
@@ -56,7 +56,7 @@ function secure(response: NextResponse, { csp, pathname }: { csp: string; pathna
   } else {
     response.headers.set("Content-Security-Policy", csp);
   }
-  if (isSpacePath(pathname)) response.headers.set("Cache-Control", PRIVATE_CACHE_CONTROL);
+  if (isSpacePath(pathname) || isProPath(pathname)) response.headers.set("Cache-Control", PRIVATE_CACHE_CONTROL);
   // A document's bytes leave as they were stored, not gzipped by Next on the way out (the route
   // handler says so too: whichever value the answer keeps carries no-transform).
   if (isDocumentContentPath(pathname)) response.headers.set("Cache-Control", `${PRIVATE_CACHE_CONTROL}, no-transform`);
@@ -83,6 +83,9 @@ function redirectWithoutSession(request: NextRequest, appOrigin: string): NextRe
     const login = new URL("/connexion", appOrigin);
     login.searchParams.set("callbackUrl", `${pathname}${search}`);
     return secure(NextResponse.redirect(login), { csp, pathname });
+  }
+  if (isProSessionPath(pathname) && !hasSessionCookie(cookieNames)) {
+    return secure(NextResponse.redirect(new URL(PRO_LOGIN_PATH, appOrigin)), { csp, pathname });
   }
   return secure(forwardWithPolicy(request, csp, nonce), { csp, pathname });
 }

@@ -1,5 +1,5 @@
 import type { MetadataRoute } from "next";
-import { SPACE_PREFIXES } from "@/lib/http/space-paths";
+import { PRO_PREFIX, SPACE_PREFIXES } from "@/lib/http/space-paths";
 
 /**
  * /robots.txt: the public pages may be indexed; the signed-in space, the professionals' portal,
@@ -8,6 +8,6 @@ import { SPACE_PREFIXES } from "@/lib/http/space-paths";
  */
 export default function robots(): MetadataRoute.Robots {
   return {
-    rules: { userAgent: "*", allow: "/", disallow: [...SPACE_PREFIXES, "/pro", "/dev", "/api", "/bench-baseline"] },
+    rules: { userAgent: "*", allow: "/", disallow: [...SPACE_PREFIXES, PRO_PREFIX, "/dev", "/api", "/bench-baseline"] },
   };
 }

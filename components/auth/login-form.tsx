@@ -17,8 +17,19 @@ const fields = [
 
 const idle: AuthFormState = { status: "idle" };
 
-/** First step of the login: identifier and password; the one-time code comes next. */
-export function LoginForm({ action, callbackUrl }: { action: AuthFormAction; callbackUrl: string }) {
+/**
+ * First step of the login: identifier and password; the one-time code comes next. The links to
+ * recover an identifier or a password are the patients' (their recovery asks for the Vitale card).
+ */
+export function LoginForm({
+  action,
+  callbackUrl,
+  hasRecoveryLinks = true,
+}: {
+  action: AuthFormAction;
+  callbackUrl: string;
+  hasRecoveryLinks?: boolean;
+}) {
   const [state, formAction] = useActionState(action, idle);
   return (
     <form action={formAction} noValidate className="mt-6 space-y-6">
@@ -37,11 +48,13 @@ export function LoginForm({ action, callbackUrl }: { action: AuthFormAction; cal
           error={state.fieldErrors?.identifier}
           width="medium"
         />
-        <p>
-          <Link href="/identifiant-oublie" className="text-brand-700 underline">
-            Identifiant oublié ?
-          </Link>
-        </p>
+        {hasRecoveryLinks ? (
+          <p>
+            <Link href="/identifiant-oublie" className="text-brand-700 underline">
+              Identifiant oublié ?
+            </Link>
+          </p>
+        ) : null}
       </div>
       <div className="space-y-2">
         <PasswordField
@@ -51,11 +64,13 @@ export function LoginForm({ action, callbackUrl }: { action: AuthFormAction; cal
           required
           error={state.fieldErrors?.password}
         />
-        <p>
-          <Link href="/mot-de-passe-oublie" className="text-brand-700 underline">
-            Mot de passe oublié ?
-          </Link>
-        </p>
+        {hasRecoveryLinks ? (
+          <p>
+            <Link href="/mot-de-passe-oublie" className="text-brand-700 underline">
+              Mot de passe oublié ?
+            </Link>
+          </p>
+        ) : null}
       </div>
       <SubmitButton>Se connecter</SubmitButton>
     </form>

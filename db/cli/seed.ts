@@ -1,6 +1,8 @@
 import { getDatabaseHandle } from "../client";
 import { migrateDatabase } from "../migrate";
 import { applyDemoStates } from "@/lib/enrolment/demo-states";
+import { formatDirectoryImportSummary } from "@/lib/professionals/import";
+import { seedDemoProfessionals } from "@/lib/professionals/demo-accounts";
 import { buildDemoRegisterCsv } from "@/lib/register/demo-register";
 import { importRegister } from "@/lib/register/import";
 import { formatImportSummary, formatRegisterError } from "@/lib/register/register-file";
@@ -19,6 +21,14 @@ try {
     console.log(`Registre de démonstration : ${formatImportSummary(result)}.`);
     await applyDemoStates();
     console.log("Comptes de démonstration prêts (une opposition, un espace actif).");
+    const directory = await seedDemoProfessionals();
+    if (directory.status === "rejected") {
+      console.error("Annuaire de démonstration refusé :");
+      for (const error of directory.errors) console.error(`ligne ${error.line} : ${error.reason}`);
+      process.exitCode = 1;
+    } else {
+      console.log(`Annuaire de démonstration : ${formatDirectoryImportSummary(directory)} (connexion /pro prête pour chacun).`);
+    }
   }
 } finally {
   await handle.close();

@@ -69,3 +69,28 @@ export type ActivityEventRow = typeof activityEvents.$inferSelect;
 export type ActivityActorKind = (typeof activityActorKindEnum.enumValues)[number];
 export type ActivityGroup = (typeof activityGroupEnum.enumValues)[number];
 export type ActivityBasis = (typeof representationBasisEnum.enumValues)[number];
+
+/**
+ * The history of an account that is no insured person's login — a professional's (/pro): logins,
+ * refused passwords and codes, logouts. Such an account has no patient's history to go to, and
+ * its events are no patient's business. Append-only like activity_events (the migration's triggers
+ * refuse UPDATE, DELETE and TRUNCATE); written in the same transaction as what it records.
+ */
+export const accountEvents = pgTable(
+  "account_events",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id),
+    /** One of the codes of lib/activity/actions.ts, e.g. "auth.login-succeeded". */
+    action: text().notNull(),
+    /** What was acted on, e.g. ("session", <id>); both null when the act has no object. */
+    targetType: text(),
+    targetId: uuid(),
+    at: instant().notNull(),
+  },
+  (table) => [index("account_events_account_at_index").on(table.accountId, table.at.desc())],
+);
+
+export type AccountEventRow = typeof accountEvents.$inferSelect;

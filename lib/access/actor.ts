@@ -2,7 +2,8 @@ import "server-only";
 import { type SQL, eq } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { AccountKind, RepresentationBasis } from "@/db/schema";
-import type { LiveSession } from "@/lib/auth/sessions";
+import type { LiveProfessionalSession, LiveSession } from "@/lib/auth/sessions";
+import { professionDescription, professionalDisplayName } from "@/lib/professionals/names";
 import { displayName, usualFirstName } from "@/lib/register/person-name";
 
 /**
@@ -76,6 +77,25 @@ export type ProfessionalActor = {
     professionCode: string;
     /** "Dr Anne Leroy", as shown to patients and in the activity history. */
     fullName: string;
+    /** "Médecin, Médecine générale": the /pro header's second line. */
+    professionDescription: string;
     isEmergencyMedicalService: boolean;
   };
 };
+
+/** The actor of a live professional session, as the domain sees it. */
+export function professionalActorOf(live: LiveProfessionalSession): ProfessionalActor {
+  const { professional } = live;
+  return {
+    account: { id: live.accountId, kind: "professional" },
+    session: { id: live.sessionId },
+    professional: {
+      id: professional.id,
+      rpps: professional.rpps,
+      professionCode: professional.professionCode,
+      fullName: professionalDisplayName(professional),
+      professionDescription: professionDescription(professional),
+      isEmergencyMedicalService: professional.isEmergencyMedicalService,
+    },
+  };
+}

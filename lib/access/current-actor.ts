@@ -5,8 +5,8 @@ import { cache } from "react";
 import { getDb } from "@/db/client";
 import { CURRENT_PATH_HEADER, safeCallbackPath } from "@/lib/auth/callback-path";
 import { readSessionId } from "@/lib/auth/session-cookie";
-import { findLiveSession } from "@/lib/auth/sessions";
-import { type Actor, actorOf } from "./actor";
+import { findLiveProfessionalSession, findLiveSession } from "@/lib/auth/sessions";
+import { type Actor, type ProfessionalActor, actorOf, professionalActorOf } from "./actor";
 
 /**
  * The actor behind this request's session, or null: no session cookie, or a session revoked,
@@ -28,5 +28,21 @@ export async function readCurrentPath(): Promise<string> {
 export async function requireActor(): Promise<Actor> {
   const actor = await findActor();
   if (!actor) redirect(`/connexion?callbackUrl=${encodeURIComponent(await readCurrentPath())}`);
+  return actor;
+}
+
+/**
+ * The professional behind this request's session (/pro), or null: no session, a patient's
+ * session, or one revoked, idle or too old. The same one indexed query as findActor, once per request.
+ */
+export const findProfessionalActor = cache(async (): Promise<ProfessionalActor | null> => {
+  const live = await findLiveProfessionalSession(getDb(), await readSessionId(), { now: new Date(), touch: true });
+  return live ? professionalActorOf(live) : null;
+});
+
+/** The professional of this request; anyone else (a patient's session included) is sent to /pro/connexion. */
+export async function requireProfessional(): Promise<ProfessionalActor> {
+  const actor = await findProfessionalActor();
+  if (!actor) redirect("/pro/connexion");
   return actor;
 }

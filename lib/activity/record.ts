@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { type AccountKind, accounts, activityEvents, insuredPersons } from "@/db/schema";
+import { type AccountKind, accountEvents, accounts, activityEvents, insuredPersons } from "@/db/schema";
 import type { ActivityActorKind, ActivityBasis } from "@/db/schema/activity";
 import type { Actor } from "@/lib/access/actor";
 import { displayName } from "@/lib/register/person-name";
@@ -64,7 +64,8 @@ export function accountActor(account: { id: string; kind: AccountKind }): Activi
 /**
  * An event of an account in its holder's own history: logins, logouts, password changes belong to
  * the person whose login it is, whichever space they had open. An account that is no person's
- * login (a professional's) has no such history.
+ * login (a professional's) has no patient's history to go to: its events go to the account's own
+ * append-only history (account_events), in the same transaction.
  */
 export async function recordAccountActivity(
   executor: Executor,
@@ -72,7 +73,10 @@ export async function recordAccountActivity(
   { action, target }: { action: ActivityAction; target?: ActivityTarget },
   at: Date,
 ): Promise<void> {
-  if (!account.personId) return;
+  if (!account.personId) {
+    await executor.insert(accountEvents).values({ accountId: account.id, action, targetType: target?.type ?? null, targetId: target?.id ?? null, at });
+    return;
+  }
   await recordActivity(executor, { subjectPersonId: account.personId, actor: accountActor(account), action, target, at });
 }
 

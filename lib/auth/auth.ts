@@ -24,6 +24,8 @@ export class LoginCodeRefused extends CredentialsSignin {
 const credentialsSchema = z.object({
   challengeToken: z.string().min(1).max(200),
   code: z.string().max(20),
+  /** Which login page signs in: a professional's attempt opens nothing from /connexion, nor a patient's from /pro. */
+  kind: z.enum(["patient", "professional"]).default("patient"),
 });
 
 /**
@@ -36,15 +38,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       id: "credentials",
-      credentials: { challengeToken: {}, code: {} },
+      credentials: { challengeToken: {}, code: {}, kind: {} },
       async authorize(credentials, request) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) throw new LoginCodeRefused({ status: "attempt-expired" });
-        const result = await verifyLoginCode(parsed.data, {
-          clientAddress: await getClientAddress(),
-          now: new Date(),
-          userAgent: request.headers.get("user-agent"),
-        });
+        const { kind, ...attempt } = parsed.data;
+        const context = { clientAddress: await getClientAddress(), now: new Date(), userAgent: request.headers.get("user-agent") };
+        const result = await verifyLoginCode(attempt, context, { kind });
         if (result.status !== "verified") throw new LoginCodeRefused(result);
         return { id: result.sessionId };
       },

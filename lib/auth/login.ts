@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { type Transaction, getDb } from "@/db/client";
-import { accounts, insuredPersons, spaces, unknownIdentifierLockouts } from "@/db/schema";
+import { type AccountKind, accounts, insuredPersons, professionals, spaces, unknownIdentifierLockouts } from "@/db/schema";
 import { type ActivityAction, type ActivityTarget, recordAccountActivity } from "@/lib/activity/record";
 import { notifyAccountHolder } from "@/lib/delivery";
 import { accountLockedEmail, accountLockedSms } from "@/lib/delivery/templates/auth";
@@ -50,17 +50,48 @@ function getDummyHash(): Promise<string> {
   return dummyHash;
 }
 
-async function lockActiveAccountByIdentifier(tx: Transaction, identifier: string) {
+/**
+ * The account behind an identifier on one login page, row-locked, with the first name its
+ * messages greet: on /connexion a patient account whose space is active, on /pro/connexion a
+ * professional account of the directory. An identifier of the other kind is unknown here.
+ */
+async function lockLoginAccountByIdentifier(tx: Transaction, identifier: string, kind: AccountKind) {
+  if (kind === "professional") {
+    const [row] = await tx
+      .select({ account: accounts, firstName: professionals.firstName })
+      .from(accounts)
+      .innerJoin(professionals, eq(professionals.id, accounts.professionalId))
+      .where(and(eq(accounts.identifier, identifier), eq(accounts.kind, "professional")))
+      .for("update", { of: accounts })
+      .limit(1);
+    return row ?? null;
+  }
   const [row] = await tx
-    .select({ account: accounts, personId: insuredPersons.id, firstNames: insuredPersons.firstNames })
+    .select({ account: accounts, firstNames: insuredPersons.firstNames })
     .from(accounts)
     .innerJoin(spaces, and(eq(spaces.personId, accounts.personId), eq(spaces.status, "active")))
     .innerJoin(insuredPersons, eq(insuredPersons.id, accounts.personId))
-    .where(eq(accounts.identifier, identifier))
+    .where(and(eq(accounts.identifier, identifier), eq(accounts.kind, "patient")))
     .for("update", { of: accounts })
     .limit(1);
-  return row ?? null;
+  return row ? { account: row.account, firstName: usualFirstName({ firstNames: row.firstNames }) } : null;
 }
+
+/** The first name the account's messages greet, for a failure on the code step. */
+async function firstNameOfAccount(tx: Transaction, account: typeof accounts.$inferSelect): Promise<string> {
+  if (account.professionalId) {
+    const [row] = await tx.select({ firstName: professionals.firstName }).from(professionals).where(eq(professionals.id, account.professionalId)).limit(1);
+    return row?.firstName ?? "";
+  }
+  if (!account.personId) return "";
+  const [row] = await tx.select({ firstNames: insuredPersons.firstNames }).from(insuredPersons).where(eq(insuredPersons.id, account.personId)).limit(1);
+  return usualFirstName({ firstNames: row?.firstNames ?? "" });
+}
+
+/** Which login page is asking: the patients' (/connexion) or the professionals' (/pro/connexion). */
+export type LoginPortal = { kind: AccountKind };
+
+const PATIENT_PORTAL: LoginPortal = { kind: "patient" };
 
 function refusal(state: LockState & { hasJustLocked?: boolean }, now: Date): PasswordStepResult {
   if (isLockedAt(state, now)) return { status: "locked", lockedUntil: state.lockedUntil };
@@ -121,6 +152,7 @@ async function recordAccountFailure(
 export async function checkLoginPassword(
   { identifier: typedIdentifier, password }: { identifier: string; password: string },
   { clientAddress, now }: RequestContext,
+  { kind }: LoginPortal = PATIENT_PORTAL,
 ): Promise<PasswordStepResult> {
   const db = getDb();
   const limit = await consumeRateLimits(db, [authRateLimit("passwordChecksPerAddress", clientAddress)], now);
@@ -129,14 +161,14 @@ export async function checkLoginPassword(
 
   // The row lock makes parallel guesses on one identifier wait for each other: none slips past the lock.
   return db.transaction(async (tx): Promise<PasswordStepResult> => {
-    const found = await lockActiveAccountByIdentifier(tx, identifier);
+    const found = await lockLoginAccountByIdentifier(tx, identifier, kind);
     if (!found) return refuseUnknownIdentifier(tx, identifier, password, now);
-    const { account, firstNames } = found;
+    const { account, firstName } = found;
     if (isLockedAt(account, now)) return refusal(account, now);
     // An account without a password (Pro Santé Connect only) is checked against the dummy hash:
     // refused, in the time a wrong password takes.
     if (!(await verifyPassword(account.passwordHash ?? (await getDummyHash()), password)) || account.passwordHash === null) {
-      const failure = { firstName: usualFirstName({ firstNames }), action: "auth.password-refused" as const };
+      const failure = { firstName, action: "auth.password-refused" as const };
       return refusal(await recordAccountFailure(tx, account, failure, now), now);
     }
     const challengeToken = await createChallenge(tx, { accountId: account.id, purpose: "login", now });
@@ -157,6 +189,7 @@ export type LoginCodeResult = { status: "verified"; sessionId: string; accountId
 export async function verifyLoginCode(
   { challengeToken, code }: { challengeToken: string; code: string },
   { clientAddress, now, userAgent }: RequestContext & { userAgent?: string | null },
+  { kind }: LoginPortal = PATIENT_PORTAL,
 ): Promise<LoginCodeResult> {
   const db = getDb();
   const limit = await consumeRateLimits(db, [authRateLimit("codeChecksPerAddress", clientAddress)], now);
@@ -167,7 +200,8 @@ export async function verifyLoginCode(
     if (!challenge) return { status: "attempt-expired" };
     if (!hasLiveCode(challenge, now)) return { status: "code-expired" };
     const account = await selectAccountForUpdate(tx, challenge.accountId);
-    if (!account) return { status: "attempt-expired" };
+    // An attempt opened on the other login page is no attempt here: its code opens nothing.
+    if (!account || account.kind !== kind) return { status: "attempt-expired" };
     if (isLockedAt(account, now)) return { status: "locked", lockedUntil: account.lockedUntil };
     const daily = await consumeRateLimits(tx, [authRateLimit("codeChecksPerAccountDay", account.id)], now);
     if (!daily.isAllowed) return { status: "rate-limited", retryAfterSeconds: daily.retryAfterSeconds };
@@ -180,11 +214,8 @@ export async function verifyLoginCode(
       await recordAccountActivity(tx, account, { action: "auth.login-succeeded", target: { type: "session", id: sessionId } }, now);
       return { status: "verified", sessionId, accountId: account.id };
     }
-    const [person] = account.personId
-      ? await tx.select({ firstNames: insuredPersons.firstNames }).from(insuredPersons).where(eq(insuredPersons.id, account.personId)).limit(1)
-      : [];
     const failure = {
-      firstName: usualFirstName({ firstNames: person?.firstNames ?? "" }),
+      firstName: await firstNameOfAccount(tx, account),
       action: "auth.code-refused" as const,
       target: { type: "auth_challenge" as const, id: challenge.id },
     };

@@ -7,6 +7,7 @@ import {
   accounts,
   insuredPersons,
   onboardingQuestionnaires,
+  professionals,
   representations,
   sessions,
 } from "@/db/schema";
@@ -37,6 +38,18 @@ export type LiveSession = {
   subject: SessionSubject;
   /** Whether the account may open any space besides its own right now: only then is the list of spaces read. */
   mayOpenOtherSpaces: boolean;
+};
+
+/** A live session of a professional account (/pro): who acts, from the directory; no space is opened by it. */
+export type LiveProfessionalSession = {
+  sessionId: string;
+  accountId: string;
+  lastActiveAt: Date;
+  expiresAt: Date;
+  professional: Pick<
+    typeof professionals.$inferSelect,
+    "id" | "rpps" | "firstName" | "lastName" | "professionCode" | "specialty" | "isEmergencyMedicalService"
+  >;
 };
 
 /** When a live session would end if nothing happened from now on: idle timeout or absolute end. */
@@ -76,24 +89,11 @@ export async function createSession(
   return row.id;
 }
 
-/**
- * The session behind an id if it is still good — not revoked, not past its 12 hours, not idle
- * for 15 minutes — with its account and the subject it opens, in ONE indexed query (session by
- * primary key ⨝ account by primary key ⨝ at most two representations by (actor, subject) ⨝ the
- * subject by primary key, with its questionnaire row by primary key). The subject is the one chosen with "Changer de profil" while that
- * representation is live, else the account's own space; with neither, there is no session.
- * The same statement says whether the account may open any other space (an EXISTS on the same
- * index) and whether the subject finished the first-login questionnaire, the two things every
- * page of the frame needs: knowing who is asking and what their frame shows is one round trip.
- * `touch` records activity, at most once a minute (authRules.activityTouchIntervalMs), so a
- * session writes at most once a minute however many requests it makes; an idle session found
- * on the way is revoked so that the history says why it ended.
- */
-export async function findLiveSession(
+async function findLiveSessionOfAnyKind(
   executor: Executor,
   sessionId: string | undefined,
   { now, touch }: { now: Date; touch: boolean },
-): Promise<LiveSession | null> {
+): Promise<LiveSession | LiveProfessionalSession | null> {
   if (!sessionId || !isUuid(sessionId)) return null;
   const [row] = await executor
     .select({
@@ -110,6 +110,13 @@ export async function findLiveSession(
       birthName: insuredPersons.birthName,
       usageName: insuredPersons.usageName,
       questionnaireCompletedAt: onboardingQuestionnaires.completedAt,
+      professionalId: professionals.id,
+      professionalRpps: professionals.rpps,
+      professionalFirstName: professionals.firstName,
+      professionalLastName: professionals.lastName,
+      professionCode: professionals.professionCode,
+      professionalSpecialty: professionals.specialty,
+      isEmergencyMedicalService: professionals.isEmergencyMedicalService,
       mayOpenOtherSpaces: sql<boolean>`exists (
         select 1 from ${representations} as "other"
         where "other"."actor_account_id" = ${sessions.accountId} and "other"."basis" <> 'self'
@@ -128,6 +135,8 @@ export async function findLiveSession(
     )
     .leftJoin(insuredPersons, eq(insuredPersons.id, representations.subjectPersonId))
     .leftJoin(onboardingQuestionnaires, eq(onboardingQuestionnaires.personId, representations.subjectPersonId))
+    // A professional account's directory entry, by primary key: null for a patient account.
+    .leftJoin(professionals, eq(professionals.id, accounts.professionalId))
     .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
     // The chosen subject first (true sorts after false, hence desc), the account's own after it.
     .orderBy(desc(sql`${representations.subjectPersonId} = ${sessions.currentSubjectPersonId}`))
@@ -137,7 +146,11 @@ export async function findLiveSession(
     await executor.transaction(async (tx) => {
       // Two requests may find it idle at once: the one that revoked it records it.
       if (!(await revokeSession(tx, sessionId, "idle", now))) return;
-      if (!row.accountPersonId) return;
+      if (!row.accountPersonId) {
+        const account = { id: row.accountId, kind: row.accountKind, personId: null };
+        await recordAccountActivity(tx, account, { action: "auth.session-expired", target: { type: "session", id: sessionId } }, now);
+        return;
+      }
       await recordActivity(tx, {
         subjectPersonId: row.accountPersonId,
         actor: SYSTEM_ACTOR,
@@ -148,16 +161,39 @@ export async function findLiveSession(
     });
     return null;
   }
+  let lastActiveAt = row.lastActiveAt;
+  const touchIfDue = async () => {
+    if (touch && now.getTime() - lastActiveAt.getTime() >= authRules.activityTouchIntervalMs) {
+      await executor
+        .update(sessions)
+        .set({ lastActiveAt: now })
+        .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), lt(sessions.lastActiveAt, now)));
+      lastActiveAt = now;
+    }
+  };
+  if (row.accountKind === "professional") {
+    const { professionalId, professionalRpps, professionalFirstName, professionalLastName, professionCode } = row;
+    if (!professionalId || !professionalRpps || professionalFirstName === null || professionalLastName === null || !professionCode) return null;
+    await touchIfDue();
+    return {
+      sessionId: row.sessionId,
+      accountId: row.accountId,
+      lastActiveAt,
+      expiresAt: row.expiresAt,
+      professional: {
+        id: professionalId,
+        rpps: professionalRpps,
+        firstName: professionalFirstName,
+        lastName: professionalLastName,
+        professionCode,
+        specialty: row.professionalSpecialty,
+        isEmergencyMedicalService: row.isEmergencyMedicalService === true,
+      },
+    };
+  }
   const { representationId, subjectPersonId, basis, firstNames, birthName, usageName } = row;
   if (!representationId || !subjectPersonId || !basis || firstNames === null || birthName === null) return null;
-  let lastActiveAt = row.lastActiveAt;
-  if (touch && now.getTime() - lastActiveAt.getTime() >= authRules.activityTouchIntervalMs) {
-    await executor
-      .update(sessions)
-      .set({ lastActiveAt: now })
-      .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), lt(sessions.lastActiveAt, now)));
-    lastActiveAt = now;
-  }
+  await touchIfDue();
   return {
     sessionId: row.sessionId,
     accountId: row.accountId,
@@ -173,6 +209,45 @@ export async function findLiveSession(
     },
     mayOpenOtherSpaces: row.mayOpenOtherSpaces === true,
   };
+}
+
+function isProfessionalSession(live: LiveSession | LiveProfessionalSession): live is LiveProfessionalSession {
+  return "professional" in live;
+}
+
+/**
+ * The session behind an id if it is still good — not revoked, not past its 12 hours, not idle
+ * for 15 minutes — with its account and the subject it opens, in ONE indexed query (session by
+ * primary key ⨝ account by primary key ⨝ at most two representations by (actor, subject) ⨝ the
+ * subject by primary key, with its questionnaire row by primary key). The subject is the one chosen with "Changer de profil" while that
+ * representation is live, else the account's own space; with neither, there is no session.
+ * The same statement says whether the account may open any other space (an EXISTS on the same
+ * index) and whether the subject finished the first-login questionnaire, the two things every
+ * page of the frame needs: knowing who is asking and what their frame shows is one round trip.
+ * `touch` records activity, at most once a minute (authRules.activityTouchIntervalMs), so a
+ * session writes at most once a minute however many requests it makes; an idle session found
+ * on the way is revoked so that the history says why it ended. The same query finds a professional
+ * account's session with its directory entry (LEFT JOIN by primary key): each of the two entry
+ * points below answers only for its own kind, so that a patient's session never opens /pro and a
+ * professional's never opens a patient's space.
+ */
+export async function findLiveSession(
+  executor: Executor,
+  sessionId: string | undefined,
+  options: { now: Date; touch: boolean },
+): Promise<LiveSession | null> {
+  const live = await findLiveSessionOfAnyKind(executor, sessionId, options);
+  return live && !isProfessionalSession(live) ? live : null;
+}
+
+/** The session of a professional account (/pro), by the same one query; a patient's session is none. */
+export async function findLiveProfessionalSession(
+  executor: Executor,
+  sessionId: string | undefined,
+  options: { now: Date; touch: boolean },
+): Promise<LiveProfessionalSession | null> {
+  const live = await findLiveSessionOfAnyKind(executor, sessionId, options);
+  return live && isProfessionalSession(live) ? live : null;
 }
 
 /** "Rester connecté": activity now, whatever the once-a-minute rule says. */

@@ -22,3 +22,16 @@ export const SPACE_PREFIXES = [
 export function isSpacePath(pathname: string): boolean {
   return SPACE_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
+
+/** The professionals' portal (app/pro/): its own login page, the rest behind a professional session. */
+export const PRO_PREFIX = "/pro";
+export const PRO_LOGIN_PATH = "/pro/connexion";
+
+export function isProPath(pathname: string): boolean {
+  return pathname === PRO_PREFIX || pathname.startsWith(`${PRO_PREFIX}/`);
+}
+
+/** A page of the portal that needs a professional session: every one but the login pages. */
+export function isProSessionPath(pathname: string): boolean {
+  return isProPath(pathname) && pathname !== PRO_LOGIN_PATH && !pathname.startsWith(`${PRO_LOGIN_PATH}/`);
+}

@@ -7,7 +7,7 @@ import { signIn } from "./support/session";
 test("the patient blocks an authorised professional, sets the emergency switches and reads what a dentist may see", async ({ page }) => {
   const patient = await createActivePatient({ firstNames: "Solène", isOnboarded: true });
   const doctor = await createTestProfessional({ firstName: "Anne", lastName: "Leroy" });
-  const access = await giveProfessionalAccess(patient.id, doctor.id);
+  const access = await giveProfessionalAccess(patient.id, doctor.professionalId);
   await signIn(page, patient.id);
 
   await page.goto("/accueil");

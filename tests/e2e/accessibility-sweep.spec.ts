@@ -183,8 +183,8 @@ test("Autorisations d'accès passes axe, with professionals authorised and block
   const patient = await createActivePatient({ firstNames: "Maud", isOnboarded: true });
   const doctor = await createTestProfessional({ firstName: "Anne", lastName: "Leroy" });
   const nurse = await createTestProfessional({ firstName: "Léa", lastName: "Petit", professionCode: "60", specialty: null });
-  await giveProfessionalAccess(patient.id, doctor.id);
-  await giveProfessionalAccess(patient.id, nurse.id, "blocked");
+  await giveProfessionalAccess(patient.id, doctor.professionalId);
+  await giveProfessionalAccess(patient.id, nurse.professionalId, "blocked");
   await signIn(page, patient.id);
   await page.goto("/autorisations");
   await expect(page.getByRole("heading", { level: 1, name: "Autorisations d'accès" })).toBeVisible();

@@ -15,6 +15,8 @@ import {
 import { type Actor, type ProfessionalActor, actorOf } from "@/lib/access/actor";
 import { patientDocumentTypeOf } from "@/lib/documents/document-types";
 import { hashPassword } from "@/lib/auth/password-hash";
+import { professionDescription, professionalDisplayName } from "@/lib/professionals/names";
+import { luhnCheckDigit } from "@/lib/professionals/rpps";
 import { createSession, findLiveSession } from "@/lib/auth/sessions";
 import { activateSpace } from "@/lib/enrolment/activate-space";
 import type { ProfileSection } from "@/lib/medical-profile/sections";
@@ -199,14 +201,7 @@ export async function createDocumentFolder(personId: string, name = `Dossier ${r
 /** A luhn-valid RPPS number: 10 random digits and their check digit. */
 export function randomRpps(): string {
   const body = Array.from({ length: 10 }, () => randomInt(10)).join("");
-  let sum = 0;
-  // The check digit makes the Luhn sum of all 11 digits a multiple of 10.
-  for (let index = 0; index < body.length; index++) {
-    const digit = Number(body[body.length - 1 - index]);
-    const doubled = index % 2 === 0 ? digit * 2 : digit;
-    sum += doubled > 9 ? doubled - 9 : doubled;
-  }
-  return body + String((10 - (sum % 10)) % 10);
+  return body + luhnCheckDigit(body);
 }
 
 /**
@@ -231,7 +226,8 @@ export async function createProfessional(overrides: Partial<typeof professionals
       id: professional.id,
       rpps: professional.rpps,
       professionCode: professional.professionCode,
-      fullName: `${professional.professionCode === "10" ? "Dr " : ""}${professional.firstName} ${professional.lastName}`,
+      fullName: professionalDisplayName(professional),
+      professionDescription: professionDescription(professional),
       isEmergencyMedicalService: professional.isEmergencyMedicalService,
     },
   };

@@ -1,32 +1,45 @@
-import { randomInt } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
+import { hashPassword } from "@/lib/auth/password-hash";
+import { luhnCheckDigit } from "@/lib/professionals/rpps";
+import { E2E_PASSWORD } from "./accounts";
 import { sql } from "./register";
 
-/** An RPPS number: 10 random digits and the Luhn check digit. */
-function randomRpps(): string {
-  const body = Array.from({ length: 10 }, () => randomInt(10)).join("");
-  let sum = 0;
-  for (let index = 0; index < body.length; index++) {
-    const digit = Number(body[body.length - 1 - index]);
-    const doubled = index % 2 === 0 ? digit * 2 : digit;
-    sum += doubled > 9 ? doubled - 9 : doubled;
-  }
-  return body + String((10 - (sum % 10)) % 10);
-}
+export type TestProfessional = {
+  professionalId: string;
+  accountId: string;
+  identifier: string;
+  password: string;
+  email: string;
+  lastName: string;
+  /** First and last name, as the patient's lists show them. */
+  fullName: string;
+};
 
-export type TestProfessional = { id: string; fullName: string };
-
-/** A professional of the directory, made in SQL as the directory import leaves one. */
-export async function createTestProfessional(
-  input: { firstName?: string; lastName?: string; professionCode?: string; specialty?: string | null } = {},
-): Promise<TestProfessional> {
-  const firstName = input.firstName ?? "Anne";
-  const lastName = input.lastName ?? "Leroy";
-  const [row] = await sql<{ id: string }[]>`
-    insert into professionals (rpps, last_name, first_name, profession_code, specialty, city)
-    values (${randomRpps()}, ${lastName}, ${firstName}, ${input.professionCode ?? "10"}, ${input.specialty === undefined ? "Médecine générale" : input.specialty}, 'Lyon')
+/**
+ * A professional of the directory (a general practitioner unless told otherwise), made in SQL as
+ * the directory import leaves one, with a /pro login of their own, unique to the calling test.
+ */
+export async function createTestProfessional({
+  firstName = "Anne",
+  lastName,
+  professionCode = "10",
+  specialty = "Médecine générale",
+  password = E2E_PASSWORD,
+}: { firstName?: string; lastName?: string; professionCode?: string; specialty?: string | null; password?: string } = {}): Promise<TestProfessional> {
+  const body = Array.from({ length: 10 }, () => String(randomInt(10))).join("");
+  const tag = randomUUID().slice(0, 8);
+  const name = lastName ?? `Essai-${tag}`;
+  const email = `dr.${tag}@pro.example.org`;
+  const [professional] = await sql<{ id: string }[]>`
+    insert into professionals (rpps, last_name, first_name, profession_code, specialty, city, email, mobile)
+    values (${body + luhnCheckDigit(body)}, ${name}, ${firstName}, ${professionCode}, ${specialty}, 'Lyon', ${email}, ${`+336980${String(randomInt(100000)).padStart(5, "0")}`})
     returning id`;
-  if (!row) throw new Error("professional not created");
-  return { id: row.id, fullName: `${firstName} ${lastName}` };
+  const identifier = `dr.${tag}`;
+  const [account] = await sql<{ id: string }[]>`
+    insert into accounts (kind, professional_id, identifier, password_hash, email)
+    values ('professional', ${professional!.id}, ${identifier}, ${await hashPassword(password)}, ${email})
+    returning id`;
+  return { professionalId: professional!.id, accountId: account!.id, identifier, password, email, lastName: name, fullName: `${firstName} ${name}` };
 }
 
 /** A row of the patient's "Autorisations d'accès", as the professional's recording of consent leaves it. */

@@ -31,11 +31,14 @@ function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-/** A live server-side session of `personId`, in the cookie Auth.js sets after a verified code. */
+/**
+ * A live server-side session of `personId` (or of a professional, named by their directory id),
+ * in the cookie Auth.js sets after a verified code.
+ */
 export async function mintSessionCookie(personId: string): Promise<string> {
   const [session] = await sql<{ id: string }[]>`
     insert into sessions (account_id, expires_at, user_agent)
-    select id, now() + interval '12 hours', 'attack suite' from accounts where person_id = ${personId} returning id`;
+    select id, now() + interval '12 hours', 'attack suite' from accounts where person_id = ${personId} or professional_id = ${personId} returning id`;
   const token = await encode({
     token: { sessionId: session!.id },
     secret: e2eServer.authSecret,
@@ -69,7 +72,7 @@ export async function mintChallengeCookie(
   await sql`
     insert into auth_challenges (token_hash, account_id, purpose, first_factor_at, code_verified_at, expires_at)
     select ${hashToken(token)}, id, ${purpose}, now(), ${isCodeVerified ? new Date() : null}, now() + interval '30 minutes'
-    from accounts where person_id = ${personId}`;
+    from accounts where person_id = ${personId} or professional_id = ${personId}`;
   return `${purpose === "login" ? CREDENTIAL_COOKIES["login-attempt"] : CREDENTIAL_COOKIES["reset-attempt"]}=${token}`;
 }
 

@@ -31,7 +31,8 @@ export async function snapshotPerson(personId: string, { ignoresSessionActivity 
     const owner =
       columnName === "person_id"
         ? sql`t.person_id = ${personId}`
-        : sql`t.account_id in (select id from accounts where person_id = ${personId})`;
+        : // A professional victim (/pro) is named by their directory id: their account's rows are theirs.
+          sql`t.account_id in (select id from accounts where person_id = ${personId} or professional_id = ${personId})`;
     const [row] = await sql<{ digest: string | null; count: number }[]>`
       select md5(string_agg((to_jsonb(t) - ${ignored}::text[])::text, '|' order by (to_jsonb(t) - ${ignored}::text[])::text)) as digest,
              count(*)::int as count

@@ -23,6 +23,7 @@ import {
 } from "@/lib/documents/schemas";
 import { identitySchema } from "@/lib/register/identity";
 import { administratorSchema, emergencySettingsSchema, professionalAccessIdSchema } from "@/lib/professional-access/schemas";
+import { patientSearchSchema } from "@/lib/professionals/patient-search-schema";
 import { parseAnswer } from "@/lib/onboarding/answers";
 import { QUESTIONS } from "@/lib/onboarding/questions";
 import { BLOOD_GROUPS, parseEntry } from "@/lib/medical-profile/entries";
@@ -61,7 +62,8 @@ export type Journey =
   | "documents"
   | "access-authorisations"
   | "password-reset"
-  | "identifier-reminder";
+  | "identifier-reminder"
+  | "pro-portal";
 
 /** A person whose actions are captured and replayed, and the strangers the replays borrow credentials from. */
 export type JourneyState = {
@@ -206,8 +208,8 @@ const inAccessAuthorisations = async (page: Page, { victim }: JourneyState) => {
   await markOnboarded(victim.id);
   const doctor = await createTestProfessional({ firstName: "Anne", lastName: "Leroy" });
   const nurse = await createTestProfessional({ firstName: "Léa", lastName: "Petit", professionCode: "60", specialty: null });
-  await giveProfessionalAccess(victim.id, doctor.id);
-  await giveProfessionalAccess(victim.id, nurse.id, "blocked");
+  await giveProfessionalAccess(victim.id, doctor.professionalId);
+  await giveProfessionalAccess(victim.id, nurse.professionalId, "blocked");
   await holdCookie(page, await mintSessionCookie(victim.id));
   await page.goto("/autorisations");
 };
@@ -877,6 +879,65 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     },
     refusesInput: refusedBy(identitySchema),
   },
+  // The professionals' portal (app/pro): the victim is a professional (named by their directory
+  // id: credentials are minted for their account), the patient they look for is the stranger, whose
+  // own patient session is the "other person's cookie" that /pro must not take.
+  {
+    action: "app/pro/connexion/actions.ts#proLoginPasswordAction",
+    journey: "pro-portal",
+    credential: "none",
+    reach: onPage("/pro/connexion"),
+    submit: async (page, { victim }) => {
+      await page.getByRole("textbox", { name: "Identifiant" }).fill(victim.identifier!);
+      await page.getByLabel("Mot de passe", { exact: true }).fill(victim.password!);
+      await clickButton(page, "Se connecter");
+    },
+  },
+  {
+    action: "app/pro/connexion/code/actions.ts#proSendLoginCodeAction",
+    journey: "pro-portal",
+    credential: "login-attempt",
+    reach: inChallenge("login", "/pro/connexion/code"),
+    submit: async (page) => {
+      await page.getByRole("radio", { name: "Par e-mail" }).check();
+      await clickButton(page, "Recevoir mon code");
+    },
+    refusesInput: refusedBy(codeChannelSchema("code de connexion")),
+  },
+  {
+    action: "app/pro/connexion/code/actions.ts#proVerifyLoginCodeAction",
+    journey: "pro-portal",
+    credential: "login-attempt",
+    reach: afterSubmitting("app/pro/connexion/code/actions.ts#proSendLoginCodeAction"),
+    submit: async (page, { victim }) => {
+      await page.getByRole("textbox", { name: "Code de connexion" }).fill(await readFromOutbox(victim.email!, SIX_DIGITS));
+      await clickButton(page, "Valider");
+    },
+    refusesInput: refusedBy(oneTimeCodeSchema("code de connexion")),
+  },
+  {
+    action: "app/pro/(frame)/actions.ts#searchPatientAction",
+    journey: "pro-portal",
+    credential: "session",
+    reach: inSession("/pro"),
+    submit: async (page, { stranger }) => {
+      await page.getByRole("textbox", { name: "Numéro de sécurité sociale" }).fill(stranger.nir);
+      await page.getByRole("textbox", { name: "Date de naissance" }).fill(stranger.birthDateFr);
+      await clickButton(page, "Rechercher");
+    },
+    refusesInput: refusedBy(patientSearchSchema),
+    // A search writes nothing of the professional's (its rate-limit window is no one's row): a hit leads to the patient.
+    isAcceptedWithoutRows: ({ redirect }) => redirect?.includes("/pro/patients/") === true,
+  },
+  {
+    action: "app/pro/session-actions.ts#proLogoutAction",
+    journey: "pro-portal",
+    credential: "session",
+    reach: inSession("/pro"),
+    submit: async (page) => {
+      await clickButton(page, "Se déconnecter");
+    },
+  },
 ];
 
 export function findServerAction(action: string): ServerActionCase {
@@ -898,8 +959,38 @@ const ENROLMENT_JOURNEYS: readonly Journey[] = ["activation", "opposition"];
  * account holder with a unique password) and the strangers whose credentials replays borrow.
  */
 export async function createJourneyState(journey: Journey): Promise<JourneyState> {
+  if (journey === "pro-portal") return createProPortalState();
   const person = await createRegisteredPerson();
   const victim = ENROLMENT_JOURNEYS.includes(journey) ? person : { ...person, ...(await giveActiveAccount(person, { password: createCanaryPassword() })) };
+  return {
+    victim,
+    stranger: await createActivePatient(),
+    enrollingStranger: await createRegisteredPerson(),
+    newEmail: `nouvelle.${victim.id.slice(0, 8)}@example.net`,
+    newPassword: createCanaryPassword(),
+  };
+}
+
+/**
+ * The professionals' portal: the victim is a professional of the directory with a /pro login
+ * (identified by their directory id, for which the credentials and snapshots find their account),
+ * the stranger a patient with an active space, whom the victim searches for.
+ */
+async function createProPortalState(): Promise<JourneyState> {
+  const professional = await createTestProfessional({ password: createCanaryPassword() });
+  const victim = {
+    id: professional.professionalId,
+    nir: "",
+    birthDate: "",
+    birthDateFr: "",
+    vitaleSerial: "",
+    firstNames: "Anne",
+    birthName: professional.lastName,
+    email: professional.email,
+    mobile: null,
+    identifier: professional.identifier,
+    password: professional.password,
+  };
   return {
     victim,
     stranger: await createActivePatient(),

@@ -1,0 +1,22 @@
+import type { ReactNode } from "react";
+import { ProHeader } from "@/components/layout/pro-header";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { requireProfessional } from "@/lib/access/current-actor";
+import { proLogoutAction } from "../session-actions";
+
+/**
+ * The frame of the professionals' portal. Each page checks the session again itself: a layout is
+ * kept across navigations, so it is never the only gate.
+ */
+export default async function ProLayout({ children }: { children: ReactNode }) {
+  const actor = await requireProfessional();
+  return (
+    <>
+      <ProHeader professional={actor.professional} logoutAction={proLogoutAction} />
+      <main id="contenu" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-8">
+        {children}
+      </main>
+      <SiteFooter />
+    </>
+  );
+}

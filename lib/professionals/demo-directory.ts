@@ -1,0 +1,105 @@
+import type { DirectoryProfessional } from "./directory-file";
+
+/**
+ * Fictitious professionals for the demonstration (db:seed), one of each profession a newcomer
+ * meets first, plus a SAMU doctor. Their RPPS numbers are Luhn-valid but in a range (10990000…)
+ * chosen for the demo; every one logs in to /pro with its identifier and the one demo password,
+ * then the one-time code from the local outbox (README, « Demo professionals »).
+ */
+export const DEMO_PROFESSIONAL_PASSWORD = "Demo-Pro-Sante-2026!";
+
+export type DemoProfessional = DirectoryProfessional & { identifier: string };
+
+export const DEMO_PROFESSIONALS: readonly DemoProfessional[] = [
+  {
+    identifier: "anne.leroy",
+    rpps: "10990000019",
+    lastName: "Leroy",
+    firstName: "Anne",
+    professionCode: "10",
+    specialty: "Médecine générale",
+    structureName: "Cabinet médical des Lilas",
+    city: "Lyon",
+    email: "anne.leroy@pro.example.org",
+    mobile: "+33600000101",
+    isEmergencyMedicalService: false,
+  },
+  {
+    identifier: "paul.girard",
+    rpps: "10990000027",
+    lastName: "Girard",
+    firstName: "Paul",
+    professionCode: "21",
+    specialty: null,
+    structureName: "Pharmacie du Marché",
+    city: "Lyon",
+    email: "paul.girard@pro.example.org",
+    mobile: "+33600000102",
+    isEmergencyMedicalService: false,
+  },
+  {
+    identifier: "sophie.lambert",
+    rpps: "10990000035",
+    lastName: "Lambert",
+    firstName: "Sophie",
+    professionCode: "40",
+    specialty: "Chirurgie dentaire",
+    structureName: "Cabinet dentaire Bellecour",
+    city: "Lyon",
+    email: "sophie.lambert@pro.example.org",
+    mobile: "+33600000103",
+    isEmergencyMedicalService: false,
+  },
+  {
+    identifier: "nadia.benali",
+    rpps: "10990000043",
+    lastName: "Benali",
+    firstName: "Nadia",
+    professionCode: "60",
+    specialty: null,
+    structureName: "Cabinet infirmier de la Croix-Rousse",
+    city: "Lyon",
+    email: "nadia.benali@pro.example.org",
+    mobile: "+33600000104",
+    isEmergencyMedicalService: false,
+  },
+  {
+    identifier: "claire.marchand",
+    rpps: "10990000050",
+    lastName: "Marchand",
+    firstName: "Claire",
+    professionCode: "50",
+    specialty: null,
+    structureName: "Maison de naissance Saint-Jean",
+    city: "Lyon",
+    email: "claire.marchand@pro.example.org",
+    mobile: "+33600000105",
+    isEmergencyMedicalService: false,
+  },
+  {
+    identifier: "thomas.roux",
+    rpps: "10990000068",
+    lastName: "Roux",
+    firstName: "Thomas",
+    professionCode: "70",
+    specialty: null,
+    structureName: "Cabinet de kinésithérapie des Brotteaux",
+    city: "Lyon",
+    email: "thomas.roux@pro.example.org",
+    mobile: "+33600000106",
+    isEmergencyMedicalService: false,
+  },
+  {
+    identifier: "marc.dufour",
+    rpps: "10990000076",
+    lastName: "Dufour",
+    firstName: "Marc",
+    professionCode: "10",
+    specialty: "Médecine d'urgence",
+    structureName: "SAMU 69, Hospices civils de Lyon",
+    city: "Lyon",
+    email: "marc.dufour@pro.example.org",
+    mobile: "+33600000107",
+    isEmergencyMedicalService: true,
+  },
+];

@@ -1,0 +1,82 @@
+import { expect, type Page, test } from "./support/test";
+import { expectNoAxeViolations } from "./support/axe";
+import { logIn } from "./support/login";
+import { readCodeFromOutbox } from "./support/outbox";
+import { createActivePatient } from "./support/patients";
+import { createTestProfessional, type TestProfessional } from "./support/professionals";
+
+const LOGIN_CODE = /\b\d{6}\b/;
+
+async function logInToPro(page: Page, professional: TestProfessional, { scan = false } = {}) {
+  await page.goto("/pro/connexion");
+  await expect(page.getByRole("heading", { level: 1, name: "Connexion des professionnels de santé" })).toBeVisible();
+  if (scan) await expectNoAxeViolations(page);
+  await page.getByRole("textbox", { name: "Identifiant" }).fill(professional.identifier);
+  await page.getByLabel("Mot de passe", { exact: true }).fill(professional.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Code de connexion" })).toBeVisible();
+  await page.getByRole("radio", { name: "Par e-mail" }).check();
+  await page.getByRole("button", { name: "Recevoir mon code" }).click();
+  const codeField = page.getByRole("textbox", { name: "Code de connexion" });
+  await expect(codeField).toBeVisible();
+  if (scan) await expectNoAxeViolations(page);
+  await codeField.fill(await readCodeFromOutbox(page, professional.email, LOGIN_CODE));
+  await page.getByRole("button", { name: "Valider" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Rechercher un patient" })).toBeVisible();
+}
+
+test("a professional logs in with password and the code from the outbox, then finds a patient", async ({ page }) => {
+  const professional = await createTestProfessional();
+  const patient = await createActivePatient();
+
+  await logInToPro(page, professional, { scan: true });
+  await expect(page).toHaveURL(/\/pro$/);
+  const header = page.getByRole("banner");
+  await expect(header.getByText(`Dr Anne ${professional.lastName}`)).toBeVisible();
+  await expect(header.getByText("Médecin, Médecine générale")).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // A miss says nothing about whether the person exists.
+  await page.getByRole("textbox", { name: "Numéro de sécurité sociale" }).fill(patient.nir);
+  await page.getByRole("textbox", { name: "Date de naissance" }).fill("01/01/1901");
+  await page.getByRole("button", { name: "Rechercher" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Aucun dossier Mon espace santé ne correspond" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // A bad NIR is told on its field.
+  await page.getByRole("textbox", { name: "Numéro de sécurité sociale" }).fill("123");
+  await page.getByRole("button", { name: "Rechercher" }).click();
+  await expect(page.getByRole("textbox", { name: "Numéro de sécurité sociale" })).toHaveAttribute("aria-invalid", "true");
+
+  await page.getByRole("textbox", { name: "Numéro de sécurité sociale" }).fill(patient.nir);
+  await page.getByRole("textbox", { name: "Date de naissance" }).fill(patient.birthDateFr);
+  await page.getByRole("button", { name: "Rechercher" }).click();
+  await expect(page).toHaveURL(new RegExp(`/pro/patients/${patient.id}$`));
+  await expect(page.getByRole("heading", { level: 1, name: `Lucie ${patient.birthName}` })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The professional's session opens no patient's space.
+  await page.goto("/accueil");
+  await expect(page).toHaveURL(/\/connexion/);
+
+  await page.goto("/pro");
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page).toHaveURL(/\/pro\/connexion\?motif=deconnexion$/);
+  await expect(page.getByText("Vous êtes déconnecté de l'espace professionnels de santé.")).toBeVisible();
+  await page.goto("/pro");
+  await expect(page).toHaveURL(/\/pro\/connexion$/);
+});
+
+test("a patient's session does not open /pro, and a patient's login is refused there", async ({ page }) => {
+  const patient = await createActivePatient({ isOnboarded: true });
+  await page.goto("/pro/connexion");
+  await page.getByRole("textbox", { name: "Identifiant" }).fill(patient.identifier);
+  await page.getByLabel("Mot de passe", { exact: true }).fill(patient.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Identifiant ou mot de passe incorrect." })).toBeVisible();
+
+  await logIn(page, patient);
+  await page.goto("/pro");
+  await expect(page).toHaveURL(/\/pro\/connexion$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Connexion des professionnels de santé" })).toBeVisible();
+});
