@@ -1,38 +1,12 @@
-import { readFile } from "node:fs/promises";
-import { getDatabaseHandle } from "../client";
-import { migrateDatabase } from "../migrate";
 import { importRegister } from "@/lib/register/import";
 import { formatImportSummary, formatRegisterError } from "@/lib/register/register-file";
+import { runCsvImport } from "./csv-import";
 
 // npm run register:import -- <fichier.csv>: loads an export of the insurer's register.
-const filePath = process.argv[2];
-if (!filePath) {
-  console.error("Usage : npm run register:import -- <fichier.csv>");
-  process.exit(2);
-}
-
-let csvText: string;
-try {
-  // A fatal decoder refuses Latin-1 exports instead of storing mangled names.
-  csvText = new TextDecoder("utf-8", { fatal: true }).decode(await readFile(filePath));
-} catch (error) {
-  const reason =
-    error instanceof TypeError ? "le fichier n'est pas encodé en UTF-8" : `lecture impossible (${(error as Error).message})`;
-  console.error(`${filePath} : ${reason}.`);
-  process.exit(1);
-}
-
-const handle = getDatabaseHandle();
-try {
-  if (handle.kind === "pglite") await migrateDatabase(handle);
-  const result = await importRegister(csvText);
-  if (result.status === "imported") {
-    console.log(`${formatImportSummary(result)}.`);
-  } else {
-    console.error(`Fichier refusé, rien n'a été enregistré (${result.errors.length} erreur${result.errors.length > 1 ? "s" : ""}) :`);
-    for (const error of result.errors) console.error(formatRegisterError(error));
-    process.exitCode = 1;
-  }
-} finally {
-  await handle.close();
-}
+await runCsvImport({
+  command: "npm run register:import",
+  importCsv: importRegister,
+  describeImport: (result) => `${formatImportSummary(result)}.`,
+  unchangedText: "rien n'a été enregistré",
+  describeError: formatRegisterError,
+});
