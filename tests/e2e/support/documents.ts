@@ -1,11 +1,15 @@
 import { randomUUID } from "node:crypto";
+import type { DocumentCategory } from "@/lib/documents/categories";
+import { patientDocumentTypeOf } from "@/lib/documents/document-types";
 import { sql } from "./register";
 
 export type TestDocumentInput = {
   title: string;
   authorKind?: "patient" | "professional" | "establishment" | "insurer" | "service";
   authorName?: string;
-  category?: string;
+  category?: DocumentCategory;
+  /** Unset: the category's own code for a patient's upload, a consultation report (11488-4) for anyone else. */
+  typeCode?: string;
   documentDate?: string;
   mediaType?: string;
   folderId?: string | null;
@@ -19,12 +23,14 @@ export type TestDocumentInput = {
  */
 export async function createTestDocument(personId: string, input: TestDocumentInput): Promise<{ id: string; title: string }> {
   const authorKind = input.authorKind ?? "patient";
+  const category = input.category ?? (authorKind === "patient" ? "AUTR_DOC" : "CPT_REND");
+  const typeCode = input.typeCode ?? (authorKind === "patient" ? patientDocumentTypeOf(category) : "11488-4");
   const id = randomUUID();
   await sql`
-    insert into documents (id, person_id, title, document_date, category, folder_id, author_kind, author_name, media_type, byte_size,
+    insert into documents (id, person_id, title, document_date, category, type_code, folder_id, author_kind, author_name, media_type, byte_size,
                            is_hidden_from_professionals, storage, storage_key, master_key_id, wrapped_data_key)
     values (${id}, ${personId}, ${input.title}, ${input.documentDate ?? "2026-03-14"},
-            ${input.category ?? (authorKind === "patient" ? "AUTR_DOC" : "CPT_REND")}, ${input.folderId ?? null}, ${authorKind},
+            ${category}, ${typeCode}, ${input.folderId ?? null}, ${authorKind},
             ${input.authorName ?? (authorKind === "patient" ? "Lucie Essai" : "Dr Anne Leroy")}, ${input.mediaType ?? "application/pdf"}, 24000,
             ${input.isHiddenFromProfessionals ?? false}, 'database', ${randomUUID()}, 'test', ${"\\x"}::bytea)`;
   return { id, title: input.title };
