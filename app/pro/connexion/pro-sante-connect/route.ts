@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { signIn } from "@/lib/auth/auth";
 import { PRO_SANTE_CONNECT_PROVIDER_ID, isProSanteConnectConfigured } from "@/lib/auth/pro-sante-connect";
 
@@ -7,8 +6,8 @@ import { PRO_SANTE_CONNECT_PROVIDER_ID, isProSanteConnectConfigured } from "@/li
  * cookies, then the redirect to PSC). It takes no input; a link rather than a form, because the
  * CSP's form-action 'self' would stop a form's redirect to PSC. Without PSC configured: not found.
  */
-export async function GET(): Promise<never> {
-  if (!isProSanteConnectConfigured()) notFound();
+export async function GET(): Promise<Response> {
+  if (!isProSanteConnectConfigured()) return new Response("Not Found", { status: 404 });
   // signIn redirects (to PSC) by throwing Next's redirect.
   await signIn(PRO_SANTE_CONNECT_PROVIDER_ID, { redirectTo: "/pro" });
   throw new Error("signIn did not redirect");
