@@ -80,6 +80,14 @@ const settingsSchema = z
     OUTBOX_ENABLED: flag,
     /** Serves /bench-baseline, the benchmark's reference page (npm run bench sets it); off, it is a 404. */
     BENCH_BASELINE_ENABLED: flag,
+    /**
+     * Pro Santé Connect (OpenID Connect) for /pro: its issuer (discovery at
+     * <issuer>/.well-known/openid-configuration), this service's client id and secret. All three
+     * or none: unset, /pro/connexion offers the password login alone.
+     */
+    PSC_ISSUER: z.url().optional(),
+    PSC_CLIENT_ID: z.string().min(1).optional(),
+    PSC_CLIENT_SECRET: z.string().min(1).optional(),
     /** Days between the notification and the automatic creation of the space (CSP R.1111-28). */
     WAITING_PERIOD_DAYS: z.coerce.number().int().min(1).max(365).default(42),
     /** Validity of a code sent with the notification (e-mail or letter). */
@@ -89,6 +97,10 @@ const settingsSchema = z
   })
   .superRefine((settings, context) => {
     refineDocumentSettings(settings, context);
+    const pscSettings = [settings.PSC_ISSUER, settings.PSC_CLIENT_ID, settings.PSC_CLIENT_SECRET];
+    if (pscSettings.some(Boolean) && !pscSettings.every(Boolean)) {
+      context.addIssue({ code: "custom", path: ["PSC_ISSUER"], message: "Pro Santé Connect needs PSC_ISSUER, PSC_CLIENT_ID and PSC_CLIENT_SECRET together" });
+    }
     if (settings.SMS_PROVIDER === "brevo" && !settings.BREVO_API_KEY) {
       context.addIssue({ code: "custom", path: ["BREVO_API_KEY"], message: "SMS_PROVIDER=brevo needs BREVO_API_KEY" });
     }

@@ -87,6 +87,7 @@ const ROUTES = [
   { name: "the documents' upload", path: "/documents/televersement", extraSegments: 0 },
   { name: "the advance directives' upload", path: "/profil-medical/directives-anticipees/televersement", extraSegments: 0 },
   { name: "the medical synthesis' download", path: "/profil-medical/synthese/telecharger", extraSegments: 0 },
+  { name: "Pro Santé Connect's start (unconfigured here: 404)", path: "/pro/connexion/pro-sante-connect", extraSegments: 0 },
   { name: "a document's bytes", path: "/documents/00000000-0000-4000-8000-000000000000/fichier", extraSegments: 0 },
 ] as const;
 

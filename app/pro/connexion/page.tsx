@@ -2,15 +2,21 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { Alert } from "@/components/ui/alert";
+import { buttonClassName } from "@/components/ui/button";
 import { PageTitle } from "@/components/ui/page-title";
 import { findProfessionalActor } from "@/lib/access/current-actor";
 import { expiredLoginAttemptMessage } from "@/lib/auth/messages";
+import { isProSanteConnectConfigured } from "@/lib/auth/pro-sante-connect";
 import { proLoginPasswordAction } from "./actions";
 
 export const metadata: Metadata = { title: "Connexion des professionnels de santé" };
 
 const notices: Record<string, { variant: "info" | "warning"; text: string }> = {
   "tentative-expiree": { variant: "warning", text: expiredLoginAttemptMessage },
+  "psc-inconnu": {
+    variant: "warning",
+    text: "Votre connexion Pro Santé Connect a réussi, mais votre numéro RPPS ne figure pas dans l'annuaire des professionnels de Mon espace santé : aucune session n'a été ouverte.",
+  },
   deconnexion: { variant: "info", text: "Vous êtes déconnecté de l'espace professionnels de santé." },
 };
 
@@ -33,6 +39,15 @@ export default async function ProLoginPage({ searchParams }: { searchParams: Pro
         ensuite envoyé par e-mail ou par SMS.
       </p>
       <LoginForm action={proLoginPasswordAction} callbackUrl="/pro" hasRecoveryLinks={false} />
+      {isProSanteConnectConfigured() ? (
+        <div className="mt-8 border-t border-gray-300 pt-6">
+          <p>Vous avez une carte CPS ou l&apos;application e-CPS :</p>
+          {/* A plain link, never prefetched: following it starts the OpenID Connect flow. */}
+          <a href="/pro/connexion/pro-sante-connect" className={`mt-4 ${buttonClassName({ variant: "secondary" })}`}>
+            Se connecter avec Pro Santé Connect
+          </a>
+        </div>
+      ) : null}
     </>
   );
 }
