@@ -1,26 +1,20 @@
 import { randomUUID } from "node:crypto";
 import type { DocumentCategory } from "@/lib/documents/categories";
-import { DOCUMENT_TYPES, patientDocumentTypeOf } from "@/lib/documents/document-types";
+import { patientDocumentTypeOf } from "@/lib/documents/document-types";
 import { sql } from "./register";
 
 export type TestDocumentInput = {
   title: string;
   authorKind?: "patient" | "professional" | "establishment" | "insurer" | "service";
   authorName?: string;
-  category?: string;
+  category?: DocumentCategory;
+  /** Unset: the category's own code for a patient's upload, a consultation report (11488-4) for anyone else. */
+  typeCode?: string;
   documentDate?: string;
   mediaType?: string;
   folderId?: string | null;
   isHiddenFromProfessionals?: boolean;
-  /** The DMP type (documents.type_code): by default the patient's own type of its category, else the first professional type of it. */
-  typeCode?: string;
 };
-
-function defaultTypeCode(category: string, authorKind: string): string {
-  if (authorKind === "patient") return patientDocumentTypeOf(category as DocumentCategory);
-  const type = DOCUMENT_TYPES.find((candidate) => candidate.category === category && !/^(DOCPAT|EXPPAT)/.test(candidate.code));
-  return type?.code ?? patientDocumentTypeOf(category as DocumentCategory);
-}
 
 /**
  * A document row of a person's record, as the upload or a professional would leave it, made in
@@ -29,13 +23,14 @@ function defaultTypeCode(category: string, authorKind: string): string {
  */
 export async function createTestDocument(personId: string, input: TestDocumentInput): Promise<{ id: string; title: string }> {
   const authorKind = input.authorKind ?? "patient";
-  const id = randomUUID();
   const category = input.category ?? (authorKind === "patient" ? "AUTR_DOC" : "CPT_REND");
+  const typeCode = input.typeCode ?? (authorKind === "patient" ? patientDocumentTypeOf(category) : "11488-4");
+  const id = randomUUID();
   await sql`
     insert into documents (id, person_id, title, document_date, category, type_code, folder_id, author_kind, author_name, media_type, byte_size,
                            is_hidden_from_professionals, storage, storage_key, master_key_id, wrapped_data_key)
     values (${id}, ${personId}, ${input.title}, ${input.documentDate ?? "2026-03-14"},
-            ${category}, ${input.typeCode ?? defaultTypeCode(category, authorKind)}, ${input.folderId ?? null}, ${authorKind},
+            ${category}, ${typeCode}, ${input.folderId ?? null}, ${authorKind},
             ${input.authorName ?? (authorKind === "patient" ? "Lucie Essai" : "Dr Anne Leroy")}, ${input.mediaType ?? "application/pdf"}, 24000,
             ${input.isHiddenFromProfessionals ?? false}, 'database', ${randomUUID()}, 'test', ${"\\x"}::bytea)`;
   return { id, title: input.title };
