@@ -10,10 +10,20 @@ import { TextField } from "@/components/forms/text-field";
 import { buttonClassName } from "@/components/ui/button";
 import type { FieldErrors, FormState } from "@/lib/form-state";
 
-export type UploadFieldNames = { file: string; title: string; date: string; category: string; folder: string };
+export type UploadFieldNames = { file: string; title: string; date: string; category: string; folder?: string };
 
-/** A document's details asked with its file ("Ajouter un document"); without them the form sends the file alone. */
-export type UploadDetails = { fields: Omit<UploadFieldNames, "file">; titleMaxLength: number; categoryOptions: SelectOption[]; folderOptions: SelectOption[] };
+/**
+ * A document's details asked with its file ("Ajouter un document"); without them the form sends the file alone.
+ * A professional's deposit (/pro) names its category "Type de document" and has no folder.
+ */
+export type UploadDetails = {
+  fields: Omit<UploadFieldNames, "file">;
+  titleMaxLength: number;
+  categoryLabel?: string;
+  categoryPlaceholder?: string;
+  categoryOptions: SelectOption[];
+  folderOptions?: SelectOption[];
+};
 
 type UploadFormProps = {
   action: string;
@@ -24,6 +34,8 @@ type UploadFormProps = {
   submitLabel?: string;
   /** Shown when the JavaScript-less post came back with an error. */
   initialMessage?: string;
+  /** Sent with the form as they are (the patient a professional deposits for). */
+  hiddenFields?: Record<string, string>;
 };
 
 type Answer = { status: "added"; location: string } | { status: "error"; message: string; fieldErrors?: FieldErrors; values?: Record<string, string> };
@@ -33,7 +45,16 @@ type Answer = { status: "added"; location: string } | { status: "error"; message
  * API that reports an upload's progress, and shows it in a progress bar; without it the same
  * form posts as plain multipart to the same handler, which redirects.
  */
-export function UploadForm({ action, fileField, accept, fileHint, details, submitLabel = "Ajouter le document", initialMessage }: UploadFormProps) {
+export function UploadForm({
+  action,
+  fileField,
+  accept,
+  fileHint,
+  details,
+  submitLabel = "Ajouter le document",
+  initialMessage,
+  hiddenFields,
+}: UploadFormProps) {
   const router = useRouter();
   const [state, setState] = useState<FormState>(initialMessage ? { status: "error", message: initialMessage } : { status: "idle" });
   const [progress, setProgress] = useState<number | null>(null);
@@ -42,6 +63,7 @@ export function UploadForm({ action, fileField, accept, fileHint, details, submi
   const file = getFieldIds(fileField);
   const isFileInvalid = hasErrors(fieldErrors[fileField]);
   const fields = details?.fields;
+  const categoryLabel = details?.categoryLabel ?? "Catégorie";
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -87,13 +109,16 @@ export function UploadForm({ action, fileField, accept, fileHint, details, submi
             ? [
                 { name: fields.title, label: "Titre" },
                 { name: fields.date, label: "Date du document" },
-                { name: fields.category, label: "Catégorie" },
-                { name: fields.folder, label: "Dossier" },
+                { name: fields.category, label: categoryLabel },
+                ...(fields.folder ? [{ name: fields.folder, label: "Dossier" }] : []),
               ]
             : []),
         ]}
       />
       {state.fieldErrors ? null : <FormMessage state={state} />}
+      {Object.entries(hiddenFields ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <div>
         <label htmlFor={fileField} className="block font-semibold text-slate-900">
           Fichier
@@ -136,22 +161,24 @@ export function UploadForm({ action, fileField, accept, fileHint, details, submi
           />
           <SelectField
             name={fields.category}
-            label="Catégorie"
-            options={[{ value: "", label: "Choisissez une catégorie" }, ...details.categoryOptions]}
+            label={categoryLabel}
+            options={[{ value: "", label: details.categoryPlaceholder ?? "Choisissez une catégorie" }, ...details.categoryOptions]}
             defaultValue={values[fields.category] ?? ""}
             error={fieldErrors[fields.category]}
             required
             key={`category-${values[fields.category] ?? ""}`}
           />
-          <SelectField
-            name={fields.folder}
-            label="Dossier"
-            hint="Facultatif"
-            options={[{ value: "", label: "Aucun dossier" }, ...details.folderOptions]}
-            defaultValue={values[fields.folder] ?? ""}
-            error={fieldErrors[fields.folder]}
-            key={`folder-${values[fields.folder] ?? ""}`}
-          />
+          {fields.folder ? (
+            <SelectField
+              name={fields.folder}
+              label="Dossier"
+              hint="Facultatif"
+              options={[{ value: "", label: "Aucun dossier" }, ...(details.folderOptions ?? [])]}
+              defaultValue={values[fields.folder] ?? ""}
+              error={fieldErrors[fields.folder]}
+              key={`folder-${values[fields.folder] ?? ""}`}
+            />
+          ) : null}
         </>
       ) : null}
       {progress !== null ? (

@@ -16,11 +16,11 @@ export type UploadAnswer =
 /** What storing a read form came to: where to go next, or why not (the HTTP status and the answer). */
 export type UploadOutcome = { status: "added"; location: string } | { status: "refused"; httpStatus: number; answer: Extract<UploadAnswer, { status: "error" }> };
 
-type UploadEndpoint = {
+type UploadEndpoint<A = Actor> = {
   /** The page of the form, where the JavaScript-less post comes back with `?erreur=`. */
   formPath: string;
   /** Stores what was read for the actor's subject; every rule of the upload's kind lives there. */
-  store: (actor: Actor, form: UploadForm, now: Date) => Promise<UploadOutcome>;
+  store: (actor: A, form: UploadForm, now: Date) => Promise<UploadOutcome>;
 };
 
 function answer(request: Request, formPath: string, status: number, body: UploadAnswer): Response {
@@ -53,11 +53,23 @@ function isSameOrigin(request: Request): boolean {
  * size limit (lib/documents/upload.ts); then the endpoint's `store` validates and stores. Its
  * path must be in STREAMED_UPLOAD_PATHS (lib/http/request-filter.ts).
  */
-export async function handleUpload(request: Request, { formPath, store }: UploadEndpoint): Promise<Response> {
+export function handleUpload(request: Request, endpoint: UploadEndpoint): Promise<Response> {
+  return handleUploadBy(request, findActor, endpoint);
+}
+
+/**
+ * handleUpload for another kind of actor (a professional on /pro: findProfessionalActor): the
+ * same origin check, streaming limit and answers, the session read by `findUploader`.
+ */
+export async function handleUploadBy<A>(
+  request: Request,
+  findUploader: () => Promise<A | null>,
+  { formPath, store }: UploadEndpoint<A>,
+): Promise<Response> {
   if (!isSameOrigin(request)) {
     return answer(request, formPath, 403, { status: "error", message: "Cette demande ne vient pas de Mon espace santé : elle a été refusée." });
   }
-  const actor = await findActor();
+  const actor = await findUploader();
   if (!actor) return answer(request, formPath, 401, { status: "error", message: "Votre session a expiré. Reconnectez-vous pour envoyer un document." });
   const declaredLength = Number(request.headers.get("content-length") ?? "0");
   const tooLarge: UploadAnswer = { status: "error", message: FILE_TOO_LARGE_MESSAGE, fieldErrors: { [UPLOAD_FIELDS.file]: [FILE_TOO_LARGE_MESSAGE] } };

@@ -122,7 +122,11 @@ export function findRequestRefusal({ method, pathname, search = "", headers }: F
 }
 
 /** Route handlers that read a multipart upload themselves, as a stream (lib/documents/upload-request.ts). */
-export const STREAMED_UPLOAD_PATHS: ReadonlySet<string> = new Set(["/documents/televersement", "/profil-medical/directives-anticipees/televersement"]);
+export const STREAMED_UPLOAD_PATHS: ReadonlySet<string> = new Set([
+  "/documents/televersement",
+  "/profil-medical/directives-anticipees/televersement",
+  "/pro/televersement",
+]);
 
 /** Parts of React's encoding of a server action's arguments that hold JSON: the numbered parts ("0" is the argument list) and a form's bound arguments. */
 const JSON_PART = /^(?:\d+|(?:.*_)?\$ACTION_\d+:\d+)$/;

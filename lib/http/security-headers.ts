@@ -48,8 +48,11 @@ export function buildContentSecurityPolicy(nonce: string, { isDevelopment, isHtt
   return directives.join("; ");
 }
 
-/** "/documents/<id>/fichier": a document's own bytes, shown in the preview frame or downloaded. */
-const DOCUMENT_CONTENT_PATH = /^\/documents\/[^/]+\/fichier$/;
+/**
+ * A document's own bytes, shown in the preview frame or downloaded: the patient's
+ * "/documents/<id>/fichier" and the professional's "/pro/patients/<personId>/documents/<id>/fichier".
+ */
+const DOCUMENT_CONTENT_PATH = /^(?:\/pro\/patients\/[^/]+)?\/documents\/[^/]+\/fichier$/;
 
 export function isDocumentContentPath(pathname: string): boolean {
   return DOCUMENT_CONTENT_PATH.test(pathname);

@@ -5,8 +5,6 @@ import { insuredPersons, spaces } from "@/db/schema";
 import type { ProfessionalActor } from "@/lib/access/actor";
 import type { RequestContext } from "@/lib/http/request-context";
 import { consumeRateLimits } from "@/lib/rate-limit";
-import { displayName } from "@/lib/register/person-name";
-import { isUuid } from "@/lib/validation";
 import type { PatientSearch } from "./patient-search-schema";
 
 /** Searches a professional may make: enough for a day of consultations, too few to walk the register. */
@@ -49,20 +47,4 @@ export async function findPatientForProfessional(
     .where(and(eq(insuredPersons.nir, search.nir), eq(insuredPersons.birthDate, search.birthDate)))
     .limit(1);
   return row ? { status: "found", personId: row.personId } : { status: "not-found" };
-}
-
-/**
- * The name a signed-in professional sees at the top of a patient's page (the one the search led
- * to): the usual first name and the usage (else birth) name of an ACTIVE space; null otherwise.
- * The record itself is lib/professional-access's to open.
- */
-export async function findActivePatientName(_actor: ProfessionalActor, personId: string): Promise<string | null> {
-  if (!isUuid(personId)) return null;
-  const [row] = await getDb()
-    .select({ firstNames: insuredPersons.firstNames, birthName: insuredPersons.birthName, usageName: insuredPersons.usageName })
-    .from(insuredPersons)
-    .innerJoin(spaces, and(eq(spaces.personId, insuredPersons.id), eq(spaces.status, "active")))
-    .where(eq(insuredPersons.id, personId))
-    .limit(1);
-  return row ? displayName(row) : null;
 }

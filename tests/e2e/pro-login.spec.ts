@@ -52,7 +52,9 @@ test("a professional logs in with password and the code from the outbox, then fi
   await page.getByRole("textbox", { name: "Date de naissance" }).fill(patient.birthDateFr);
   await page.getByRole("button", { name: "Rechercher" }).click();
   await expect(page).toHaveURL(new RegExp(`/pro/patients/${patient.id}$`));
-  await expect(page.getByRole("heading", { level: 1, name: `Lucie ${patient.birthName}` })).toBeVisible();
+  // Without the patient's consent yet, the record's page asks for it (pro-record.spec.ts goes on from there).
+  await expect(page.getByRole("heading", { level: 1, name: "Dossier du patient" })).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: "Le patient m'a donné son accord" })).toBeVisible();
   await expectNoAxeViolations(page);
 
   // The professional's session opens no patient's space.

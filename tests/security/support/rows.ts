@@ -7,13 +7,14 @@ import { sql } from "../../e2e/support/register";
  */
 export type PersonSnapshot = Record<string, string>;
 
-type PersonTable = { tableName: string; columnName: "person_id" | "account_id" };
+type PersonTable = { tableName: string; columnName: "person_id" | "account_id" | "professional_id" };
 let personTables: Promise<PersonTable[]> | undefined;
 
 function listPersonTables(): Promise<PersonTable[]> {
   personTables ??= sql<PersonTable[]>`
     select table_name as "tableName", column_name as "columnName" from information_schema.columns
-    where table_schema = 'public' and column_name in ('person_id', 'account_id') order by table_name, column_name`;
+    where table_schema = 'public' and (column_name in ('person_id', 'account_id') or (column_name = 'professional_id' and table_name <> 'accounts'))
+    order by table_name, column_name`;
   return personTables;
 }
 
@@ -31,8 +32,11 @@ export async function snapshotPerson(personId: string, { ignoresSessionActivity 
     const owner =
       columnName === "person_id"
         ? sql`t.person_id = ${personId}`
-        : // A professional victim (/pro) is named by their directory id: their account's rows are theirs.
-          sql`t.account_id in (select id from accounts where person_id = ${personId} or professional_id = ${personId})`;
+        : columnName === "professional_id"
+          ? // A professional victim's rows of the directory's side (their accesses to patients, their emergency accesses).
+            sql`t.professional_id = ${personId}`
+          : // A professional victim (/pro) is named by their directory id: their account's rows are theirs.
+            sql`t.account_id in (select id from accounts where person_id = ${personId} or professional_id = ${personId})`;
     const [row] = await sql<{ digest: string | null; count: number }[]>`
       select md5(string_agg((to_jsonb(t) - ${ignored}::text[])::text, '|' order by (to_jsonb(t) - ${ignored}::text[])::text)) as digest,
              count(*)::int as count

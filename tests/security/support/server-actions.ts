@@ -22,7 +22,8 @@ import {
   folderRenameSchema,
 } from "@/lib/documents/schemas";
 import { identitySchema } from "@/lib/register/identity";
-import { administratorSchema, emergencySettingsSchema, professionalAccessIdSchema } from "@/lib/professional-access/schemas";
+import { consentFormSchema, patientFieldSchema } from "@/lib/professional-access/record-forms";
+import { administratorSchema, emergencyReasonSchema, emergencySettingsSchema, professionalAccessIdSchema } from "@/lib/professional-access/schemas";
 import { patientSearchSchema } from "@/lib/professionals/patient-search-schema";
 import { parseAnswer } from "@/lib/onboarding/answers";
 import { QUESTIONS } from "@/lib/onboarding/questions";
@@ -166,6 +167,12 @@ const inChallenge =
 const inSession = (path: string) => async (page: Page, { victim }: JourneyState) => {
   await holdCookie(page, await mintSessionCookie(victim.id));
   await page.goto(path);
+};
+
+/** The professional victim signed in to /pro, on the page of the patient they searched for (the stranger), without access yet. */
+const onProPatientPage = async (page: Page, { victim, stranger }: JourneyState) => {
+  await holdCookie(page, await mintSessionCookie(victim.id));
+  await page.goto(`/pro/patients/${stranger.id}`);
 };
 
 /** The victim signed in and done with the first-login questionnaire (the space's frame asks for it), on `path`. */
@@ -928,6 +935,28 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     refusesInput: refusedBy(patientSearchSchema),
     // A search writes nothing of the professional's (its rate-limit window is no one's row): a hit leads to the patient.
     isAcceptedWithoutRows: ({ redirect }) => redirect?.includes("/pro/patients/") === true,
+  },
+  {
+    action: "app/pro/(frame)/patients/[personId]/actions.ts#recordConsentAction",
+    journey: "pro-portal",
+    credential: "session",
+    reach: onProPatientPage,
+    submit: async (page) => {
+      await page.getByRole("checkbox", { name: "Le patient m'a donné son accord" }).check();
+      await clickButton(page, "Accéder au dossier");
+    },
+    refusesInput: refusedBy(consentFormSchema),
+  },
+  {
+    action: "app/pro/(frame)/patients/[personId]/actions.ts#openEmergencyAccessAction",
+    journey: "pro-portal",
+    credential: "session",
+    reach: onProPatientPage,
+    submit: async (page) => {
+      await page.getByRole("textbox", { name: "Motif" }).fill("Patient inconscient aux urgences");
+      await clickButton(page, "Accès en urgence");
+    },
+    refusesInput: (values) => refusedBy(patientFieldSchema)(values) || refusedBy(emergencyReasonSchema)(values),
   },
   {
     action: "app/pro/session-actions.ts#proLogoutAction",

@@ -1,0 +1,56 @@
+"use server";
+
+import { notFound, redirect } from "next/navigation";
+import { requireProfessional } from "@/lib/access/current-actor";
+import type { FormState } from "@/lib/form-state";
+import { recordConsent } from "@/lib/professional-access/consent";
+import { openEmergencyAccess } from "@/lib/professional-access/emergency";
+import { proPatientPath } from "@/lib/professional-access/paths";
+import { consentFormSchema, patientFieldSchema } from "@/lib/professional-access/record-forms";
+import { fieldErrorsOf, submittedForm } from "@/lib/validation";
+
+const BLOCKED_MESSAGE = "Le patient vous a bloqué : vous ne pouvez pas accéder à son dossier.";
+
+/** « Accéder au dossier »: the professional records that the patient agreed (recordConsent), then reads the record. */
+export async function recordConsentAction(_previous: FormState, submitted: unknown): Promise<FormState> {
+  const actor = await requireProfessional();
+  const formData = submittedForm(submitted);
+  const parsed = consentFormSchema.safeParse({ personId: formData.get("personId") ?? undefined, consent: formData.get("consent") ?? undefined });
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsOf(parsed.error);
+    if (fieldErrors.personId) notFound();
+    return { status: "error", fieldErrors };
+  }
+  const result = await recordConsent({ actor, personId: parsed.data.personId, now: new Date() });
+  switch (result.status) {
+    case "not-found":
+      notFound();
+    case "blocked":
+      return { status: "error", message: BLOCKED_MESSAGE };
+    case "recorded":
+      redirect(proPatientPath(parsed.data.personId));
+  }
+}
+
+/** « Accès en urgence »: a typed « Motif », then the record for the emergency's duration (openEmergencyAccess). */
+export async function openEmergencyAccessAction(_previous: FormState, submitted: unknown): Promise<FormState> {
+  const actor = await requireProfessional();
+  const formData = submittedForm(submitted);
+  const parsed = patientFieldSchema.safeParse({ personId: formData.get("personId") ?? undefined });
+  if (!parsed.success) notFound();
+  const reason = formData.get("reason");
+  const values = { reason: typeof reason === "string" ? reason : "" };
+  const result = await openEmergencyAccess({ actor, personId: parsed.data.personId, values: { reason: reason ?? undefined }, now: new Date() });
+  switch (result.status) {
+    case "invalid":
+      return { status: "error", fieldErrors: { reason: result.errors.reason ? [result.errors.reason] : undefined }, values };
+    case "not-found":
+      notFound();
+    case "blocked":
+      return { status: "error", message: BLOCKED_MESSAGE, values };
+    case "refused-by-patient":
+      return { status: "error", message: "Le patient a refusé l'accès en urgence à son dossier pour votre profession.", values };
+    case "opened":
+      redirect(proPatientPath(parsed.data.personId));
+  }
+}
