@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { createActivePatient, markOnboarded } from "../e2e/support/patients";
+import { createActivePatient } from "../e2e/support/patients";
 import { proDocumentFilePath, proPatientPath } from "@/lib/professional-access/paths";
 import { SYNTHESIS_SECTION_CHOICES } from "@/lib/medical-profile/synthesis-form";
 import { runAction } from "./support/action-runner";
@@ -203,10 +203,14 @@ const ACTIONS: Record<string, Row> = {
 };
 
 /** The patient's documents the /pro file route is asked for. */
-const ORDINARY: MatrixDocument & { title: string } = { title: "Compte rendu de consultation", typeCode: "11488-4", isMasked: false };
+// Titles unlike any type's label: the record's page shows both.
+const ORDINARY: MatrixDocument & { title: string } = { title: "Consultation du 14 mars", typeCode: "11488-4", isMasked: false };
 /** A discharge letter: the default matrix opens it to doctors, not to dentists (decision 0018). */
-const EXCLUDED_TYPE: MatrixDocument & { title: string } = { title: "Lettre de liaison de sortie", typeCode: "11490-0", isMasked: false };
-const MASKED: MatrixDocument & { title: string } = { title: "Compte rendu masqué", typeCode: "11488-4", isMasked: true };
+const EXCLUDED_TYPE: MatrixDocument & { title: string } = { title: "Sortie de cardiologie", typeCode: "11490-0", isMasked: false };
+const MASKED: MatrixDocument & { title: string } = { title: "Consultation masquée", typeCode: "11488-4", isMasked: true };
+/** Masked too, but the authorised professional's own deposit: its author reads it. */
+const MASKED_OWN_DEPOSIT: MatrixDocument & { title: string } = { title: "Ordonnance masquée", typeCode: "11488-4", isMasked: true, author: "authorised" };
+const PRO_DOCUMENTS = [ORDINARY, EXCLUDED_TYPE, MASKED, MASKED_OWN_DEPOSIT];
 
 /**
  * A patient-space route handler: the patient's own answer, another patient's about their own
@@ -222,7 +226,7 @@ function proDocumentRow(document: MatrixDocument, matrix: AccessMatrix): Row {
     patient: NOT_FOUND,
     otherPatient: NOT_FOUND,
     // A professional's read is in the patient's history (issue 10): an allowed read writes its event.
-    ...byRule((persona) => (mayReadDocument(STANDINGS[persona], document, matrix) ? allowed(["activity_events.subject_person_id"], { status: 200 }) : NOT_FOUND)),
+    ...byRule((persona) => (mayReadDocument(persona, document, matrix) ? allowed(["activity_events.subject_person_id"], { status: 200 }) : NOT_FOUND)),
     // No session cookie at all: the proxy sends the request to the professionals' login.
     nobody: TO_PRO_LOGIN,
   };
@@ -321,21 +325,35 @@ test.describe("route handlers", () => {
       otherPatient: otherPatient.id,
       ...(Object.fromEntries(PROFESSIONAL_PERSONAS.map((persona) => [persona, professionals[persona].professionalId])) as Record<ProfessionalPersona, string>),
     });
-    return { patient, otherPatient, cookies };
+    return { patient, otherPatient, cookies, professionals };
   }
 
-  test(`/pro/patients/[personId]/documents/[documentId]/fichier × ${PERSONAS.length} personas × 3 documents (ordinary, type excluded for a dentist, masked)`, async () => {
+  test(`/pro/patients/[personId]/documents/[documentId]/fichier × ${PERSONAS.length} personas × 4 documents (ordinary, type excluded for a dentist, masked, masked but their own deposit), and the record's page that lists them`, async () => {
     const matrix = await loadAccessMatrix();
     // The matrix's data this row relies on: doctors read both types, dentists not the discharge letter.
     expect([matrix.allows("10", ORDINARY.typeCode), matrix.allows("10", EXCLUDED_TYPE.typeCode), matrix.allows("40", ORDINARY.typeCode), matrix.allows("40", EXCLUDED_TYPE.typeCode)]).toEqual([true, true, true, false]);
-    const { patient, cookies } = await createPeople();
+    const { patient, cookies, professionals } = await createPeople();
     const verdicts: Verdict[] = [];
-    for (const document of [ORDINARY, EXCLUDED_TYPE, MASKED]) {
-      const documentId = await createReadableDocument(cookies.patient!, patient.id, document);
+    for (const document of PRO_DOCUMENTS) {
+      const authorProfessionalId = document.author ? professionals[document.author].professionalId : null;
+      const documentId = await createReadableDocument(cookies.patient!, patient.id, { ...document, authorProfessionalId });
       const result = await runPersonas(patient.id, proDocumentRow(document, matrix), (persona) =>
         sendAs(cookies[persona], { path: proDocumentFilePath(patient.id, documentId) }),
       );
       verdicts.push(...result.verdicts.map((verdict) => ({ ...verdict, failure: verdict.failure && `${document.title}: ${verdict.failure}` })));
+    }
+    // The record's page lists the same documents the file route opens, by the same rule (a page, not a route handler: its list is where a leak would show).
+    const documents = PRO_DOCUMENTS;
+    const page = await runPersonas(
+      patient.id,
+      { patient: TO_PRO_LOGIN, otherPatient: TO_PRO_LOGIN, ...everyProfessional(allowed([], { status: 200 })), nobody: TO_PRO_LOGIN },
+      (persona) => sendAs(cookies[persona], { path: proPatientPath(patient.id) }),
+    );
+    verdicts.push(...page.verdicts.map((verdict) => ({ ...verdict, failure: verdict.failure && `the record's page: ${verdict.failure}` })));
+    for (const persona of PROFESSIONAL_PERSONAS) {
+      const listed = documents.filter((document) => page.responses[persona]?.text.includes(`>${document.title}</a>`)).map((document) => document.title);
+      const readable = documents.filter((document) => mayReadDocument(persona, document, matrix)).map((document) => document.title);
+      expect(listed, `the documents the record's page lists to ${persona}`).toEqual(readable);
     }
     expectNoFailure(verdicts);
   });

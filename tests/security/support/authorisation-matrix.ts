@@ -79,18 +79,24 @@ export function reachesRecord(standing: Standing): boolean {
   return standing.access === "authorised" || isInAllowedEmergency(standing);
 }
 
-export type MatrixDocument = { typeCode: string; isMasked: boolean };
+export type MatrixDocument = {
+  typeCode: string;
+  isMasked: boolean;
+  /** The professional persona who deposited it, if one did. */
+  author?: ProfessionalPersona;
+};
 
 /**
  * "and the access matrix allows the document's type for the professional's profession, and not
  * masked (unless the professional is its author, an administrator, or in an emergency with
- * "Documents masqués" on)". No persona is the author of the patient's documents.
+ * "Documents masqués" on)".
  */
-export function mayReadDocument(standing: Standing, document: MatrixDocument, matrix: AccessMatrix): boolean {
+export function mayReadDocument(persona: ProfessionalPersona, document: MatrixDocument, matrix: AccessMatrix): boolean {
+  const standing = STANDINGS[persona];
   if (!reachesRecord(standing)) return false;
   if (!matrix.allows(standing.profession, document.typeCode)) return false;
   if (!document.isMasked) return true;
-  return standing.isAdministrator || (isInAllowedEmergency(standing) && PATIENT_SWITCHES.maskedDocuments);
+  return document.author === persona || standing.isAdministrator || (isInAllowedEmergency(standing) && PATIENT_SWITCHES.maskedDocuments);
 }
 
 /** "An authorised professional … adds a document to the patient's record … a blocked professional may still deposit documents." */
@@ -307,12 +313,12 @@ export async function sendAs(
 /**
  * A document of the patient's with real, encrypted bytes: uploaded through their own
  * "Ajouter un document" (the route handler, with their minted session), then filed under
- * `typeCode` and masked or not as a producer would have left it.
+ * `typeCode`, masked or not, and made a professional's deposit if told so, as a producer would have left it.
  */
 export async function createReadableDocument(
   patientCookie: string,
   patientId: string,
-  { title, typeCode, isMasked }: { title: string; typeCode: string; isMasked: boolean },
+  { title, typeCode, isMasked, authorProfessionalId = null }: { title: string; typeCode: string; isMasked: boolean; authorProfessionalId?: string | null },
 ): Promise<string> {
   const response = await sendAs(patientCookie, {
     path: "/documents/televersement",
@@ -321,7 +327,10 @@ export async function createReadableDocument(
   });
   if (response.status !== 200) throw new Error(`upload refused: ${response.status} ${response.text.slice(0, 200)}`);
   const [row] = await sql<{ id: string }[]>`
-    update documents set type_code = ${typeCode}, is_hidden_from_professionals = ${isMasked}
+    update documents set type_code = ${typeCode}, is_hidden_from_professionals = ${isMasked},
+      author_kind = case when ${authorProfessionalId}::uuid is null then author_kind else 'professional' end,
+      author_account_id = case when ${authorProfessionalId}::uuid is null then author_account_id end,
+      author_professional_id = ${authorProfessionalId}::uuid
     where person_id = ${patientId} and title = ${title} returning id`;
   if (!row) throw new Error(`document ${title} not stored`);
   return row.id;
