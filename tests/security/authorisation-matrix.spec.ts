@@ -137,8 +137,11 @@ const ACTIONS: Record<string, Row> = {
   "app/(espace)/questionnaire/actions.ts#answerQuestionAction": patientSpaceAction(own()),
   "app/(espace)/questionnaire/actions.ts#skipQuestionAction": patientSpaceAction(own()),
   "app/(espace)/session-actions.ts#readSessionTimingAction": ownSessionAction(allowed(), own()),
-  // Counted as activity: sessions.last_active_at, which the patient's own requests move anyway (rows.ts).
-  "app/(espace)/session-actions.ts#stayConnectedAction": ownSessionAction(allowed(), own()),
+  // Its write is sessions.last_active_at, which rows.ts leaves out of the patient's own requests: its effect shows in its answer, the idle timeout started again (15 min).
+  "app/(espace)/session-actions.ts#stayConnectedAction": ownSessionAction(
+    { outcome: "allowed", writes: [], isAccepted: ({ result }) => (result as { remainingMs?: number } | null)?.remainingMs === 15 * 60 * 1000 },
+    own(),
+  ),
   "app/(espace)/session-actions.ts#logoutAction": ownSessionAction(allowed(["sessions.account_id"]), own("/?deconnexion=ok")),
   "app/(espace)/session-actions.ts#logoutEverywhereAction": ownSessionAction(allowed(["sessions.account_id"]), own()),
   // Its body names the space to open: the patient's, which no one else may choose.
@@ -301,11 +304,16 @@ test.describe("server actions", () => {
             return [persona, expected.outcome === "allowed" && expected.redirect === "<the patient's record>" ? { ...expected, redirect: proPatientPath(patientId) } : expected];
           }),
         ) as Row;
-        // In the space, the patient's request is the captured one itself, and it goes last: the
-        // runner checks it went through (rows written, or the action's own sign of success).
+        // In the space, the patient's request is the captured one itself, and it goes last. It must
+        // go through: rows of theirs written, or the action's own sign of success (the runner's
+        // own check of it is moot here, the personas' rows being made after its first snapshot).
         const order = isPro ? PERSONAS : PATIENT_LAST.filter((persona) => persona !== "patient");
         const { verdicts } = await runPersonas(patientId, expectations, (persona) => send(replayOf(captured, { cookie: cookies[persona] })), { order });
         if (isPro) return void expectNoFailure(verdicts);
+        const patientExpected = expectations.patient;
+        if (patientExpected.outcome === "allowed") {
+          expectations.patient = { ...patientExpected, writesAny: true, isAccepted: patientExpected.isAccepted ?? step.isAcceptedWithoutRows };
+        }
         const last = await runPersonas(patientId, expectations, () => send(replayOf(captured)), { order: ["patient"] });
         expectNoFailure([...verdicts, ...last.verdicts]);
         return last.responses.patient;

@@ -187,8 +187,19 @@ export async function mintPersonaCookies(ids: PersonaIds): Promise<Record<Person
 // What a persona may get back.
 
 export type Expected =
-  /** Goes through; `writes`: tables of the patient's rows that must change ([] for a read that records nothing). */
-  | { outcome: "allowed"; status?: number; redirect?: string; writes: readonly string[] }
+  /**
+   * Goes through; `writes`: tables of the patient's rows that must change ([] for a read that
+   * records nothing); `writesAny`: some row of the patient's must change, unless `isAccepted` (an
+   * action that writes nothing) says by its answer that it went through.
+   */
+  | {
+      outcome: "allowed";
+      status?: number;
+      redirect?: string;
+      writes: readonly string[];
+      writesAny?: boolean;
+      isAccepted?: (outcome: { redirect: string | null; result: unknown }) => boolean;
+    }
   /** Sent to a login page (a server action's redirect, or the proxy's for a request without a session cookie), nothing written. */
   | { outcome: "login"; redirect: "/connexion" | "/pro/connexion" }
   /** 404, like something that does not exist; nothing written. */
@@ -230,6 +241,8 @@ export function judge(persona: Persona, expected: Expected, response: RawRespons
       if (redirect?.startsWith("/connexion") || redirect?.startsWith("/pro/connexion")) return fail("allowed, not sent to a login");
       const missing = expected.writes.filter((table) => !changed.includes(table));
       if (missing.length > 0) return fail(`allowed, writing ${missing.join(", ")}`);
+      if (expected.isAccepted && !expected.isAccepted({ redirect, result })) return fail("allowed, with the action's own sign of success");
+      if (expected.writesAny && !expected.isAccepted && wroteNothing) return fail("allowed, writing rows of the patient's");
       return pass;
     }
     case "login":
