@@ -248,7 +248,7 @@ const ROUTES_OUTSIDE: Record<string, string> = {
   "/(public)/activation/opposition/justificatif": "enrolment's flow cookie, before any account (action-replay and route-fuzz)",
   "/api/auth/[...nextauth]": "Auth.js' own handler: sessions are made by the login actions",
   "/api/health": "public health check",
-  "/dev/outbox/courriers/[id]": "the development outbox, absent from a production build without OUTBOX_ENABLED",
+  "/dev/outbox/courriers/[id]": "the development outbox: answers only where OUTBOX_ENABLED is set, never in production",
   "/icon.svg": "static metadata",
   "/robots.txt": "static metadata",
   "/pro/connexion/pro-sante-connect": "the login's start (Pro Santé Connect), before any session",
