@@ -2,18 +2,18 @@ import { sql } from "../../e2e/support/register";
 
 /**
  * A fingerprint of everything the database holds about one person: every row of every table
- * with a person_id column, or an account_id column through the person's account (found in the
+ * with a person_id column, a subject_person_id column (their activity history), or an account_id column through the person's account (found in the
  * catalogue, so tables added later are covered too), and their register entry. Two equal snapshots mean no row about them was written, added or removed.
  */
 export type PersonSnapshot = Record<string, string>;
 
-type PersonTable = { tableName: string; columnName: "person_id" | "account_id" | "professional_id" };
+type PersonTable = { tableName: string; columnName: "person_id" | "subject_person_id" | "account_id" | "professional_id" };
 let personTables: Promise<PersonTable[]> | undefined;
 
 function listPersonTables(): Promise<PersonTable[]> {
   personTables ??= sql<PersonTable[]>`
     select table_name as "tableName", column_name as "columnName" from information_schema.columns
-    where table_schema = 'public' and (column_name in ('person_id', 'account_id') or (column_name = 'professional_id' and table_name <> 'accounts'))
+    where table_schema = 'public' and (column_name in ('person_id', 'subject_person_id', 'account_id') or (column_name = 'professional_id' and table_name <> 'accounts'))
     order by table_name, column_name`;
   return personTables;
 }
@@ -32,6 +32,9 @@ export async function snapshotPerson(personId: string, { ignoresSessionActivity 
     const owner =
       columnName === "person_id"
         ? sql`t.person_id = ${personId}`
+        : columnName === "subject_person_id"
+          ? // The activity history: every write's event, about the person whoever acted (decision 0010).
+            sql`t.subject_person_id = ${personId}`
         : columnName === "professional_id"
           ? // A professional victim's rows of the directory's side (their accesses to patients, their emergency accesses).
             sql`t.professional_id = ${personId}`
