@@ -41,7 +41,7 @@ import { Tally } from "./support/tally";
  * whose switch is off, and nobody — with the expected outcome of each, and for every refusal no
  * row of the patient's changed (rows.ts). The actions come from the build's own manifest and the
  * route handlers from its app-paths manifest: one without its row in the tables below fails the
- * first test (docs/decisions/draft-authorisation-matrix.md).
+ * first test (docs/decisions/0021-authorisation-matrix.md).
  *
  * Professionals' expectations derive from the rule restated in ./support/authorisation-matrix.ts,
  * never from lib/professional-access/decide.ts.

@@ -9,7 +9,7 @@ import { outcomeOf } from "./replay";
 import { changedTables, type PersonSnapshot, snapshotPerson } from "./rows";
 
 /**
- * The people of the authorisation matrix (issue 10, docs/decisions/draft-authorisation-matrix.md)
+ * The people of the authorisation matrix (issue 10, docs/decisions/0021-authorisation-matrix.md)
  * and the rule their expected outcomes derive from. The rule is the issue's sentence written out
  * again here, on purpose without lib/professional-access/decide.ts: a test that asked the
  * decision what the decision should answer would prove nothing.
