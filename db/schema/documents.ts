@@ -6,10 +6,13 @@ import { professionals } from "./professionals";
 import { insuredPersons } from "./register";
 import { foldedSql } from "./text-folding";
 
-/** Raw bytes; drizzle has no built-in bytea column. */
+/**
+ * Raw bytes; drizzle has no built-in bytea column. The drivers' bytes are viewed, not copied (a
+ * document's object is up to 5 MB): postgres.js gives a Buffer of its own, PGlite a Uint8Array.
+ */
 export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",
-  fromDriver: (value) => new Uint8Array(value),
+  fromDriver: (value) => (Buffer.isBuffer(value) ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : value),
 });
 
 /**

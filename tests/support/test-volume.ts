@@ -6,7 +6,7 @@
  */
 export const isFullVolume = process.env.TEST_VOLUME === "full";
 
-/** Requests fast-check sends to one server action (tests/security/action-fuzz.spec.ts). */
+/** Requests fast-check sends to one server action (tests/security/support/action-fuzz.ts, run by action-replay.spec.ts). */
 export type ActionFuzzVolume = {
   /** Arbitrary form bodies (half with the victim's credential when the action has one). */
   formBodies: number;

@@ -23,12 +23,11 @@ function listPersonTables(): Promise<PersonTable[]> {
  * activity (sessions.last_active_at moves, at most once a minute); anything else still counts.
  */
 export async function snapshotPerson(personId: string, { ignoresSessionActivity = false } = {}): Promise<PersonSnapshot> {
-  const snapshot: PersonSnapshot = {};
-  const [register] = await sql<{ digest: string }[]>`
-    select md5(t::text) as digest from insured_persons t where id = ${personId}`;
-  snapshot.insured_persons = register?.digest ?? "";
   const ignored = ignoresSessionActivity ? ["last_active_at"] : [];
-  for (const { tableName, columnName } of await listPersonTables()) {
+  // One statement for every table (a union of one digest per table): the attack suite takes a
+  // snapshot before and after each of its thousands of requests' groups, and one round trip per
+  // table made the snapshots a good part of its time (docs/decisions/0008-test-budget.md).
+  const digests = (await listPersonTables()).map(({ tableName, columnName }) => {
     const owner =
       columnName === "person_id"
         ? sql`t.person_id = ${personId}`
@@ -40,12 +39,17 @@ export async function snapshotPerson(personId: string, { ignoresSessionActivity 
             sql`t.professional_id = ${personId}`
           : // A professional victim (/pro) is named by their directory id: their account's rows are theirs.
             sql`t.account_id in (select id from accounts where person_id = ${personId} or professional_id = ${personId})`;
-    const [row] = await sql<{ digest: string | null; count: number }[]>`
-      select md5(string_agg((to_jsonb(t) - ${ignored}::text[])::text, '|' order by (to_jsonb(t) - ${ignored}::text[])::text)) as digest,
+    return sql`
+      select ${`${tableName}.${columnName}`}::text as key,
+             md5(string_agg((to_jsonb(t) - ${ignored}::text[])::text, '|' order by (to_jsonb(t) - ${ignored}::text[])::text)) as digest,
              count(*)::int as count
       from ${sql(tableName)} t where ${owner}`;
-    snapshot[`${tableName}.${columnName}`] = `${row?.count ?? 0}:${row?.digest ?? ""}`;
-  }
+  });
+  const register = sql`select 'insured_persons'::text as key, md5(t::text) as digest, null::int as count from insured_persons t where id = ${personId}`;
+  const union = digests.reduce((all, digest) => sql`${all} union all (${digest})`, sql`(${register})`);
+  const rows = await sql<{ key: string; digest: string | null; count: number | null }[]>`${union}`;
+  const snapshot: PersonSnapshot = { insured_persons: "" };
+  for (const { key, digest, count } of rows) snapshot[key] = key === "insured_persons" ? (digest ?? "") : `${count ?? 0}:${digest ?? ""}`;
   return snapshot;
 }
 

@@ -47,7 +47,7 @@ import { type Credential, type FlowStage, holdCookie, mintChallengeCookie, mintF
  * Every server action of the app, in ONE list: what it needs to know who is asking, how a test
  * puts a person in front of its form, how the form is filled, and which inputs its own
  * validation refuses. The attack suite replays and fuzzes each of them on its own, one test per
- * action (action-replay.spec.ts, action-fuzz.spec.ts), and checks that this list names exactly
+ * action (action-replay.spec.ts, which fuzzes it too: support/action-fuzz.ts), and checks that this list names exactly
  * the actions the build exposes (Next.js' server-reference manifest): a new action fails the
  * suite until it is added here, with its `reach`, its `submit` and its `refusesInput`.
  *

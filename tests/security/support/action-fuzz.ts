@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
-import { actionFuzzVolume, type ActionFuzzVolume, isFullVolume } from "../support/test-volume";
-import { e2eServer } from "../e2e/support/server";
-import { type ActionUnderAttack, runAction } from "./support/action-runner";
+import { actionFuzzVolume, type ActionFuzzVolume, isFullVolume } from "../../support/test-volume";
+import { e2eServer } from "../../e2e/support/server";
+import type { ActionUnderAttack } from "./action-runner";
 import {
   buildFormBody,
   fieldsArbitrary,
@@ -11,15 +11,16 @@ import {
   malformedBodyArbitrary,
   readFormTemplate,
   valuesOf,
-} from "./support/fuzz";
-import { forEachLimited, send } from "./support/http";
-import { outcomeOf, replayOf } from "./support/replay";
-import { changedTables, snapshotPerson } from "./support/rows";
-import { SERVER_ACTIONS, type ServerActionCase } from "./support/server-actions";
-import { Tally } from "./support/tally";
+} from "./fuzz";
+import { forEachLimited, send } from "./http";
+import { outcomeOf, replayOf } from "./replay";
+import { changedTables, snapshotPerson } from "./rows";
+import type { ServerActionCase } from "./server-actions";
+import { Tally } from "./tally";
 
 /**
- * fast-check against every server action, one test per action: arbitrary form bodies (fields
+ * fast-check against a server action (action-replay.spec.ts runs it in each action's test, before
+ * the replays, on the same capture): arbitrary form bodies (fields
  * missing, repeated, unknown, any text, files), sent with the victim's live credential when the
  * action's own validation refuses the values (so the answer must be a field error), and without
  * any credential otherwise; then bodies Next.js cannot decode and argument lists of another
@@ -35,11 +36,12 @@ const fieldTally = new Tally("server actions: fuzzed form bodies (fast-check)");
 const malformedTally = new Tally("server actions: bodies Next.js cannot decode (fast-check)");
 const argumentsTally = new Tally("server actions: argument lists of another shape (fast-check)");
 
-test.afterAll(() => {
+/** Called once a spec file's tests are done (test.afterAll), as each Tally wants. */
+export function saveFuzzTallies(): void {
   fieldTally.save();
   malformedTally.save();
   argumentsTally.save();
-});
+}
 
 type Payload = { body: Buffer; contentType: string; withCredential: boolean; clientAddress: string; fields?: FuzzFields };
 
@@ -160,16 +162,15 @@ async function sendOtherArgumentLists({ step, captured, state }: ActionUnderAtta
   expect(changedTables(before, await snapshotPerson(state.victim.id, activity)), `${step.action}: argument lists wrote rows about the victim`).toEqual([]);
 }
 
-for (const step of SERVER_ACTIONS) {
+/** The title's part that says how many bodies an action gets, "(full volume)" when TEST_VOLUME=full. */
+export function fuzzVolumeOf(step: ServerActionCase): string {
   const { formBodies, malformedBodies, argumentLists } = volumeOf(step);
-  const volume = `${(formBodies + malformedBodies + argumentLists).toLocaleString("en")} arbitrary bodies${isFullVolume ? " (full volume)" : ""}`;
-  test(`${step.action}: ${volume} get a 4xx or a field error, never a 5xx, and write nothing`, async ({ page }) => {
-    // A guard, not a target: 2,300 bodies took 20–90 s per action on two busy cores.
-    test.setTimeout(300_000);
-    await runAction(page, step, async (target) => {
-      await fuzzAction(target);
-      await sendMalformedBodies(target);
-      await sendOtherArgumentLists(target);
-    });
-  });
+  return `${(formBodies + malformedBodies + argumentLists).toLocaleString("en")} arbitrary bodies${isFullVolume ? " (full volume)" : ""}`;
+}
+
+/** Every fuzz of one action, on its capture: form bodies, undecodable bodies, other argument lists. */
+export async function fuzzCapturedAction(target: ActionUnderAttack): Promise<void> {
+  await fuzzAction(target);
+  await sendMalformedBodies(target);
+  await sendOtherArgumentLists(target);
 }
