@@ -1,7 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { emailPreferences, notifications } from "@/db/schema";
+import { documents, emailPreferences, notifications } from "@/db/schema";
 import type { ActivityTarget } from "@/lib/activity/record";
 import { notifyAccountHolder } from "@/lib/delivery";
 import type { EmailContent, SmsContent } from "@/lib/delivery/message-blocks";
@@ -52,7 +52,8 @@ export async function notify(executor: Executor, input: NotificationInput): Prom
   if (!created) return false;
   const topic = NOTIFICATION_KINDS[input.kind].topic;
   if (input.notice && (topic === null || (await isEmailWanted(executor, input.personId, topic)))) {
-    for (const recipient of await noticeRecipientsOf(executor, input.personId, input.at)) {
+    const mayTellRepresentatives = !(await isAboutHiddenDocument(executor, input));
+    for (const recipient of await noticeRecipientsOf(executor, input.personId, input.at, { mayTellRepresentatives })) {
       await notifyAccountHolder(executor, recipient, { template: input.notice.template, ...input.notice.compose(recipient) });
     }
   }
@@ -63,4 +64,15 @@ export async function notify(executor: Executor, input: NotificationInput): Prom
 export async function isEmailWanted(executor: Executor, personId: string, topic: EmailTopic): Promise<boolean> {
   const [row] = await executor.select().from(emailPreferences).where(eq(emailPreferences.personId, personId)).limit(1);
   return row ? row[topic] : true;
+}
+
+/** A notice about a document its author made invisible to legal representatives (lib/documents/access.ts): never e-mailed to them. */
+async function isAboutHiddenDocument(executor: Executor, input: NotificationInput): Promise<boolean> {
+  if (input.target?.type !== "document") return false;
+  const [row] = await executor
+    .select({ isHidden: documents.isHiddenFromLegalRepresentatives })
+    .from(documents)
+    .where(and(eq(documents.id, input.target.id), eq(documents.personId, input.personId)))
+    .limit(1);
+  return row?.isHidden ?? false;
 }

@@ -16,9 +16,15 @@ export type NoticeRecipient = AccountHolder & { firstName: string; childFirstNam
  * Who is told by e-mail (or SMS) of what arrives in a profile: the profile's own login when it has
  * one; a profile without a login of its own (a child's) is told to the accounts of its live legal
  * representatives, each greeted by their own name. Caregivers are not written to: the helped adult
- * has their own login. See docs/decisions/draft-notification-recipients.md.
+ * has their own login. A notice its representatives may not see (`mayTellRepresentatives: false`)
+ * then goes to nobody. See docs/decisions/draft-notification-recipients.md.
  */
-export async function noticeRecipientsOf(executor: Executor, personId: string, now: Date): Promise<NoticeRecipient[]> {
+export async function noticeRecipientsOf(
+  executor: Executor,
+  personId: string,
+  now: Date,
+  { mayTellRepresentatives = true }: { mayTellRepresentatives?: boolean } = {},
+): Promise<NoticeRecipient[]> {
   const holder = { firstNames: insuredPersons.firstNames, email: accounts.email, mobile: accounts.mobile };
   const own = await executor
     .select({ ...holder, personId: accounts.personId })
@@ -27,6 +33,7 @@ export async function noticeRecipientsOf(executor: Executor, personId: string, n
     .where(and(eq(accounts.personId, personId), eq(accounts.kind, "patient")))
     .limit(1);
   if (own[0]) return [{ personId: own[0].personId, firstName: usualFirstName(own[0]), email: own[0].email, mobile: own[0].mobile, childFirstName: null }];
+  if (!mayTellRepresentatives) return [];
   const [child] = await executor.select({ firstNames: insuredPersons.firstNames }).from(insuredPersons).where(eq(insuredPersons.id, personId)).limit(1);
   if (!child) return [];
   const representatives = await executor

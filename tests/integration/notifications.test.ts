@@ -233,10 +233,20 @@ describe("the centre of a profile", () => {
     // The actor a request carries once "Changer de profil" opened the child's space.
     const asParent: Actor = { ...own, subject: { ...own.subject, personId: child.id, basis: "legal_representative" } };
     const hidden = await createDocument(child.id, { isHiddenFromLegalRepresentatives: true });
-    await notify(getDb(), { personId: child.id, kind: "document_added", title: "Secret", path: "/documents", target: { type: "document", id: hidden.id }, at: NOW });
+    const notice = {
+      template: "document-added",
+      compose: () => ({ email: { subject: "Nouveau", text: "Nouveau", html: "<p>Nouveau</p>" }, sms: { text: "Nouveau" } }),
+    };
+    const secretNotice = { personId: child.id, kind: "document_added" as const, title: "Secret", path: "/documents", notice, at: NOW };
+    await notify(getDb(), { ...secretNotice, target: { type: "document", id: hidden.id } });
+    // Its e-mail is not sent to the representatives either; a notice about a visible document is.
+    expect(await mailsTo(parent.email, "document-added")).toEqual([]);
+    const visible = await createDocument(child.id);
+    await notify(getDb(), { ...secretNotice, title: "Autre", target: { type: "document", id: visible.id } });
+    expect(await mailsTo(parent.email, "document-added")).toHaveLength(1);
     await arrive(child.id, "Visible", LATER);
-    expect((await findNotificationPage({ actor: asParent, cursor: null })).notifications.map((row) => row.title)).toEqual(["Visible"]);
-    expect(await countUnreadNotifications({ actor: asParent })).toBe(1);
+    expect((await findNotificationPage({ actor: asParent, cursor: null })).notifications.map((row) => row.title)).toEqual(["Visible", "Autre"]);
+    expect(await countUnreadNotifications({ actor: asParent })).toBe(2);
     const secret = (await centreOf(child.id)).find((row) => row.title === "Secret")!;
     expect(await markNotification({ actor: asParent, notificationId: secret.id, isRead: true, now: LATER })).toEqual({ status: "not-found" });
     // The parent's own centre holds nothing of the child's.
