@@ -22,7 +22,7 @@ export function isReachableNotification(actor: Actor): SQL {
   const owned = isOwnedBySubject(actor, notifications.personId);
   if (actor.subject.basis !== "legal_representative") return owned;
   const hiddenDocument = sql`exists (select 1 from ${documents} where ${documents.id} = ${notifications.targetId} and ${documents.isHiddenFromLegalRepresentatives})`;
-  return and(owned, sql`not (${notifications.targetType} = 'document' and ${hiddenDocument})`) as SQL;
+  return and(owned, sql`(${notifications.targetType} is distinct from 'document' or not ${hiddenDocument})`) as SQL;
 }
 
 export type NotificationView = {
