@@ -6,7 +6,15 @@ import { listOpenableSpaces } from "@/lib/access/representations";
 import { changeProfileAction, logoutAction, readSessionTimingAction, stayConnectedAction } from "./session-actions";
 
 /** The header and idle warning of every page of the space, wired to the session's actions. */
-export async function SpaceChrome({ actor, navigation }: { actor: Actor; navigation?: ReactNode }) {
+export async function SpaceChrome({
+  actor,
+  navigation,
+  unreadNotifications,
+}: {
+  actor: Actor;
+  navigation?: ReactNode;
+  unreadNotifications?: number;
+}) {
   const spaces = await listOpenableSpaces({ actor, now: new Date() });
   return (
     <>
@@ -16,6 +24,7 @@ export async function SpaceChrome({ actor, navigation }: { actor: Actor; navigat
         logoutAction={logoutAction}
         changeProfileAction={changeProfileAction}
         navigation={navigation}
+        unreadNotifications={unreadNotifications}
       />
       <IdleTimeoutWarning
         logoutAction={logoutAction}

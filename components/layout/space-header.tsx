@@ -1,6 +1,7 @@
 import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { describeUnreadNotifications } from "@/lib/notifications/paths";
 import { ProfileSwitcher, type SwitchableSpace } from "./profile-switcher";
 
 type SpaceHeaderProps = {
@@ -12,10 +13,15 @@ type SpaceHeaderProps = {
   changeProfileAction: (formData: FormData) => Promise<void>;
   /** The main navigation; absent while the first-login questionnaire runs. */
   navigation?: ReactNode;
+  /** The open profile's unread notifications, shown on "Notifications" in the profile menu. */
+  unreadNotifications?: number;
 };
 
+const UNREAD_NOTIFICATIONS_ID = "notifications-non-lues";
+
 /** The header of the signed-in space: whose space it is, "Changer de profil", the profile menu, "Se déconnecter", then the navigation. */
-export function SpaceHeader({ subject, spaces, logoutAction, changeProfileAction, navigation }: SpaceHeaderProps) {
+export function SpaceHeader({ subject, spaces, logoutAction, changeProfileAction, navigation, unreadNotifications = 0 }: SpaceHeaderProps) {
+  const hasUnread = unreadNotifications > 0;
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
@@ -32,6 +38,29 @@ export function SpaceHeader({ subject, spaces, logoutAction, changeProfileAction
           {navigation ? (
             <nav aria-label="Menu du profil">
               <ul className="flex flex-wrap gap-x-4">
+                <li>
+                  {/* The link keeps its exact name; the count is its description, as on "Messagerie". */}
+                  <Link
+                    href="/notifications"
+                    aria-describedby={hasUnread ? UNREAD_NOTIFICATIONS_ID : undefined}
+                    className="inline-flex min-h-11 items-center gap-2 text-brand-700 underline"
+                  >
+                    Notifications
+                    {hasUnread ? (
+                      <span
+                        aria-hidden="true"
+                        className="inline-flex h-6 min-w-6 items-center justify-center rounded-full bg-danger-700 px-1.5 text-sm font-bold text-white no-underline"
+                      >
+                        {unreadNotifications}
+                      </span>
+                    ) : null}
+                  </Link>
+                  {hasUnread ? (
+                    <span id={UNREAD_NOTIFICATIONS_ID} className="sr-only">
+                      {describeUnreadNotifications(unreadNotifications)}
+                    </span>
+                  ) : null}
+                </li>
                 <li>
                   <Link href="/autorisations" className="inline-flex min-h-11 items-center text-brand-700 underline">
                     Autorisations d&apos;accès

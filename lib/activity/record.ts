@@ -26,6 +26,8 @@ export type ActivityTargetType =
   | "emergency_access_settings"
   | "measurement"
   | "measurement_target"
+  | "notification"
+  | "email_preferences"
   | "opposition"
   | "professional_access"
   | "profile_item"

@@ -1,11 +1,12 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { emailPreferences, notifications } from "@/db/schema";
+import { documents, emailPreferences, notifications } from "@/db/schema";
 import type { ActivityTarget } from "@/lib/activity/record";
-import { type AccountHolder, notifyAccountHolder } from "@/lib/delivery";
+import { notifyAccountHolder } from "@/lib/delivery";
 import type { EmailContent, SmsContent } from "@/lib/delivery/message-blocks";
 import { type EmailTopic, NOTIFICATION_KINDS, type NotificationKind } from "./kinds";
+import { type NoticeRecipient, noticeRecipientsOf } from "./recipients";
 
 export type NotificationInput = {
   /** Whose profile it arrives in. */
@@ -21,10 +22,11 @@ export type NotificationInput = {
   at: Date;
   /**
    * The e-mail (or SMS when no address is on file) that goes with it, without health content. It
-   * is queued only when the kind's topic is switched on for the profile (or has no switch), and goes
-   * to `recipient` (the profile's holder, or a child's representative: the caller knows who).
+   * is queued only when the kind's topic is switched on for the profile (or has no switch), to
+   * each of the profile's recipients (noticeRecipientsOf: its holder, or a child's legal
+   * representatives), composed for each so that it greets them by name.
    */
-  notice?: { recipient: AccountHolder; template: string; email: EmailContent; sms: SmsContent };
+  notice?: { template: string; compose: (recipient: NoticeRecipient) => { email: EmailContent; sms: SmsContent } };
 };
 
 /**
@@ -50,7 +52,10 @@ export async function notify(executor: Executor, input: NotificationInput): Prom
   if (!created) return false;
   const topic = NOTIFICATION_KINDS[input.kind].topic;
   if (input.notice && (topic === null || (await isEmailWanted(executor, input.personId, topic)))) {
-    await notifyAccountHolder(executor, input.notice.recipient, input.notice);
+    const mayTellRepresentatives = !(await isAboutHiddenDocument(executor, input));
+    for (const recipient of await noticeRecipientsOf(executor, input.personId, input.at, { mayTellRepresentatives })) {
+      await notifyAccountHolder(executor, recipient, { template: input.notice.template, ...input.notice.compose(recipient) });
+    }
   }
   return true;
 }
@@ -59,4 +64,15 @@ export async function notify(executor: Executor, input: NotificationInput): Prom
 export async function isEmailWanted(executor: Executor, personId: string, topic: EmailTopic): Promise<boolean> {
   const [row] = await executor.select().from(emailPreferences).where(eq(emailPreferences.personId, personId)).limit(1);
   return row ? row[topic] : true;
+}
+
+/** A notice about a document its author made invisible to legal representatives (lib/documents/access.ts): never e-mailed to them. */
+async function isAboutHiddenDocument(executor: Executor, input: NotificationInput): Promise<boolean> {
+  if (input.target?.type !== "document") return false;
+  const [row] = await executor
+    .select({ isHidden: documents.isHiddenFromLegalRepresentatives })
+    .from(documents)
+    .where(and(eq(documents.id, input.target.id), eq(documents.personId, input.personId)))
+    .limit(1);
+  return row?.isHidden ?? false;
 }

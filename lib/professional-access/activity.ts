@@ -1,13 +1,13 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { accounts, insuredPersons, professionalAccesses } from "@/db/schema";
+import { professionalAccesses } from "@/db/schema";
 import type { ProfessionalActor } from "@/lib/access/actor";
 import { type ActivityAction, type ActivityEventInput, type ActivityTarget, recordActivity } from "@/lib/activity/record";
-import { notifyAccountHolder } from "@/lib/delivery";
 import { firstProfessionalAccessEmail, firstProfessionalAccessSms } from "@/lib/delivery/templates/professional-access";
+import { notify } from "@/lib/notifications/notify";
 import { professionLabel } from "@/lib/professionals/professions";
-import { usualFirstName } from "@/lib/register/person-name";
+import { AUTHORISATIONS_PATH } from "./paths";
 import type { LoadedStanding } from "./standing";
 
 /**
@@ -29,21 +29,17 @@ export function professionalActivityOf(
   };
 }
 
-/** The patient's login contact and usual first name, for the notices of lib/delivery. */
-export async function patientContactOf(executor: Executor, personId: string) {
-  const [row] = await executor
-    .select({ firstNames: insuredPersons.firstNames, email: accounts.email, mobile: accounts.mobile })
-    .from(insuredPersons)
-    .leftJoin(accounts, and(eq(accounts.personId, insuredPersons.id), eq(accounts.kind, "patient")))
-    .where(eq(insuredPersons.id, personId))
-    .limit(1);
-  return row ? { personId, firstName: usualFirstName(row), email: row.email, mobile: row.mobile } : null;
+/** The words and notice of an access by a professional, for the notification centre and the access e-mails. */
+export function accessNoticeOf(actor: ProfessionalActor, at: Date) {
+  const label = professionLabel(actor.professional.professionCode);
+  return { professionalName: actor.professional.fullName, professionLabel: label, named: `${actor.professional.fullName} (${label})`, at };
 }
 
 /**
  * A read by the professional, with its event; the first read of a professional the patient
- * authorised also sends the patient the "premier accès" notice, once (first_access_notified_at
- * is set by the same conditional update that decides to send it, so two reads at once send one).
+ * authorised also notifies the patient ("premier accès", in the centre and by an e-mail that
+ * cannot be switched off), once (first_access_notified_at is set by the same conditional update
+ * that decides to send it, so two reads at once send one).
  * An access by emergency alone has no row to mark: it sent its own notice when it was opened.
  */
 export async function recordProfessionalRead(
@@ -66,18 +62,23 @@ export async function recordProfessionalRead(
       .where(and(eq(professionalAccesses.id, loaded.accessId), isNull(professionalAccesses.firstAccessNotifiedAt)))
       .returning({ id: professionalAccesses.id });
     if (!marked) return;
-    const contact = await patientContactOf(tx, loaded.personId);
-    if (!contact) return;
-    const notice = {
-      firstName: contact.firstName,
-      professionalName: actor.professional.fullName,
-      professionLabel: professionLabel(actor.professional.professionCode),
+    const access = accessNoticeOf(actor, now);
+    await notify(tx, {
+      personId: loaded.personId,
+      kind: "professional_access",
+      title: `${access.named} a accédé pour la première fois au dossier`,
+      path: AUTHORISATIONS_PATH,
+      actorName: actor.professional.fullName,
+      target: { type: "professional_access", id: loaded.accessId },
+      dedupeKey: `professional-first-access:${loaded.accessId}`,
       at: now,
-    };
-    await notifyAccountHolder(tx, contact, {
-      template: "professional-first-access",
-      email: firstProfessionalAccessEmail(notice),
-      sms: firstProfessionalAccessSms(notice),
+      notice: {
+        template: "professional-first-access",
+        compose: (recipient) => {
+          const notice = { ...access, firstName: recipient.firstName };
+          return { email: firstProfessionalAccessEmail(notice), sms: firstProfessionalAccessSms(notice) };
+        },
+      },
     });
   });
 }

@@ -4,7 +4,10 @@ import type { ProfessionalActor } from "@/lib/access/actor";
 import { storeDocument } from "@/lib/documents/content";
 import { documentTypeOf } from "@/lib/documents/document-types";
 import { detectDocumentType, MAX_DOCUMENT_BYTES } from "@/lib/documents/file-types";
+import { documentPath } from "@/lib/documents/paths";
 import { FILE_TOO_LARGE_MESSAGE } from "@/lib/documents/upload";
+import { documentAddedEmail, documentAddedSms } from "@/lib/delivery/templates/documents";
+import { notify } from "@/lib/notifications/notify";
 import { professionalActivityOf } from "./activity";
 import { professionalMay } from "./decide";
 import { depositFieldsSchema } from "./schemas";
@@ -58,21 +61,40 @@ export async function depositDocument(
   }
   const type = documentTypeOf(parsed.data.typeCode);
   if (!type) return { status: "invalid", errors: { typeCode: "Choisissez le type du document." } };
-  const { documentId } = await storeDocument(executor, {
-    personId: loaded.personId,
-    title: parsed.data.title,
-    documentDate: parsed.data.documentDate,
-    category: type.category,
-    typeCode: type.code,
-    authorKind: "professional",
-    // authorAccountId names a patient-side account (their own upload); a professional is named by authorProfessionalId.
-    authorAccountId: null,
-    authorProfessionalId: actor.professional.id,
-    authorName: actor.professional.fullName,
-    bytes: file.bytes,
-    mediaType,
-    recordedAs: { ...professionalActivityOf(actor, loaded.personId), isEmergency: loaded.reach.reach === "record" && loaded.reach.isEmergency },
-    now,
+  const documentId = await executor.transaction(async (tx) => {
+      const stored = await storeDocument(tx, {
+      personId: loaded.personId,
+      title: parsed.data.title,
+      documentDate: parsed.data.documentDate,
+      category: type.category,
+      typeCode: type.code,
+      authorKind: "professional",
+      // authorAccountId names a patient-side account (their own upload); a professional is named by authorProfessionalId.
+      authorAccountId: null,
+      authorProfessionalId: actor.professional.id,
+      authorName: actor.professional.fullName,
+      bytes: file.bytes,
+      mediaType,
+      recordedAs: { ...professionalActivityOf(actor, loaded.personId), isEmergency: loaded.reach.reach === "record" && loaded.reach.isEmergency },
+      now,
+    });
+    // In the document's transaction: no notification of a document that was not stored.
+    await notify(tx, {
+      personId: loaded.personId,
+      kind: "document_added",
+      title: `Nouveau document : ${parsed.data.title}`,
+      path: documentPath(stored.documentId),
+      actorName: actor.professional.fullName,
+      target: { type: "document", id: stored.documentId },
+      at: now,
+      notice: {
+        template: "document-added",
+        compose: (recipient) => {
+          return { email: documentAddedEmail(recipient), sms: documentAddedSms(recipient) };
+        },
+      },
+    });
+    return stored.documentId;
   });
   return { status: "added", documentId };
 }

@@ -3,12 +3,12 @@ import { type Executor, getDb } from "@/db/client";
 import { emergencyAccesses } from "@/db/schema";
 import type { ProfessionalActor } from "@/lib/access/actor";
 import { recordActivity } from "@/lib/activity/record";
-import { notifyAccountHolder } from "@/lib/delivery";
 import { emergencyAccessEmail, emergencyAccessSms } from "@/lib/delivery/templates/professional-access";
-import { professionLabel } from "@/lib/professionals/professions";
-import { patientContactOf, professionalActivityOf } from "./activity";
+import { notify } from "@/lib/notifications/notify";
+import { accessNoticeOf, professionalActivityOf } from "./activity";
 import { emergencyKindOf, isEmergencyAllowed } from "./decide";
 import { EMERGENCY_ACCESS_DURATION_MS } from "./emergency-rules";
+import { AUTHORISATIONS_PATH } from "./paths";
 import { emergencyReasonSchema } from "./schemas";
 import { loadStanding } from "./standing";
 
@@ -25,8 +25,8 @@ export type EmergencyAccessResult =
  * "Accès en urgence": the professional types a reason and reaches the record for
  * EMERGENCY_ACCESS_DURATION_MS, under the "SAMU" switch for a SAMU professional and "Autres
  * professionnels de santé" for anyone else; refused when that switch is off or the professional is
- * blocked. The patient is told by e-mail (or SMS without an e-mail) at each emergency access,
- * without health content; the event is marked "Accès en urgence" in the history.
+ * blocked. The patient is notified at each emergency access, in the centre and by e-mail (or
+ * SMS without an e-mail) that cannot be switched off, without health content; the event is marked "Accès en urgence" in the history.
  */
 export async function openEmergencyAccess(
   { actor, personId, values, now }: { actor: ProfessionalActor; personId: string; values: unknown; now: Date },
@@ -56,16 +56,23 @@ export async function openEmergencyAccess(
       isEmergency: true,
       at: now,
     });
-    const contact = await patientContactOf(tx, loaded.personId);
-    if (contact) {
-      const notice = {
-        firstName: contact.firstName,
-        professionalName: actor.professional.fullName,
-        professionLabel: professionLabel(actor.professional.professionCode),
-        at: now,
-      };
-      await notifyAccountHolder(tx, contact, { template: "professional-emergency-access", email: emergencyAccessEmail(notice), sms: emergencyAccessSms(notice) });
-    }
+    const access = accessNoticeOf(actor, now);
+    await notify(tx, {
+      personId: loaded.personId,
+      kind: "emergency_access",
+      title: `${access.named} a ouvert un accès en urgence au dossier`,
+      path: AUTHORISATIONS_PATH,
+      actorName: actor.professional.fullName,
+      target: { type: "emergency_access", id: row.id },
+      at: now,
+      notice: {
+        template: "professional-emergency-access",
+        compose: (recipient) => {
+          const notice = { ...access, firstName: recipient.firstName };
+          return { email: emergencyAccessEmail(notice), sms: emergencyAccessSms(notice) };
+        },
+      },
+    });
     return { status: "opened", endsAt };
   });
 }

@@ -1,6 +1,7 @@
 import { expect, test } from "./support/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { createTestDocument, createTestFolder } from "./support/documents";
+import { createTestNotification } from "./support/notifications";
 import { createActivePatient } from "./support/patients";
 import { createTestProfessional, giveProfessionalAccess } from "./support/professionals";
 import { sql } from "./support/register";
@@ -217,4 +218,21 @@ test("Autorisations d'accès passes axe, with professionals authorised and block
     await expect(page.getByRole("heading", { level: 1, name: "Détail des droits d'accès" })).toBeVisible();
     await expectNoAxeViolations(page);
   }
+});
+
+test("Notifications passes axe, empty and with unread and read notifications, and « Préférences de notification »", async ({ page }) => {
+  const patient = await createActivePatient({ firstNames: "Salomé", isOnboarded: true });
+  await signIn(page, patient.id);
+  await page.goto("/notifications");
+  await expect(page.getByText("Aucune notification pour le moment.")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await createTestNotification(patient.id, { title: "Nouveau document : Compte rendu", path: "/documents" });
+  const read = await createTestNotification(patient.id, { kind: "professional_access", title: "Dr Anne Leroy (Médecin) a accédé pour la première fois au dossier", path: "/autorisations" });
+  await sql`update notifications set read_at = now() where id = ${read.id}`;
+  await page.goto("/notifications");
+  await expect(page.getByRole("button", { name: "Tout marquer comme lu" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto("/notifications/preferences");
+  await expect(page.getByRole("heading", { level: 1, name: "Préférences de notification" })).toBeVisible();
+  await expectNoAxeViolations(page);
 });

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SpaceNav } from "@/components/layout/space-nav";
 import { countUnreadMessages } from "@/lib/messaging/queries";
+import { countUnreadNotifications } from "@/lib/notifications/centre";
 import { requireOnboardedActor } from "@/lib/onboarding/guard";
 import { SpaceChrome } from "../space-chrome";
 
@@ -11,10 +12,10 @@ import { SpaceChrome } from "../space-chrome";
  */
 export default async function SpaceLayout({ children }: { children: ReactNode }) {
   const actor = await requireOnboardedActor();
-  const unreadCount = await countUnreadMessages({ actor });
+  const [unreadCount, unreadNotifications] = await Promise.all([countUnreadMessages({ actor }), countUnreadNotifications({ actor })]);
   return (
     <>
-      <SpaceChrome actor={actor} navigation={<SpaceNav unreadCount={unreadCount} />} />
+      <SpaceChrome actor={actor} navigation={<SpaceNav unreadCount={unreadCount} />} unreadNotifications={unreadNotifications} />
       <main id="contenu" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-8">
         {children}
       </main>

@@ -23,6 +23,7 @@ import {
 } from "@/lib/documents/schemas";
 import { identitySchema } from "@/lib/register/identity";
 import { consentFormSchema, patientFieldSchema } from "@/lib/professional-access/record-forms";
+import { emailPreferencesSchema, notificationIdSchema } from "@/lib/notifications/schemas";
 import { administratorSchema, emergencyReasonSchema, emergencySettingsSchema, professionalAccessIdSchema } from "@/lib/professional-access/schemas";
 import { patientSearchSchema } from "@/lib/professionals/patient-search-schema";
 import { parseAnswer } from "@/lib/onboarding/answers";
@@ -38,6 +39,7 @@ import { findMeasureKindBySlug, WEIGHT } from "@/lib/medical-profile/measures";
 import { parseMeasurementInput, parseTargetInput } from "@/lib/medical-profile/measures-input";
 import { giveActiveAccount, type TestAccount } from "../../e2e/support/accounts";
 import { createTestDocument, createTestFolder } from "../../e2e/support/documents";
+import { createTestNotification } from "../../e2e/support/notifications";
 import { createActivePatient, markOnboarded, type ActivePatient } from "../../e2e/support/patients";
 import { createTestProfessional, giveProfessionalAccess } from "../../e2e/support/professionals";
 import { createRegisteredPerson, sql, type TestPerson } from "../../e2e/support/register";
@@ -62,6 +64,7 @@ export type Journey =
   | "login-and-space"
   | "documents"
   | "access-authorisations"
+  | "notifications"
   | "password-reset"
   | "identifier-reminder"
   | "pro-portal";
@@ -220,6 +223,24 @@ const inAccessAuthorisations = async (page: Page, { victim }: JourneyState) => {
   await holdCookie(page, await mintSessionCookie(victim.id));
   await page.goto("/autorisations");
 };
+
+/**
+ * The victim signed in and onboarded on their notification centre, with one unread notification
+ * leading to a document of theirs (made in SQL as notify() leaves it); `path` opens another page.
+ */
+const inNotifications =
+  (path = "/notifications") =>
+  async (page: Page, { victim }: JourneyState) => {
+    await markOnboarded(victim.id);
+    const document = await createTestDocument(victim.id, { title: "Compte rendu de consultation", authorKind: "professional" });
+    await createTestNotification(victim.id, {
+      title: `Nouveau document : ${document.title}`,
+      path: `/documents/${document.id}`,
+      target: { type: "document", id: document.id },
+    });
+    await holdCookie(page, await mintSessionCookie(victim.id));
+    await page.goto(path);
+  };
 
 const onPage = (path: string) => async (page: Page) => {
   await page.goto(path);
@@ -828,6 +849,60 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
       await clickButton(page, "Enregistrer les accès en cas d'urgence");
     },
     refusesInput: refusedBy(emergencySettingsSchema),
+  },
+  // Notifications (app/(espace)/(frame)/notifications).
+  {
+    action: "app/(espace)/(frame)/notifications/actions.ts#markNotificationReadAction",
+    journey: "notifications",
+    credential: "session",
+    reach: inNotifications(),
+    submit: async (page) => clickButton(page, "Marquer comme lue"),
+    refusesInput: refusedBy(notificationIdSchema),
+  },
+  {
+    action: "app/(espace)/(frame)/notifications/actions.ts#markNotificationUnreadAction",
+    journey: "notifications",
+    credential: "session",
+    reach: async (page, state) => {
+      await inNotifications()(page, state);
+      await clickButton(page, "Marquer comme lue");
+    },
+    submit: async (page) => clickButton(page, "Marquer comme non lue"),
+    refusesInput: refusedBy(notificationIdSchema),
+  },
+  {
+    action: "app/(espace)/(frame)/notifications/actions.ts#openNotificationAction",
+    journey: "notifications",
+    credential: "session",
+    reach: inNotifications(),
+    submit: async (page) => clickButton(page, "Voir le document"),
+    refusesInput: refusedBy(notificationIdSchema),
+  },
+  {
+    action: "app/(espace)/(frame)/notifications/actions.ts#markAllNotificationsReadAction",
+    journey: "notifications",
+    credential: "session",
+    reach: inNotifications(),
+    submit: async (page) => clickButton(page, "Tout marquer comme lu"),
+  },
+  {
+    action: "app/(espace)/(frame)/notifications/actions.ts#deleteNotificationAction",
+    journey: "notifications",
+    credential: "session",
+    reach: inNotifications(),
+    submit: async (page) => clickButton(page, "Supprimer"),
+    refusesInput: refusedBy(notificationIdSchema),
+  },
+  {
+    action: "app/(espace)/(frame)/notifications/actions.ts#saveEmailPreferencesAction",
+    journey: "notifications",
+    credential: "session",
+    reach: inNotifications("/notifications/preferences"),
+    submit: async (page) => {
+      await page.getByRole("switch", { name: "Documents" }).uncheck();
+      await clickButton(page, "Enregistrer mes préférences");
+    },
+    refusesInput: refusedBy(emailPreferencesSchema),
   },
   // Password reset (app/(auth)/mot-de-passe-oublie).
   {

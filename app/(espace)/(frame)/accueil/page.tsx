@@ -7,6 +7,8 @@ import { ADD_DOCUMENT_PATH, DOCUMENTS_PATH } from "@/lib/documents/paths";
 import { findLatestDocuments } from "@/lib/documents/queries";
 import { ADD_MEASUREMENT_PATH } from "@/lib/medical-profile/measures-paths";
 import { countUnreadMessages } from "@/lib/messaging/queries";
+import { countUnreadNotifications } from "@/lib/notifications/centre";
+import { describeUnreadNotifications, NOTIFICATIONS_PATH } from "@/lib/notifications/paths";
 import { requireOnboardedActor } from "@/lib/onboarding/guard";
 import { PageTitle } from "@/components/ui/page-title";
 
@@ -32,7 +34,11 @@ const quickActions: QuickAction[] = [
 
 export default async function HomePage() {
   const actor = await requireOnboardedActor();
-  const [unreadCount, latestDocuments] = await Promise.all([countUnreadMessages({ actor }), findLatestDocuments({ actor })]);
+  const [unreadCount, unreadNotifications, latestDocuments] = await Promise.all([
+    countUnreadMessages({ actor }),
+    countUnreadNotifications({ actor }),
+    findLatestDocuments({ actor }),
+  ]);
   return (
     <>
       <PageTitle>Bonjour {actor.subject.firstName}</PageTitle>
@@ -41,6 +47,14 @@ export default async function HomePage() {
           Vous avez {describeUnread(unreadCount)} dans votre messagerie.{" "}
           <Link href="/messagerie" className="font-semibold text-brand-700 underline">
             Lire mes messages
+          </Link>
+        </p>
+      ) : null}
+      {unreadNotifications > 0 ? (
+        <p className="mt-4 rounded border-l-4 border-brand-700 bg-brand-50 p-4">
+          Vous avez {describeUnreadNotifications(unreadNotifications)}.{" "}
+          <Link href={NOTIFICATIONS_PATH} className="font-semibold text-brand-700 underline">
+            Voir mes notifications
           </Link>
         </p>
       ) : null}
