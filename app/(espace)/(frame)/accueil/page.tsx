@@ -9,6 +9,10 @@ import { ADD_MEASUREMENT_PATH } from "@/lib/medical-profile/measures-paths";
 import { countUnreadMessages } from "@/lib/messaging/queries";
 import { requireOnboardedActor } from "@/lib/onboarding/guard";
 import { PageTitle } from "@/components/ui/page-title";
+import { CareEventList } from "@/components/reimbursements/care-event-list";
+import { HEALTH_HISTORY_PATH } from "@/lib/reimbursements/paths";
+import { findLatestCareEvents } from "@/lib/reimbursements/queries";
+import { reimbursementScopeOf } from "@/lib/reimbursements/scope";
 
 export const metadata: Metadata = { title: "Accueil" };
 
@@ -32,7 +36,12 @@ const quickActions: QuickAction[] = [
 
 export default async function HomePage() {
   const actor = await requireOnboardedActor();
-  const [unreadCount, latestDocuments] = await Promise.all([countUnreadMessages({ actor }), findLatestDocuments({ actor })]);
+  const ownScope = await reimbursementScopeOf(actor, { now: new Date(), includeChildren: false });
+  const [unreadCount, latestDocuments, latestCare] = await Promise.all([
+    countUnreadMessages({ actor }),
+    findLatestDocuments({ actor }),
+    findLatestCareEvents(ownScope),
+  ]);
   return (
     <>
       <PageTitle>Bonjour {actor.subject.firstName}</PageTitle>
@@ -67,6 +76,19 @@ export default async function HomePage() {
           </>
         )}
       </section>
+      {latestCare.length > 0 ? (
+        <section aria-labelledby="histoire-de-sante" className="mt-10">
+          <h2 id="histoire-de-sante" className="text-xl font-bold text-brand-900">
+            Mon histoire de santé
+          </h2>
+          <CareEventList events={latestCare} labelledBy="histoire-de-sante" />
+          <p className="mt-4">
+            <Link href={HEALTH_HISTORY_PATH} className="font-semibold text-brand-700 underline">
+              Voir toute mon histoire de santé
+            </Link>
+          </p>
+        </section>
+      ) : null}
     </>
   );
 }
