@@ -6,6 +6,9 @@ import { seedDemoProfessionals } from "@/lib/professionals/demo-accounts";
 import { buildDemoRegisterCsv } from "@/lib/register/demo-register";
 import { importRegister } from "@/lib/register/import";
 import { formatImportSummary, formatRegisterError } from "@/lib/register/register-file";
+import { buildDemoStatementCsv } from "@/lib/reimbursements/demo-feed";
+import { importStatements } from "@/lib/reimbursements/import";
+import { formatStatementError } from "@/lib/reimbursements/statement-file";
 
 // npm run db:seed: the demonstration register, through the same import as the insurer's files.
 // Idempotent: a second run creates nobody and changes nothing.
@@ -28,6 +31,14 @@ try {
       process.exitCode = 1;
     } else {
       console.log(`Annuaire de démonstration : ${formatDirectoryImportSummary(directory)} (connexion /pro prête pour chacun).`);
+    }
+    const feed = await importStatements(buildDemoStatementCsv());
+    if (feed.status === "rejected") {
+      console.error("Remboursements de démonstration refusés :");
+      for (const error of feed.errors) console.error(formatStatementError(error));
+      process.exitCode = 1;
+    } else {
+      console.log(`Remboursements de démonstration : ${feed.added} lignes ajoutées, ${feed.alreadyPresent} déjà présentes.`);
     }
   }
 } finally {

@@ -82,7 +82,25 @@ export const ACTIVITY_ACTIONS = {
     label: "Consultation des vaccinations et de « Entourage et volontés » par un professionnel de santé",
     group: "health_documents",
   },
+  "reimbursements.received": { label: "Réception de soins et de remboursements de l'Assurance Maladie", group: "health_documents" },
+  // A minor's secret care (lib/reimbursements/scope.ts): an event of its own, which legal representatives never read.
+  "reimbursements.secret-care-received": {
+    label: "Réception de soins confidentiels et de leurs remboursements de l'Assurance Maladie",
+    group: "health_documents",
+  },
+  "reimbursements.section-masked": { label: "« Mon histoire de santé » masquée aux professionnels de santé", group: "health_documents" },
+  "reimbursements.section-shown": { label: "« Mon histoire de santé » rendue visible aux professionnels de santé", group: "health_documents" },
+  "professional-access.health-history-read": {
+    label: "Consultation de « Mon histoire de santé » par un professionnel de santé",
+    group: "health_documents",
+  },
 } as const satisfies Record<string, { label: string; group: ActivityGroup }>;
+
+/**
+ * Events a legal representative never reads in the history of the child they represent: they would
+ * tell of a minor's secret care (Article L1111-5 of the public health code).
+ */
+export const ACTIONS_HIDDEN_FROM_LEGAL_REPRESENTATIVES: readonly ActivityAction[] = ["reimbursements.secret-care-received"];
 
 export type ActivityAction = keyof typeof ACTIVITY_ACTIONS;
 

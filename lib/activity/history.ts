@@ -1,5 +1,5 @@
 import "server-only";
-import { type SQL, and, asc, desc, eq, gte, lt, sql } from "drizzle-orm";
+import { type SQL, and, asc, desc, eq, gte, lt, notInArray, sql } from "drizzle-orm";
 import { type Actor, isOwnedBySubject } from "@/lib/access/actor";
 import { type Executor, getDb } from "@/db/client";
 import { type ActivityActorKind, type ActivityBasis, activityEvents } from "@/db/schema/activity";
@@ -7,6 +7,7 @@ import {
   ACTIVITY_ACTOR_KIND_LABELS,
   ACTIVITY_BASIS_LABELS,
   ACTIVITY_GROUP_LABELS,
+  ACTIONS_HIDDEN_FROM_LEGAL_REPRESENTATIVES,
   activityLabel,
 } from "./actions";
 import { type ActivityCursor, type ActivityFilters, encodeActivityCursor } from "./filters";
@@ -70,6 +71,9 @@ function toView(row: ViewRow): ActivityView {
 /** The subject's events only: whoever asks sees the history of the space they opened, nobody else's. */
 function filterConditions(actor: Actor, filters: ActivityFilters): SQL[] {
   const conditions: SQL[] = [isOwnedBySubject(actor, activityEvents.subjectPersonId)];
+  if (actor.subject.basis === "legal_representative") {
+    conditions.push(notInArray(activityEvents.action, [...ACTIONS_HIDDEN_FROM_LEGAL_REPRESENTATIVES]));
+  }
   if (filters.from) conditions.push(gte(activityEvents.at, filters.from));
   if (filters.until) conditions.push(lt(activityEvents.at, filters.until));
   if (filters.actorKind) conditions.push(eq(activityEvents.actorKind, filters.actorKind));

@@ -129,9 +129,16 @@ export const PROFILE_SECTIONS: readonly ProfileSectionInfo[] = [
   },
 ];
 
-/** The sections professionals will be able to see (reference §2.1): vaccinations, the entourage and the wishes. */
-const SECTIONS_VISIBLE_TO_PROFESSIONALS: ReadonlySet<ProfileSectionKey> = new Set([
+/**
+ * What professionals may read besides the profile's own sections: "Mon histoire de santé", the
+ * insurer's care events (lib/reimbursements), which the patient may mask as a whole.
+ */
+export type ProfessionalReadableSection = ProfileSectionKey | "health-history";
+
+/** The sections professionals will be able to see (SPEC §6): vaccinations, "Mon histoire de santé", the entourage and the wishes. */
+const SECTIONS_VISIBLE_TO_PROFESSIONALS: ReadonlySet<ProfessionalReadableSection> = new Set<ProfessionalReadableSection>([
   "vaccination",
+  "health-history",
   "entourage",
   "advance-directives",
   "organ-donation",
@@ -142,7 +149,7 @@ const SECTIONS_VISIBLE_TO_PROFESSIONALS: ReadonlySet<ProfileSectionKey> = new Se
  * still has its own "Masquer aux professionnels". Every other section is never shown to them:
  * the access rules of the professionals' portal ask this function, and nothing else.
  */
-export function isProfileSectionVisibleToProfessionals(section: ProfileSectionKey): boolean {
+export function isProfileSectionVisibleToProfessionals(section: ProfessionalReadableSection): boolean {
   return SECTIONS_VISIBLE_TO_PROFESSIONALS.has(section);
 }
 

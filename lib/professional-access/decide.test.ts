@@ -62,25 +62,27 @@ const REQUESTS: Record<string, ProfessionalRequest> = {
   "read a masked document they wrote, of an excluded type": document({ typeCode: "EXPPAT_3", isHiddenFromProfessionals: true, authorProfessionalId: ME }),
   "read vaccinations": { kind: "read-profile-section", section: "vaccination" },
   "read allergies": { kind: "read-profile-section", section: "allergy" },
+  "read « Mon histoire de santé »": { kind: "read-profile-section", section: "health-history", isHiddenFromProfessionals: false },
+  "read « Mon histoire de santé » the patient masked": { kind: "read-profile-section", section: "health-history", isHiddenFromProfessionals: true },
   "deposit a document": { kind: "deposit-document" },
   "block another professional": { kind: "block-professional" },
 };
 
 // Y: allowed. Columns follow REQUESTS' order.
 const EXPECTED: Record<keyof typeof STANDINGS, string> = {
-  //                                             open vis mask own else excl exclOwn vacc allerg deposit block
-  authorised: /*                                */ "Y    Y   .    Y   .    .    .       Y    .      Y       .",
-  administrator: /*                             */ "Y    Y   Y    Y   Y    .    .       Y    .      Y       Y",
-  none: /*                                      */ ".    .   .    .   .    .    .       .    .      .       .",
-  blocked: /*                                   */ ".    .   .    .   .    .    .       .    .      Y       .",
-  withdrawn: /*                                 */ ".    .   .    .   .    .    .       .    .      .       .",
-  "blocked, in an emergency": /*                */ ".    .   .    .   .    .    .       .    .      Y       .",
-  "SAMU emergency, switch on": /*               */ "Y    Y   .    Y   .    .    .       Y    .      Y       .",
-  "SAMU emergency, switch off": /*              */ ".    .   .    .   .    .    .       .    .      .       .",
-  "other emergency, switch on": /*              */ "Y    Y   .    Y   .    .    .       Y    .      Y       .",
-  "other emergency, switch off": /*             */ ".    .   .    .   .    .    .       .    .      .       .",
-  "other emergency, « Documents masqués » on": /**/ "Y    Y   Y    Y   Y    .    .       Y    .      Y       .",
-  "withdrawn, other emergency, switch on": /*   */ "Y    Y   .    Y   .    .    .       Y    .      Y       .",
+  //                                             open vis mask own else excl exclOwn vacc allerg hist histMasked deposit block
+  authorised: /*                                */ "Y    Y   .    Y   .    .    .       Y    .      Y    .          Y       .",
+  administrator: /*                             */ "Y    Y   Y    Y   Y    .    .       Y    .      Y    .          Y       Y",
+  none: /*                                      */ ".    .   .    .   .    .    .       .    .      .    .          .       .",
+  blocked: /*                                   */ ".    .   .    .   .    .    .       .    .      .    .          Y       .",
+  withdrawn: /*                                 */ ".    .   .    .   .    .    .       .    .      .    .          .       .",
+  "blocked, in an emergency": /*                */ ".    .   .    .   .    .    .       .    .      .    .          Y       .",
+  "SAMU emergency, switch on": /*               */ "Y    Y   .    Y   .    .    .       Y    .      Y    .          Y       .",
+  "SAMU emergency, switch off": /*              */ ".    .   .    .   .    .    .       .    .      .    .          .       .",
+  "other emergency, switch on": /*              */ "Y    Y   .    Y   .    .    .       Y    .      Y    .          Y       .",
+  "other emergency, switch off": /*             */ ".    .   .    .   .    .    .       .    .      .    .          .       .",
+  "other emergency, « Documents masqués » on": /**/ "Y    Y   Y    Y   Y    .    .       Y    .      Y    .          Y       .",
+  "withdrawn, other emergency, switch on": /*   */ "Y    Y   .    Y   .    .    .       Y    .      Y    .          Y       .",
 };
 
 const isTypeAccessible = (typeCode: string) => typeCode !== "EXPPAT_3";

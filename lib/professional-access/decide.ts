@@ -1,5 +1,5 @@
 import type { EmergencyAccessKind, ProfessionalAccessStatus } from "@/db/schema/professionals";
-import { type ProfileSectionKey, isProfileSectionVisibleToProfessionals } from "@/lib/medical-profile/sections";
+import { type ProfessionalReadableSection, isProfileSectionVisibleToProfessionals } from "@/lib/medical-profile/sections";
 
 /**
  * The one place that decides what a professional may reach of a patient's record (SPEC §7,
@@ -86,8 +86,11 @@ export type ProfessionalRequest =
   | { kind: "open-record" }
   /** One document, to list, open or download. */
   | { kind: "read-document"; document: { typeCode: string; isHiddenFromProfessionals: boolean; authorProfessionalId: string | null } }
-  /** One section of the medical profile (an item of it still has its own masking). */
-  | { kind: "read-profile-section"; section: ProfileSectionKey }
+  /**
+   * One section of the medical profile (an item of it still has its own masking), or "Mon histoire
+   * de santé", which the patient masks as a whole (`isHiddenFromProfessionals`, false by default).
+   */
+  | { kind: "read-profile-section"; section: ProfessionalReadableSection; isHiddenFromProfessionals?: boolean }
   /** Add a document to the patient's record, with the professional as its author. */
   | { kind: "deposit-document" }
   /** Block another professional: administrators only (§6.2). */
@@ -111,7 +114,7 @@ export function professionalMay(
     case "block-professional":
       return reach.reach === "record" && reach.isAdministrator;
     case "read-profile-section":
-      return reach.reach === "record" && isProfileSectionVisibleToProfessionals(request.section);
+      return reach.reach === "record" && isProfileSectionVisibleToProfessionals(request.section) && request.isHiddenFromProfessionals !== true;
     case "read-document": {
       if (reach.reach !== "record") return false;
       const { document } = request;

@@ -12,6 +12,7 @@ import type { ProfileSectionKey } from "@/lib/medical-profile/sections";
 import { type PartialDate, partialDateOf } from "@/lib/medical-profile/partial-date";
 import { displayName } from "@/lib/register/person-name";
 import { isUuid } from "@/lib/validation";
+import { type CareEventView, findCareEventPage, isHealthHistoryHidden } from "@/lib/reimbursements/queries";
 import { recordProfessionalRead } from "./activity";
 import { type ProfessionalRequest, professionalMay } from "./decide";
 import { type LoadedStanding, loadStanding } from "./standing";
@@ -200,7 +201,12 @@ export type ProfessionalProfileView = {
   advanceDirectives: ProfessionalDocumentItem[];
   /** "J'ai pris connaissance de l'information sur le don d'organes", unless masked. */
   organDonation: { informedAt: Date } | null;
+  /** "Mon histoire de santé", the latest care events without amounts; null when the patient masked it. */
+  healthHistory: CareEventView[] | null;
 };
+
+/** Care events a professional reads at most on the record's page, the latest first. */
+const HEALTH_HISTORY_ON_RECORD = 50;
 
 /** Vaccinations and "Entourage et volontés", as far as professionalMay and each item's masking allow. */
 export async function readPatientProfile(
@@ -211,6 +217,21 @@ export async function readPatientProfile(
   if (!loaded || !mayOf(loaded, actor, { kind: "open-record" })) return deniedOf(loaded);
   const may = (section: ProfileSectionKey) => mayOf(loaded, actor, { kind: "read-profile-section", section });
   const reachableDocuments = documentsReachableBy(loaded, actor);
+  const mayReadHealthHistory = mayOf(loaded, actor, {
+    kind: "read-profile-section",
+    section: "health-history",
+    isHiddenFromProfessionals: await isHealthHistoryHidden(executor, loaded.personId),
+  });
+  const healthHistory = mayReadHealthHistory
+    ? (
+        await findCareEventPage({
+          scope: { subjectPersonId: loaded.personId, seesSubjectSecret: true, beneficiaries: [{ personId: loaded.personId, fullName: "", isSubject: true }] },
+          category: null,
+          cursor: null,
+          limit: HEALTH_HISTORY_ON_RECORD,
+        })
+      ).events
+    : null;
   const [vaccinationRows, contactRows, directiveRows, donationRows] = await Promise.all([
     may("vaccination")
       ? executor
@@ -243,8 +264,13 @@ export async function readPatientProfile(
       : [],
   ]);
   await recordProfessionalRead(executor, { actor, loaded, action: "professional-access.profile-read", isEmergency: isEmergencyOf(loaded), now });
+  // Only when there was something to read: an empty section tells the professional nothing of the patient.
+  if (healthHistory && healthHistory.length > 0) {
+    await recordProfessionalRead(executor, { actor, loaded, action: "professional-access.health-history-read", isEmergency: isEmergencyOf(loaded), now });
+  }
   return {
     status: "found",
+    healthHistory,
     vaccinations: vaccinationRows.map((row) => ({
       id: row.id,
       label: row.label,

@@ -13,24 +13,46 @@ import { findMedicalProfile } from "@/lib/medical-profile/queries";
 import { countUnreadMessages, findConversations, findMessagingAddress } from "@/lib/messaging/queries";
 import { findQuestionnaireState } from "@/lib/onboarding/questionnaire";
 import { findChildrenOf, findInsuredPersonByIdentity } from "@/lib/register/queries";
+import { NO_STATEMENT_FILTERS } from "@/lib/reimbursements/filters";
+import {
+  findCareYears,
+  findLatestCareEvents,
+  findRemainingChargeByYearAndCategory,
+  findStatementPage,
+  findYearTotals,
+  streamStatementLines,
+} from "@/lib/reimbursements/queries";
+import { reimbursementScopeOf } from "@/lib/reimbursements/scope";
 import { createOpaqueToken } from "@/lib/security/secrets";
 import { describeError } from "./errors";
 
 /*
- * npm run bench:explain [-- --database-url postgres://…]
+ * npm run bench:explain [-- --database-url postgres://…] [--without-index <name>]
  *
  * EXPLAIN (ANALYZE, BUFFERS) of the main per-person queries, exactly as lib/ builds them: each
  * lib function runs once through a Drizzle instance that records its statements, then each
  * recorded SELECT is explained with its parameters. Run it on a database grown with the scale
  * data set (npm run bench -- --scale leaves mes_bench at 100,000 persons). Read-only: the
  * statements that lock rows run inside a transaction that is rolled back.
+ *
+ * `--without-index care_events_person_date_id_index` (repeatable) explains as if that index did
+ * not exist: it is dropped inside each explained statement's transaction, which is rolled back,
+ * so the "before" plan of an index is read on the same data as the "after" one.
  */
 
 const { values } = parseArgs({
-  options: { "database-url": { type: "string", default: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/mes_bench" } },
+  options: {
+    "database-url": { type: "string", default: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/mes_bench" },
+    "without-index": { type: "string", multiple: true, default: [] },
+  },
 });
 
 type Recorded = { query: string; params: unknown[] };
+
+const indexesLeftOut = values["without-index"];
+for (const name of indexesLeftOut) {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`--without-index takes an index name, not ${name}`);
+}
 
 const client = postgres(values["database-url"], { max: 1, onnotice: () => {} });
 const recorded: Recorded[] = [];
@@ -63,6 +85,7 @@ async function explain({ query, params }: Recorded): Promise<string[]> {
   try {
     // Inside a transaction rolled back at once: FOR UPDATE takes real locks, released here.
     await client.begin(async (tx) => {
+      for (const name of indexesLeftOut) await tx.unsafe(`drop index if exists "${name}"`);
       const rows = await tx.unsafe(`explain (analyze, buffers) ${query}`, params as never[]);
       plan = rows.map((row) => String((row as Record<string, unknown>)["QUERY PLAN"]));
       throw new RolledBack();
@@ -103,7 +126,26 @@ async function main(): Promise<void> {
     session: { id: sessionId },
     subject: { personId: person.id, fullName: "", firstName: "", basis: "self", representationId: "00000000-0000-4000-8000-000000000000", hasCompletedQuestionnaire: true },
   };
+  // Remboursements: the person with the most statement lines, in their own space (the scope is read once, outside the explained calls).
+  const [busiestPatient] = await client<{ person_id: string }[]>`
+    select person_id from care_events group by person_id order by count(*) desc limit 1`;
+  const statementActor: Actor = { ...actor, account: { ...actor.account, mayOpenOtherSpaces: false }, subject: { ...actor.subject, personId: busiestPatient?.person_id ?? person.id } };
+  const scope = await reimbursementScopeOf(statementActor, { now, includeChildren: true });
+  const [middle] = await client<{ care_date: string; id: string }[]>`
+    select care_date::text, id from care_events where person_id = ${scope.subjectPersonId} order by care_date desc, id desc offset 50 limit 1`;
+  const yearFilter = { ...NO_STATEMENT_FILTERS, fromDate: `${now.getUTCFullYear() - 1}-01-01`, untilDate: `${now.getUTCFullYear() - 1}-12-31`, category: "medical-dental-care" as const };
   const cases: [string, (executor: Database) => Promise<unknown>][] = [
+    ["findStatementPage (Remboursements, first page)", () => findStatementPage({ scope, filters: NO_STATEMENT_FILTERS, cursor: null })],
+    [
+      "findStatementPage (Remboursements, a later page by keyset)",
+      () => findStatementPage({ scope, filters: NO_STATEMENT_FILTERS, cursor: middle ? { direction: "older", careDate: middle.care_date, id: middle.id } : null }),
+    ],
+    ["findStatementPage (Remboursements filtered by year and type)", () => findStatementPage({ scope, filters: yearFilter, cursor: null })],
+    ["findYearTotals (Remboursements)", () => findYearTotals({ scope, filters: NO_STATEMENT_FILTERS })],
+    ["findRemainingChargeByYearAndCategory (Remboursements' chart)", () => findRemainingChargeByYearAndCategory({ scope, filters: NO_STATEMENT_FILTERS })],
+    ["findCareYears (Remboursements' « Année »)", () => findCareYears(scope)],
+    ["findLatestCareEvents (Accueil)", () => findLatestCareEvents(scope)],
+    ["streamStatementLines (Exporter (CSV), first batch)", async () => (await streamStatementLines({ scope, filters: NO_STATEMENT_FILTERS }).next()).value],
     [
       "findInsuredPersonByIdentity (code request, code entry)",
       (executor) => findInsuredPersonByIdentity(executor, { nir: person.nir, birthDate: person.birth_date, vitaleSerial: person.vitale_serial }),

@@ -40,6 +40,8 @@ const USAGE = `npm run bench -- [options]
   --connections <list>   concurrent connections, comma separated (default 1,10)
   --scale                also load the scale data set and measure at each size of --persons
   --persons <list>       insured persons for --scale, comma separated (default 1000,100000)
+  --lines <list>         statement lines (Remboursements) at each size of --persons, comma separated
+                         (default 1000,10000000: the page, a filter and the CSV side by side)
   --only <texts>         only the targets whose name or path contains one of these texts, comma separated (the baseline always runs)
   --skip-build           serve the existing .next build (for quick runs while developing the bench)
   --skip-lighthouse      no Lighthouse audits
@@ -57,6 +59,7 @@ function readOptions() {
       connections: { type: "string", default: "1,10" },
       scale: { type: "boolean", default: false },
       persons: { type: "string", default: "1000,100000" },
+      lines: { type: "string", default: "1000,10000000" },
       only: { type: "string" },
       "skip-build": { type: "boolean", default: false },
       "skip-lighthouse": { type: "boolean", default: false },
@@ -272,6 +275,11 @@ async function main(): Promise<number> {
   const durationSeconds = positiveIntegers(options.duration, "duration")[0] ?? 10;
   const connections = positiveIntegers(options.connections, "connections");
   const scaleSizes = options.scale ? positiveIntegers(options.persons, "persons") : [];
+  const lineSizes = options.scale ? positiveIntegers(options.lines, "lines") : [];
+  if (lineSizes.length !== scaleSizes.length) {
+    console.error("--lines needs one size per size of --persons.");
+    return 2;
+  }
   const port = positiveIntegers(options.port, "port")[0] ?? 3300;
   const only = options.only
     ?.toLowerCase()
@@ -376,7 +384,7 @@ async function main(): Promise<number> {
     }
     for (const [index, persons] of scaleSizes.entries()) {
       console.log(`\nScale data set: growing to ${persons.toLocaleString("en")} insured persons…`);
-      const generation = await growScaleData(databaseUrl, { persons });
+      const generation = await growScaleData(databaseUrl, { persons, statementLines: lineSizes[index] });
       console.log(
         `  ${generation.personsBefore.toLocaleString("en")} → ${generation.personsAfter.toLocaleString("en")} in ${generation.seconds.toFixed(1)} s`,
       );

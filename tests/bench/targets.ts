@@ -5,6 +5,7 @@ import {
   postPoolPasswords,
   signInDemoPatient,
   signInDemoPatientWithDocuments,
+  signInDemoPatientWithStatement,
   startDemoEnrolmentFlow,
 } from "./visitors";
 
@@ -191,5 +192,35 @@ export const benchTargets: readonly BenchTarget[] = [
     expectedText: "Filtrer les activités",
     needsSignedInPatient: true,
     setup: signInDemoPatient,
+  },
+  /*
+   * Remboursements: the demo patient's hundred lines (BENCH_STATEMENT_LINE_COUNT) among the whole
+   * feed, which --scale grows from 1,000 to 10,000,000 lines (--lines): the first keyset page with
+   * the yearly totals and the chart, the same filtered by year and type of care, and the CSV export.
+   */
+  {
+    name: "Remboursements",
+    path: "/remboursements",
+    baseline: "page",
+    expectedText: "Relevé des remboursements",
+    needsSignedInPatient: true,
+    setup: signInDemoPatientWithStatement,
+  },
+  {
+    name: "Remboursements filtrés (année, type de soins)",
+    path: `/remboursements?annee=${new Date().getUTCFullYear()}&categorie=medical-dental-care`,
+    baseline: "page",
+    // The filter form is there whatever the year holds; the list under it is what is measured.
+    expectedText: "Filtrer les remboursements",
+    needsSignedInPatient: true,
+    setup: signInDemoPatientWithStatement,
+  },
+  {
+    name: "Remboursements : export CSV",
+    path: "/remboursements/export",
+    baseline: "page",
+    expectedText: "Date des soins",
+    needsSignedInPatient: true,
+    setup: signInDemoPatientWithStatement,
   },
 ];

@@ -250,3 +250,40 @@ export async function signInDemoPatientWithDocuments(context: SetupContext): Pro
   }
   return request;
 }
+
+/** The demo patient's statement lines for the Remboursements targets: a person of the scale data set has a hundred on average. */
+export const BENCH_STATEMENT_LINE_COUNT = 100;
+
+/**
+ * The demo patient signed in, with BENCH_STATEMENT_LINE_COUNT paid care events over three years
+ * (the seed's own lines count): the Remboursements page, its filter and its CSV then read as many
+ * lines for them at 1,000 lines in the database as at 10,000,000. Made once per database.
+ */
+export async function signInDemoPatientWithStatement(context: SetupContext): Promise<BenchRequest> {
+  const request = await signInDemoPatient(context);
+  const db = getDb();
+  const [account] = await db
+    .select({ personId: accounts.personId })
+    .from(accounts)
+    .where(eq(accounts.identifier, DEMO_LOGIN.identifier))
+    .limit(1);
+  if (!account) throw new Error(`no account "${DEMO_LOGIN.identifier}"`);
+  const [{ total }] = (await db.execute(
+    sql`select count(*)::int as total from care_events where person_id = ${account.personId}`,
+  )) as unknown as [{ total: number }];
+  const missing = BENCH_STATEMENT_LINE_COUNT - total;
+  if (missing > 0) {
+    await db.execute(sql`
+      with added as (
+        insert into care_events (person_id, line_reference, care_date, category, act_label, act_code, professional_name)
+        select ${account.personId}, 'BENCH-' || gen_random_uuid(), current_date - (n * 10 % 1095),
+               (array['medical-dental-care','medicine-vaccine','biology','imaging'])[1 + n % 4]::care_category,
+               'Soin ' || n, 'G', 'Dr Anne Leroy (fictif)'
+        from generate_series(1, ${missing}) as n
+        returning id, care_date)
+      insert into statement_lines (care_event_id, amount_paid_cents, reimbursement_base_cents, rate_percent, insurer_paid_cents,
+                                   complementary_paid_cents, deductions_cents, payment_date, payee)
+      select id, 3000, 3000, 70, 1900, 900, 200, care_date, 'insured' from added`);
+  }
+  return request;
+}

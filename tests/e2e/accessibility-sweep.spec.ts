@@ -3,6 +3,7 @@ import { expectNoAxeViolations } from "./support/axe";
 import { createTestDocument, createTestFolder } from "./support/documents";
 import { createTestNotification } from "./support/notifications";
 import { createActivePatient } from "./support/patients";
+import { createTestStatementLine } from "./support/reimbursements";
 import { createTestProfessional, giveProfessionalAccess } from "./support/professionals";
 import { sql } from "./support/register";
 import { signIn } from "./support/session";
@@ -94,6 +95,23 @@ test("Historique d'activité passes axe, and with its filter in its error state"
     await expect(page.getByRole("heading", { level: 1, name: "Historique d'activité" })).toBeVisible();
     await expectNoAxeViolations(page);
   }
+});
+
+test("Remboursements and Mon histoire de santé pass axe: the statement with its totals and chart, a line's details, the filter in its error state, the timeline", async ({ page }) => {
+  const patient = await createActivePatient({ firstNames: "Rémi", isOnboarded: true });
+  await createTestStatementLine(patient.id, { careDate: "2025-03-10", actLabel: "Consultation de médecine générale" });
+  await createTestStatementLine(patient.id, { careDate: "2026-01-20", actLabel: "Amoxicilline 500 mg", category: "medicine-vaccine" });
+  await signIn(page, patient.id);
+  await page.goto("/remboursements");
+  await expect(page.getByRole("heading", { level: 1, name: "Remboursements" })).toBeVisible();
+  await page.getByText("Détails", { exact: false }).first().click();
+  await expectNoAxeViolations(page);
+  await page.goto("/remboursements?du=31/02/2026");
+  await expect(page.getByRole("heading", { name: /Le formulaire contient/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto("/remboursements/histoire-de-sante");
+  await expect(page.getByRole("heading", { level: 1, name: "Mon histoire de santé" })).toBeVisible();
+  await expectNoAxeViolations(page);
 });
 
 test("Mesures passes axe: the list, the form empty and in its error state, a history with its chart, table and target", async ({ page }) => {

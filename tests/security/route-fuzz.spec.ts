@@ -83,6 +83,7 @@ const ROUTES = [
   { name: "Auth.js' handler", path: "/api/auth", extraSegments: 3 },
   { name: "the opposition receipt", path: "/activation/opposition/justificatif", extraSegments: 0 },
   { name: "the activity history's CSV export", path: "/historique-activite/export", extraSegments: 0 },
+  { name: "the reimbursements' CSV export", path: "/remboursements/export", extraSegments: 0 },
   { name: "the outbox's letters", path: "/dev/outbox/courriers", extraSegments: 2 },
   { name: "the documents' upload", path: "/documents/televersement", extraSegments: 0 },
   { name: "the advance directives' upload", path: "/profil-medical/directives-anticipees/televersement", extraSegments: 0 },

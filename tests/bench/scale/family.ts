@@ -9,6 +9,8 @@ export type FamilyContext = {
   passwordHash: string;
   /** One rendered notification letter: every postal letter row carries a real PDF's weight. */
   letterPdf: Uint8Array;
+  /** The insurer's statement lines each new person gets on average (tests/bench/scale/reimbursements-family.ts). */
+  statementLinesPerPerson: number;
 };
 
 /**

@@ -9,6 +9,7 @@ import { medicalProfileFamily } from "./medical-profile-family";
 import { messagingFamily } from "./messaging-family";
 import { type PlannedPerson, planPerson } from "./population";
 import { registerFamily } from "./register-family";
+import { reimbursementsFamily } from "./reimbursements-family";
 import { RowSet } from "./rows";
 
 /** Every generated account's password: a load test of the login may sign in as anyone. */
@@ -16,7 +17,20 @@ export const SCALE_PASSWORD = "Mesure-Echelle-2026!";
 export const DEFAULT_SCALE_SEED = 2026;
 
 /** In insertion order of their main table; a new domain adds its family here and its tables in rows.ts. */
-export const TABLE_FAMILIES: readonly TableFamily[] = [registerFamily, enrolmentFamily, accountFamily, medicalProfileFamily, messagingFamily];
+export const TABLE_FAMILIES: readonly TableFamily[] = [
+  registerFamily,
+  enrolmentFamily,
+  accountFamily,
+  medicalProfileFamily,
+  messagingFamily,
+  reimbursementsFamily,
+];
+
+/** Statement lines per person when none are asked for: 10,000,000 lines over 100,000 people. */
+export const DEFAULT_STATEMENT_LINES_PER_PERSON = 100;
+
+/** Rows a batch may hold in memory at once: a batch of people with a hundred lines each is cut smaller. */
+const MAX_STATEMENT_LINES_PER_BATCH = 200_000;
 
 export type GrowthReport = {
   personsBefore: number;
@@ -31,10 +45,20 @@ export type GrowthOptions = {
   persons: number;
   seed?: number;
   now?: Date;
+  /**
+   * Statement lines (care events of the insurer's feed) the database should hold at the end, those
+   * already there included; spread over the people added. Unset: a hundred per new person.
+   */
+  statementLines?: number;
   /** People per transaction. */
   batchSize?: number;
   onProgress?: (persons: number) => void;
 };
+
+async function countStatementLines(sql: postgres.Sql): Promise<number> {
+  const [row] = await sql<{ total: number }[]>`select count(*)::int as total from statement_lines`;
+  return row?.total ?? 0;
+}
 
 async function countPersons(sql: postgres.Sql): Promise<number> {
   const [row] = await sql<{ total: number }[]>`select count(*)::int as total from insured_persons`;
@@ -57,14 +81,24 @@ export async function growScaleData(databaseUrl: string, options: GrowthOptions)
 
 async function grow(sql: postgres.Sql, options: GrowthOptions): Promise<GrowthReport> {
   const startedAt = performance.now();
-  const { persons, seed = DEFAULT_SCALE_SEED, now = new Date(), batchSize = 5_000, onProgress } = options;
+  const { persons, seed = DEFAULT_SCALE_SEED, now = new Date(), onProgress } = options;
   const personsBefore = await countPersons(sql);
+  const linesBefore = await countStatementLines(sql);
+  const statementLinesPerPerson =
+    options.statementLines === undefined
+      ? DEFAULT_STATEMENT_LINES_PER_PERSON
+      : Math.max(0, options.statementLines - linesBefore) / Math.max(1, persons - personsBefore);
+  const batchSize = Math.max(
+    1,
+    Math.min(options.batchSize ?? 5_000, Math.floor(MAX_STATEMENT_LINES_PER_BATCH / Math.max(1, statementLinesPerPerson * 1.5))),
+  );
   const rowCounts: Record<string, number> = {};
   if (personsBefore >= persons) return { personsBefore, personsAfter: personsBefore, rows: rowCounts, seconds: 0 };
 
   const existingNirs = new Set((await sql<{ nir: string }[]>`select nir from insured_persons`).map((row) => row.nir));
   const context: FamilyContext = {
     now,
+    statementLinesPerPerson,
     passwordHash: await hashPassword(SCALE_PASSWORD),
     letterPdf: await renderNotificationLetter({
       fullName: "Camille Exemple",

@@ -5,6 +5,7 @@ import type { SerializableParameter, TransactionSql } from "postgres";
 import {
   accounts,
   authChallenges,
+  careEvents,
   contactVerifications,
   conversations,
   enrolmentFlows,
@@ -21,6 +22,7 @@ import {
   representations,
   sessions,
   spaces,
+  statementLines,
 } from "@/db/schema";
 
 /**
@@ -46,6 +48,8 @@ const INSERT_ORDER: readonly PgTable[] = [
   messages,
   outgoingMessages,
   postalLetters,
+  careEvents,
+  statementLines,
 ];
 
 /** PostgreSQL takes at most 65,535 parameters per statement. */

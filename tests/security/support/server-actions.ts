@@ -35,11 +35,13 @@ import { DIRECTIVE_CHOICES, DIRECTIVE_TREATMENTS, DIRECTIVE_VARIANTS } from "@/l
 import { advanceDirectivesFormSchema } from "@/lib/advance-directives/form";
 import { isEntrySection, isProfileItemSection, profileSectionInfo } from "@/lib/medical-profile/sections";
 import { isUuid } from "@/lib/validation";
+import { addToProfileSchema, healthHistoryVisibilitySchema } from "@/lib/reimbursements/schemas";
 import { findMeasureKindBySlug, WEIGHT } from "@/lib/medical-profile/measures";
 import { parseMeasurementInput, parseTargetInput } from "@/lib/medical-profile/measures-input";
 import { giveActiveAccount, type TestAccount } from "../../e2e/support/accounts";
 import { createTestDocument, createTestFolder } from "../../e2e/support/documents";
 import { createTestNotification } from "../../e2e/support/notifications";
+import { createTestStatementLine } from "../../e2e/support/reimbursements";
 import { createActivePatient, markOnboarded, type ActivePatient } from "../../e2e/support/patients";
 import { createTestProfessional, giveProfessionalAccess } from "../../e2e/support/professionals";
 import { createRegisteredPerson, sql, type TestPerson } from "../../e2e/support/register";
@@ -527,6 +529,32 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     },
     // Only an id can name a measurement; anything else is "not found".
     refusesInput: (values) => !isUuid(values.measurementId ?? ""),
+  },
+  // "Remboursements" (app/(espace)/(frame)/remboursements): a delivered medicine of the victim's, made
+  // as the insurer's import leaves it, then its details opened; the section's masking switch.
+  {
+    action: "app/(espace)/(frame)/remboursements/actions.ts#addToProfileAction",
+    journey: "login-and-space",
+    credential: "session",
+    reach: inSession("/accueil"),
+    submit: async (page, state) => {
+      await createTestStatementLine(state.victim.id, { careDate: "2025-11-15", actLabel: "Amoxicilline 500 mg", category: "medicine-vaccine" });
+      await inOnboardedSession("/remboursements")(page, state);
+      await page.getByText("Détails", { exact: false }).first().click();
+      await clickButton(page, "Ajouter à mes traitements");
+    },
+    refusesInput: refusedBy(addToProfileSchema),
+  },
+  {
+    action: "app/(espace)/(frame)/remboursements/actions.ts#changeHealthHistoryVisibilityAction",
+    journey: "login-and-space",
+    credential: "session",
+    reach: inSession("/accueil"),
+    submit: async (page, state) => {
+      await inOnboardedSession("/remboursements/histoire-de-sante")(page, state);
+      await clickButton(page, "Masquer aux professionnels");
+    },
+    refusesInput: refusedBy(healthHistoryVisibilitySchema),
   },
   {
     action: "app/(espace)/(frame)/profil-medical/mesures/[type]/actions.ts#setMeasurementTargetAction",

@@ -11,6 +11,10 @@ import { countUnreadNotifications } from "@/lib/notifications/centre";
 import { describeUnreadNotifications, NOTIFICATIONS_PATH } from "@/lib/notifications/paths";
 import { requireOnboardedActor } from "@/lib/onboarding/guard";
 import { PageTitle } from "@/components/ui/page-title";
+import { CareEventList } from "@/components/reimbursements/care-event-list";
+import { HEALTH_HISTORY_PATH } from "@/lib/reimbursements/paths";
+import { findLatestCareEvents } from "@/lib/reimbursements/queries";
+import { reimbursementScopeOf } from "@/lib/reimbursements/scope";
 
 export const metadata: Metadata = { title: "Accueil" };
 
@@ -34,10 +38,12 @@ const quickActions: QuickAction[] = [
 
 export default async function HomePage() {
   const actor = await requireOnboardedActor();
-  const [unreadCount, unreadNotifications, latestDocuments] = await Promise.all([
+  const ownScope = await reimbursementScopeOf(actor, { now: new Date(), includeChildren: false });
+  const [unreadCount, unreadNotifications, latestDocuments, latestCare] = await Promise.all([
     countUnreadMessages({ actor }),
     countUnreadNotifications({ actor }),
     findLatestDocuments({ actor }),
+    findLatestCareEvents(ownScope),
   ]);
   return (
     <>
@@ -81,6 +87,19 @@ export default async function HomePage() {
           </>
         )}
       </section>
+      {latestCare.length > 0 ? (
+        <section aria-labelledby="histoire-de-sante" className="mt-10">
+          <h2 id="histoire-de-sante" className="text-xl font-bold text-brand-900">
+            Mon histoire de santé
+          </h2>
+          <CareEventList events={latestCare} labelledBy="histoire-de-sante" />
+          <p className="mt-4">
+            <Link href={HEALTH_HISTORY_PATH} className="font-semibold text-brand-700 underline">
+              Voir toute mon histoire de santé
+            </Link>
+          </p>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -146,6 +146,25 @@ export default async function ProPatientPage({ params, searchParams }: ProPatien
               </ul>
             )}
           </section>
+          <section aria-labelledby="histoire-de-sante" className="mt-8">
+            <h2 id="histoire-de-sante" className="text-xl font-bold text-slate-900">
+              Mon histoire de santé
+            </h2>
+            {profile.healthHistory === null ? (
+              <p className="mt-4">Le patient a masqué son histoire de santé aux professionnels de santé.</p>
+            ) : profile.healthHistory.length === 0 ? (
+              <p className="mt-4">Aucun soin transmis par l&apos;Assurance Maladie.</p>
+            ) : (
+              <ul className="mt-4 list-disc space-y-1 pl-6">
+                {profile.healthHistory.map((event) => (
+                  <li key={event.id}>
+                    {formatDateFr(event.careDate)} · {event.categoryLabel} · {event.actLabel}
+                    {event.providerName ? ` · ${event.providerName}` : ""}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
           <section aria-labelledby="entourage" className="mt-8">
             <h2 id="entourage" className="text-xl font-bold text-slate-900">
               Entourage et volontés
