@@ -9,3 +9,4 @@ export * from "./medical-profile";
 export * from "./activity";
 export * from "./documents";
 export * from "./professionals";
+export * from "./connected-services";

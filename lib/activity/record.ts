@@ -32,6 +32,7 @@ export type ActivityTargetType =
   | "medical_profile"
   | "provisional_code"
   | "questionnaire"
+  | "service_connection"
   | "session";
 
 /**
