@@ -12,6 +12,7 @@ const SPACE_SECTIONS: SpaceSection[] = [
   { href: "/profil-medical", label: "Profil médical" },
   { href: "/documents", label: "Documents" },
   { href: "/messagerie", label: "Messagerie" },
+  { href: "/catalogue", label: "Catalogue" },
 ];
 
 const MESSAGING_HREF = "/messagerie";

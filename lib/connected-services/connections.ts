@@ -18,7 +18,7 @@ import { type Purpose, type ServiceCategory, type ServiceThematic, sortPurposes 
 
 export type CatalogueService = Pick<
   ConnectedServiceRow,
-  "id" | "code" | "name" | "publisher" | "description" | "category" | "regions" | "thematics" | "pricing" | "status" | "requestedPurposes"
+  "id" | "code" | "name" | "publisher" | "description" | "category" | "regions" | "thematics" | "pricing" | "status"
 > & { requestedPurposes: Purpose[] };
 
 export type LiveConnection = {
