@@ -256,8 +256,12 @@ function errorAnswer(error: unknown, headers: Record<string, string> = {}): Resp
 
 /** The token endpoint (POST, form-encoded): code + verifier, or refresh token, for tokens. */
 export async function answerTokenRequest(request: Request): Promise<Response> {
-  const form = new URLSearchParams(await request.text());
-  const oauthRequest = new OAuthRequest({ method: request.method, headers: headersOf(request), query: {}, body: Object.fromEntries(form.entries()) });
+  const text = await request.text();
+  const form = new URLSearchParams(text);
+  // The library asks type-is whether the request has a body, which it reads from the length
+  // header: a Web request read here may have none (chunked, or built in-process).
+  const headers = { ...headersOf(request), "content-length": String(Buffer.byteLength(text)) };
+  const oauthRequest = new OAuthRequest({ method: request.method, headers, query: {}, body: Object.fromEntries(form.entries()) });
   const oauthResponse = new OAuthResponse({ headers: {} });
   try {
     await server.token(oauthRequest, oauthResponse);
