@@ -17,7 +17,7 @@ function validatorOf(resourceType: string): ValidateFunction {
   if (!ajv) {
     ajv = new Ajv({ strict: false, allErrors: true });
     ajv.addMetaSchema(require("ajv/dist/refs/json-schema-draft-06.json") as Record<string, unknown>);
-    const { id: _draft04Id, ...schema } = readJson("fhir/r4/fhir.schema.json") as { definitions: Record<string, unknown> };
+    const { id: _draft04Id, ...schema } = readJson("fhir/r4/fhir.schema.json") as { id?: string; definitions: Record<string, unknown> };
     // This copy points a resource-valued element (Bundle.entry.resource, …) at "Resource", which it
     // does not define; HL7's own file names the list of every resource there, "ResourceList". Its
     // one addition beyond R4 (ViewDefinition, of SQL on FHIR) uses R5's integer64: a string of digits.
