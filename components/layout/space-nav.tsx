@@ -13,6 +13,7 @@ const SPACE_SECTIONS: SpaceSection[] = [
   { href: "/documents", label: "Documents" },
   { href: "/messagerie", label: "Messagerie" },
   { href: "/remboursements", label: "Remboursements" },
+  { href: "/catalogue", label: "Catalogue" },
 ];
 
 const MESSAGING_HREF = "/messagerie";

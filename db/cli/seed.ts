@@ -1,5 +1,8 @@
 import { getDatabaseHandle } from "../client";
 import { migrateDatabase } from "../migrate";
+import { DEMO_SERVICES } from "@/lib/connected-services/demo-catalogue";
+import { formatServiceImportSummary, importServices } from "@/lib/connected-services/import";
+import { formatServiceCsv } from "@/lib/connected-services/service-file";
 import { applyDemoStates } from "@/lib/enrolment/demo-states";
 import { formatDirectoryImportSummary } from "@/lib/professionals/import";
 import { seedDemoProfessionals } from "@/lib/professionals/demo-accounts";
@@ -39,6 +42,14 @@ try {
       process.exitCode = 1;
     } else {
       console.log(`Remboursements de démonstration : ${feed.added} lignes ajoutées, ${feed.alreadyPresent} déjà présentes.`);
+    }
+    const catalogue = await importServices(formatServiceCsv(DEMO_SERVICES));
+    if (catalogue.status === "rejected") {
+      console.error("Catalogue de démonstration refusé :");
+      for (const error of catalogue.errors) console.error(`ligne ${error.line} : ${error.reason}`);
+      process.exitCode = 1;
+    } else {
+      console.log(`Catalogue de démonstration (services fictifs) : ${formatServiceImportSummary(catalogue)}.`);
     }
   }
 } finally {

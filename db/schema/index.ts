@@ -11,3 +11,4 @@ export * from "./documents";
 export * from "./professionals";
 export * from "./notifications";
 export * from "./reimbursements";
+export * from "./connected-services";

@@ -94,6 +94,13 @@ export const ACTIVITY_ACTIONS = {
     label: "Consultation de « Mon histoire de santé » par un professionnel de santé",
     group: "health_documents",
   },
+  // "Catalogue" (lib/connected-services): the patient's grants, and what a connected service does with them.
+  "services.connected": { label: "Connexion d'un service tiers", group: "third_party_services" },
+  "services.purposes-changed": { label: "Modification des finalités accordées à un service tiers", group: "third_party_services" },
+  "services.reapproved": { label: "Nouvelle approbation des finalités d'un service tiers", group: "third_party_services" },
+  "services.disconnected": { label: "Déconnexion d'un service tiers", group: "third_party_services" },
+  "services.measurements-read": { label: "Lecture des mesures par un service tiers", group: "third_party_services" },
+  "services.documents-read": { label: "Lecture de la liste des documents par un service tiers", group: "third_party_services" },
 } as const satisfies Record<string, { label: string; group: ActivityGroup }>;
 
 /**

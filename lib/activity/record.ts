@@ -34,6 +34,7 @@ export type ActivityTargetType =
   | "medical_profile"
   | "provisional_code"
   | "questionnaire"
+  | "service_connection"
   | "session";
 
 /**

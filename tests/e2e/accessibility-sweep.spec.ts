@@ -6,6 +6,7 @@ import { createActivePatient } from "./support/patients";
 import { createTestStatementLine } from "./support/reimbursements";
 import { createTestProfessional, giveProfessionalAccess } from "./support/professionals";
 import { sql } from "./support/register";
+import { connectTestService, createTestService } from "./support/services";
 import { signIn } from "./support/session";
 
 /**
@@ -253,4 +254,29 @@ test("Notifications passes axe, empty and with unread and read notifications, an
   await page.goto("/notifications/preferences");
   await expect(page.getByRole("heading", { level: 1, name: "Préférences de notification" })).toBeVisible();
   await expectNoAxeViolations(page);
+});
+
+test("Catalogue passes axe: the catalogue filtered in vain, a service with a re-approval due, a suspended one, the consent page and a bad request to it", async ({ page }) => {
+  const patient = await createActivePatient({ firstNames: "Clémence", isOnboarded: true });
+  const changed = await createTestService();
+  await sql`update connected_services set purposes_version = 2, reapproval_deadline = now() + interval '20 days' where id = ${changed.id}`;
+  await connectTestService(patient.id, changed.id, ["measurements:read"]);
+  const suspended = await createTestService({ status: "suspended" });
+  await connectTestService(patient.id, suspended.id, ["documents:read"]);
+  await signIn(page, patient.id);
+  const challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+  const consent = `/catalogue/autorisation?response_type=code&client_id=${changed.code}&redirect_uri=${encodeURIComponent(changed.redirectUri)}&state=s&code_challenge=${challenge}&code_challenge_method=S256`;
+  const pages: [string, string][] = [
+    ["/catalogue", "Catalogue de services"],
+    ["/catalogue?categorie=prise-de-rendez-vous&thematique=nutrition", "Catalogue de services"],
+    [`/catalogue/${changed.id}`, changed.name],
+    [`/catalogue/${suspended.id}`, suspended.name],
+    [consent, `Autoriser ${changed.name}`],
+    ["/catalogue/autorisation?client_id=inconnu", "Autoriser un service"],
+  ];
+  for (const [path, heading] of pages) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expectNoAxeViolations(page);
+  }
 });

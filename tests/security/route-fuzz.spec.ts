@@ -91,6 +91,9 @@ const ROUTES = [
   { name: "Pro Santé Connect's start (unconfigured here: 404)", path: "/pro/connexion/pro-sante-connect", extraSegments: 0 },
   { name: "a document's bytes", path: "/documents/00000000-0000-4000-8000-000000000000/fichier", extraSegments: 0 },
   { name: "the professional's deposit", path: "/pro/televersement", extraSegments: 0 },
+  { name: "the connected services' OAuth token endpoint", path: "/api/oauth/token", extraSegments: 0 },
+  { name: "the connected services' FHIR measurements", path: "/api/fhir/r4/Observation", extraSegments: 0 },
+  { name: "the connected services' FHIR documents", path: "/api/fhir/r4/DocumentReference", extraSegments: 0 },
   {
     name: "a patient's document's bytes for a professional",
     path: "/pro/patients/00000000-0000-4000-8000-000000000000/documents/00000000-0000-4000-8000-000000000000/fichier",

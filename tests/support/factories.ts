@@ -3,6 +3,7 @@ import { desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
   accounts,
+  connectedServices,
   documentFolders,
   documents,
   insuredPersons,
@@ -232,4 +233,26 @@ export async function createProfessional(overrides: Partial<typeof professionals
     },
   };
   return { professional, account, actor };
+}
+
+/** A referenced service of the catalogue, online, asking for measurements and documents unless told otherwise. */
+export async function createConnectedService(overrides: Partial<typeof connectedServices.$inferInsert> = {}) {
+  const code = `service-${randomUUID().slice(0, 8)}`;
+  const [service] = await getDb()
+    .insert(connectedServices)
+    .values({
+      code,
+      name: `Service fictif ${code}`,
+      publisher: "Éditeur fictif",
+      description: "Service fictif pour les tests.",
+      category: "suivi-mesures",
+      pricing: "free",
+      status: "online",
+      requestedPurposes: ["measurements:read", "documents:read"],
+      redirectUris: [`https://${code}.example/retour`],
+      ...overrides,
+    })
+    .returning();
+  if (!service) throw new Error("service not created");
+  return service;
 }

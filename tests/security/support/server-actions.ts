@@ -26,6 +26,7 @@ import { consentFormSchema, patientFieldSchema } from "@/lib/professional-access
 import { emailPreferencesSchema, notificationIdSchema } from "@/lib/notifications/schemas";
 import { administratorSchema, emergencyReasonSchema, emergencySettingsSchema, professionalAccessIdSchema } from "@/lib/professional-access/schemas";
 import { patientSearchSchema } from "@/lib/professionals/patient-search-schema";
+import { authorizationRequestSchema, purposesFormSchema, serviceIdSchema, tickedPurposes } from "@/lib/connected-services/schemas";
 import { parseAnswer } from "@/lib/onboarding/answers";
 import { QUESTIONS } from "@/lib/onboarding/questions";
 import { BLOOD_GROUPS, parseEntry } from "@/lib/medical-profile/entries";
@@ -45,6 +46,7 @@ import { createTestStatementLine } from "../../e2e/support/reimbursements";
 import { createActivePatient, markOnboarded, type ActivePatient } from "../../e2e/support/patients";
 import { createTestProfessional, giveProfessionalAccess } from "../../e2e/support/professionals";
 import { createRegisteredPerson, sql, type TestPerson } from "../../e2e/support/register";
+import { connectTestService, createTestService } from "../../e2e/support/services";
 import { type Credential, type FlowStage, holdCookie, mintChallengeCookie, mintFlowCookie, mintSessionCookie } from "./credentials";
 
 /**
@@ -243,6 +245,33 @@ const inNotifications =
     await holdCookie(page, await mintSessionCookie(victim.id));
     await page.goto(path);
   };
+
+/** The victim signed in on a service's page of the catalogue, connected to it with one purpose when `isConnected`. */
+const onServicePage =
+  ({ isConnected }: { isConnected: boolean }) =>
+  async (page: Page, { victim }: JourneyState) => {
+    await markOnboarded(victim.id);
+    const service = await createTestService();
+    if (isConnected) await connectTestService(victim.id, service.id, ["measurements:read"]);
+    await holdCookie(page, await mintSessionCookie(victim.id));
+    await page.goto(`/catalogue/${service.id}`);
+  };
+
+/** The victim signed in on the consent page a new service sent them to (a valid PKCE request). */
+const onConsentPage = async (page: Page, { victim }: JourneyState) => {
+  await markOnboarded(victim.id);
+  const service = await createTestService();
+  await holdCookie(page, await mintSessionCookie(victim.id));
+  const query = new URLSearchParams({
+    response_type: "code",
+    client_id: service.code,
+    redirect_uri: service.redirectUri,
+    state: "etat",
+    code_challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+    code_challenge_method: "S256",
+  });
+  await page.goto(`/catalogue/autorisation?${query.toString()}`);
+};
 
 const onPage = (path: string) => async (page: Page) => {
   await page.goto(path);
@@ -931,6 +960,44 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
       await clickButton(page, "Enregistrer mes préférences");
     },
     refusesInput: refusedBy(emailPreferencesSchema),
+  },
+  // Catalogue (app/(espace)/(frame)/catalogue).
+  {
+    action: "app/(espace)/(frame)/catalogue/actions.ts#savePurposesAction",
+    journey: "access-authorisations",
+    credential: "session",
+    reach: onServicePage({ isConnected: false }),
+    submit: async (page) => {
+      await page.getByRole("checkbox", { name: "Consulter vos mesures" }).check();
+      await clickButton(page, "Connecter le service");
+    },
+    refusesInput: refusedBy(purposesFormSchema),
+  },
+  {
+    action: "app/(espace)/(frame)/catalogue/actions.ts#disconnectServiceAction",
+    journey: "access-authorisations",
+    credential: "session",
+    reach: onServicePage({ isConnected: true }),
+    submit: async (page) => clickButton(page, "Déconnecter le service"),
+    refusesInput: refusedBy(serviceIdSchema),
+  },
+  {
+    action: "app/(espace)/(frame)/catalogue/actions.ts#approveAuthorizationAction",
+    journey: "access-authorisations",
+    credential: "session",
+    reach: onConsentPage,
+    submit: async (page) => clickButton(page, "Autoriser"),
+    refusesInput: (values) => !authorizationRequestSchema.safeParse(values).success || tickedPurposes(values).length === 0,
+  },
+  {
+    action: "app/(espace)/(frame)/catalogue/actions.ts#denyAuthorizationAction",
+    journey: "access-authorisations",
+    credential: "session",
+    reach: onConsentPage,
+    submit: async (page) => clickButton(page, "Refuser"),
+    refusesInput: refusedBy(authorizationRequestSchema),
+    // Refusing writes nothing: the service is told so by the redirect.
+    isAcceptedWithoutRows: ({ redirect }) => redirect?.includes("error=access_denied") ?? false,
   },
   // Password reset (app/(auth)/mot-de-passe-oublie).
   {
