@@ -26,6 +26,7 @@ export type ActivityTargetType =
   | "emergency_access_settings"
   | "measurement"
   | "measurement_target"
+  | "message_attachment"
   | "opposition"
   | "professional_access"
   | "profile_item"
