@@ -203,3 +203,14 @@ export async function openConversation({
     return { ...conversation, newlyReadCount: marked.length };
   });
 }
+
+/** The professionals who have written to the subject, by name: whom « Écrire à un professionnel » offers. */
+export async function findCorrespondents({ actor }: { actor: Actor }): Promise<{ professionalId: string; name: string }[]> {
+  const rows = await getDb()
+    .select({ professionalId: messages.senderProfessionalId, name: sql<string>`max(${messages.senderName})` })
+    .from(messages)
+    .where(and(isOwnedBySubject(actor, messages.personId), sql`${messages.senderProfessionalId} is not null`))
+    .groupBy(messages.senderProfessionalId)
+    .orderBy(sql`max(${messages.senderName})`);
+  return rows.flatMap((row) => (row.professionalId ? [{ professionalId: row.professionalId, name: row.name }] : []));
+}
