@@ -1,6 +1,5 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { type Executor, getDb } from "@/db/client";
 import { conversations, messageAttachments, messages } from "@/db/schema";
 import { type Actor, isOwnedBySubject } from "@/lib/access/actor";
@@ -8,33 +7,13 @@ import { activityOf } from "@/lib/activity/record";
 import { patientAuthorOf } from "@/lib/documents/authors";
 import { storeDocument } from "@/lib/documents/content";
 import { isDocumentMediaType } from "@/lib/documents/file-types";
-import { documentCategoryField, documentDateField, documentTitleField } from "@/lib/documents/schemas";
 import { isSubjectFolder } from "@/lib/documents/upload";
 import type { FieldErrors } from "@/lib/form-state";
 import { fieldErrorsOf, isUuid } from "@/lib/validation";
 import { STORED_ATTACHMENT_COLUMNS, decryptAttachment } from "./attachments";
+import { SAVE_ATTACHMENT_FIELDS, saveAttachmentSchema } from "./schemas";
 
-/** The form's field names: the documents' own (lib/documents/upload.ts UPLOAD_FIELDS), and which attachment. */
-export const SAVE_ATTACHMENT_FIELDS = {
-  conversation: "conversation",
-  attachment: "piece-jointe",
-  title: "titre",
-  date: "date",
-  category: "categorie",
-  folder: "dossier",
-} as const;
-
-const saveSchema = (now: Date) =>
-  z.object({
-    [SAVE_ATTACHMENT_FIELDS.title]: documentTitleField,
-    [SAVE_ATTACHMENT_FIELDS.date]: documentDateField(now),
-    [SAVE_ATTACHMENT_FIELDS.category]: documentCategoryField,
-    [SAVE_ATTACHMENT_FIELDS.folder]: z
-      .string()
-      .optional()
-      .transform((value) => (value ? value : null))
-      .refine((value) => value === null || isUuid(value), "Choisissez un dossier de la liste."),
-  });
+export { SAVE_ATTACHMENT_FIELDS };
 
 export type SaveAttachmentResult =
   | { status: "saved"; documentId: string }
@@ -68,7 +47,7 @@ export async function saveAttachmentToDocuments(
     .where(and(eq(messageAttachments.id, attachmentId), eq(conversations.id, conversationId), isOwnedBySubject(actor, conversations.personId)))
     .limit(1);
   if (!row || !isDocumentMediaType(row.mediaType)) return { status: "not-found" };
-  const parsed = saveSchema(now).safeParse(values);
+  const parsed = saveAttachmentSchema(now).safeParse(values);
   const fieldErrors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
   const folderId = parsed.success ? (parsed.data[SAVE_ATTACHMENT_FIELDS.folder] as string | null) : null;
   if (folderId && !(await isSubjectFolder(executor, actor, folderId))) fieldErrors[SAVE_ATTACHMENT_FIELDS.folder] = ["Choisissez un dossier de la liste."];

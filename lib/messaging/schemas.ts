@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { documentCategoryField, documentDateField, documentTitleField } from "@/lib/documents/schemas";
+import { isUuid } from "@/lib/validation";
 import { BODY_MAX_LENGTH, SUBJECT_MAX_LENGTH } from "./rules";
 
 /** The form's field names, shared by the forms, the route handlers and the tests. */
@@ -34,3 +36,35 @@ export const bodyField = z
 
 export const newConversationSchema = z.object({ subject: subjectField, body: bodyField });
 export const replySchema = z.object({ body: bodyField });
+
+/** « Ajouter à mes documents »: the form's field names (the documents' own, and which attachment). */
+export const SAVE_ATTACHMENT_FIELDS = {
+  conversation: "conversation",
+  attachment: "piece-jointe",
+  title: "titre",
+  date: "date",
+  category: "categorie",
+  folder: "dossier",
+} as const;
+
+/** Its details: the rules of a document's title, date and category (lib/documents/schemas.ts). */
+export const saveAttachmentSchema = (now: Date) =>
+  z.object({
+    [SAVE_ATTACHMENT_FIELDS.title]: documentTitleField,
+    [SAVE_ATTACHMENT_FIELDS.date]: documentDateField(now),
+    [SAVE_ATTACHMENT_FIELDS.category]: documentCategoryField,
+    [SAVE_ATTACHMENT_FIELDS.folder]: z
+      .string()
+      .optional()
+      .transform((value) => (value ? value : null))
+      .refine((value) => value === null || isUuid(value), "Choisissez un dossier de la liste."),
+  });
+
+/** Which attachment, and which conversation: anything but ids is simply not found. */
+export const attachmentIdsSchema = z.object({
+  [SAVE_ATTACHMENT_FIELDS.conversation]: z.string().refine(isUuid),
+  [SAVE_ATTACHMENT_FIELDS.attachment]: z.string().refine(isUuid),
+});
+
+/** « Clore l'échange »: which conversation. */
+export const conversationIdSchema = z.object({ [MESSAGE_FIELDS.conversation]: z.string().refine(isUuid) });

@@ -247,7 +247,7 @@ describe("attachments", () => {
     const { patient, conversationId } = await exchange({ files: [{ name: "resultats.pdf", bytes: PDF }] });
     const [row] = await getDb().select().from(messageAttachments).where(eq(messageAttachments.personId, patient.id));
     const tampered = Buffer.from(row!.wrappedDataKey);
-    tampered[tampered.length - 1] ^= 1;
+    tampered[tampered.length - 1] = tampered[tampered.length - 1]! ^ 1;
     await getDb().update(messageAttachments).set({ wrappedDataKey: tampered }).where(eq(messageAttachments.id, row!.id));
     expect(await readPatientAttachment({ actor: patient.actor, conversationId, attachmentId: row!.id, purpose: "open", now: LATER })).toEqual({ status: "refused" });
   });

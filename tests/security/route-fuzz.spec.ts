@@ -90,6 +90,14 @@ const ROUTES = [
   { name: "Pro Santé Connect's start (unconfigured here: 404)", path: "/pro/connexion/pro-sante-connect", extraSegments: 0 },
   { name: "a document's bytes", path: "/documents/00000000-0000-4000-8000-000000000000/fichier", extraSegments: 0 },
   { name: "the professional's deposit", path: "/pro/televersement", extraSegments: 0 },
+  { name: "the patient's messages", path: "/messagerie/envoi", extraSegments: 0 },
+  { name: "the professional's messages", path: "/pro/messagerie/envoi", extraSegments: 0 },
+  { name: "a message's attachment", path: "/messagerie/00000000-0000-4000-8000-000000000000/pieces-jointes/00000000-0000-4000-8000-000000000000", extraSegments: 0 },
+  {
+    name: "a message's attachment for a professional",
+    path: "/pro/messagerie/00000000-0000-4000-8000-000000000000/pieces-jointes/00000000-0000-4000-8000-000000000000",
+    extraSegments: 0,
+  },
   {
     name: "a patient's document's bytes for a professional",
     path: "/pro/patients/00000000-0000-4000-8000-000000000000/documents/00000000-0000-4000-8000-000000000000/fichier",
