@@ -1,14 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { FieldError, FieldHint, getFieldIds, hasErrors, joinIds } from "@/components/forms/field-parts";
 import { FormMessage } from "@/components/forms/form-message";
 import { SelectField, type SelectOption } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { buttonClassName } from "@/components/ui/button";
-import type { FieldErrors, FormState } from "@/lib/form-state";
+import { useMultipartUpload } from "@/components/forms/use-multipart-upload";
 
 export type UploadFieldNames = { file: string; title: string; date: string; category: string; folder?: string };
 
@@ -38,12 +36,10 @@ type UploadFormProps = {
   hiddenFields?: Record<string, string>;
 };
 
-type Answer = { status: "added"; location: string } | { status: "error"; message: string; fieldErrors?: FieldErrors; values?: Record<string, string> };
 
 /**
- * "Ajouter un document". With JavaScript the form posts through XMLHttpRequest, the only browser
- * API that reports an upload's progress, and shows it in a progress bar; without it the same
- * form posts as plain multipart to the same handler, which redirects.
+ * "Ajouter un document", posted by useMultipartUpload: its progress in a progress bar with
+ * JavaScript, a plain multipart post without.
  */
 export function UploadForm({
   action,
@@ -55,48 +51,13 @@ export function UploadForm({
   initialMessage,
   hiddenFields,
 }: UploadFormProps) {
-  const router = useRouter();
-  const [state, setState] = useState<FormState>(initialMessage ? { status: "error", message: initialMessage } : { status: "idle" });
-  const [progress, setProgress] = useState<number | null>(null);
+  const { state, progress, submit } = useMultipartUpload({ action, initialMessage, failureMessage: "Le document n'a pas été ajouté." });
   const fieldErrors = state.fieldErrors ?? {};
   const values = state.values ?? {};
   const file = getFieldIds(fileField);
   const isFileInvalid = hasErrors(fieldErrors[fileField]);
   const fields = details?.fields;
   const categoryLabel = details?.categoryLabel ?? "Catégorie";
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const request = new XMLHttpRequest();
-    request.open("POST", action);
-    request.setRequestHeader("Accept", "application/json");
-    request.responseType = "json";
-    request.upload.onprogress = (progressEvent) => {
-      if (progressEvent.lengthComputable) setProgress(Math.round((progressEvent.loaded / progressEvent.total) * 100));
-    };
-    request.onload = () => {
-      const answer = request.response as Answer | null;
-      if (answer?.status === "added") {
-        router.push(answer.location);
-        return;
-      }
-      setProgress(null);
-      setState({
-        status: "error",
-        message: answer?.message ?? "Le document n'a pas été ajouté. Réessayez.",
-        fieldErrors: answer?.fieldErrors,
-        values: answer?.values,
-      });
-    };
-    request.onerror = () => {
-      setProgress(null);
-      setState({ status: "error", message: "La connexion a été interrompue : le document n'a pas été ajouté. Réessayez." });
-    };
-    setProgress(0);
-    setState({ status: "idle" });
-    request.send(new FormData(form));
-  }
 
   const isUploading = progress !== null;
   return (

@@ -66,6 +66,11 @@ export const ACTIVITY_ACTIONS = {
   "notifications.deleted": { label: "Suppression d'une notification", group: "general" },
   "notifications.all-read": { label: "Toutes les notifications marquées comme lues", group: "general" },
   "notifications.preferences-changed": { label: "Modification des préférences de notification", group: "general" },
+  // Both sides of the secure mailbox: the actor's name says whether the patient or the professional acted.
+  "messaging.message-sent": { label: "Envoi d'un message de la messagerie", group: "general" },
+  "messaging.conversation-closed": { label: "Clôture d'un échange de la messagerie par le professionnel de santé", group: "general" },
+  "messaging.attachment-opened": { label: "Consultation d'une pièce jointe de la messagerie", group: "health_documents" },
+  "messaging.attachment-downloaded": { label: "Téléchargement d'une pièce jointe de la messagerie", group: "health_documents" },
   "professional-access.blocked": { label: "Blocage de l'accès d'un professionnel de santé", group: "general" },
   "professional-access.unblocked": { label: "Déblocage de l'accès d'un professionnel de santé (son accord devra être redemandé)", group: "general" },
   "professional-access.administrator-named": { label: "Attribution du statut d'administrateur à un professionnel de santé", group: "general" },

@@ -28,6 +28,7 @@ export type ActivityTargetType =
   | "measurement_target"
   | "notification"
   | "email_preferences"
+  | "message_attachment"
   | "opposition"
   | "professional_access"
   | "profile_item"

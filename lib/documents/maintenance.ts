@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, ne } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { documents } from "@/db/schema";
+import { documents, messageAttachments } from "@/db/schema";
 import { type DocumentSettings, getDocumentSettings } from "@/lib/env";
 import { DocumentDecryptionError, rewrapDataKey } from "./encryption";
 import { getMasterKeyRing } from "./master-keys";
@@ -84,13 +84,18 @@ export async function sweepOrphanObjects(
     const store = getDocumentStore(kind, settings);
     for await (const batch of store.listOlderThan(executor, before)) {
       const keys = batch.map((object) => object.key);
+      // Message attachments live in the same stores (lib/messaging/attachments.ts): their objects are no orphans either.
       const referenced = new Set(
-        (
-          await executor
+        [
+          ...(await executor
             .select({ key: documents.storageKey })
             .from(documents)
-            .where(and(eq(documents.storage, kind), inArray(documents.storageKey, keys)))
-        ).map((row) => row.key),
+            .where(and(eq(documents.storage, kind), inArray(documents.storageKey, keys)))),
+          ...(await executor
+            .select({ key: messageAttachments.storageKey })
+            .from(messageAttachments)
+            .where(and(eq(messageAttachments.storage, kind), inArray(messageAttachments.storageKey, keys)))),
+        ].map((row) => row.key),
       );
       report[kind].checked += keys.length;
       for (const key of keys) {

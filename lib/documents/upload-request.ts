@@ -3,8 +3,7 @@ import type { Actor } from "@/lib/access/actor";
 import { findActor } from "@/lib/access/current-actor";
 import { getSettings } from "@/lib/env";
 import type { FieldErrors } from "@/lib/form-state";
-import { MAX_DOCUMENT_BYTES } from "./file-types";
-import { FILE_TOO_LARGE_MESSAGE, MULTIPART_OVERHEAD_BYTES, UPLOAD_FIELDS, type UploadForm, readUploadForm } from "./upload";
+import { DOCUMENT_UPLOAD_LIMITS, FILE_TOO_LARGE_MESSAGE, MULTIPART_OVERHEAD_BYTES, type UploadForm, type UploadLimits, readUploadForm } from "./upload";
 
 const NO_STORE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
 
@@ -21,6 +20,10 @@ type UploadEndpoint<A = Actor> = {
   formPath: string;
   /** Stores what was read for the actor's subject; every rule of the upload's kind lives there. */
   store: (actor: A, form: UploadForm, now: Date) => Promise<UploadOutcome>;
+  /** Unset: a document's (one file under « fichier », 5 Mo). */
+  limits?: UploadLimits;
+  /** Unset: the document's message. */
+  tooLargeMessage?: string;
 };
 
 function answer(request: Request, formPath: string, status: number, body: UploadAnswer): Response {
@@ -64,7 +67,7 @@ export function handleUpload(request: Request, endpoint: UploadEndpoint): Promis
 export async function handleUploadBy<A>(
   request: Request,
   findUploader: () => Promise<A | null>,
-  { formPath, store }: UploadEndpoint<A>,
+  { formPath, store, limits = DOCUMENT_UPLOAD_LIMITS, tooLargeMessage = FILE_TOO_LARGE_MESSAGE }: UploadEndpoint<A>,
 ): Promise<Response> {
   if (!isSameOrigin(request)) {
     return answer(request, formPath, 403, { status: "error", message: "Cette demande ne vient pas de Mon espace santé : elle a été refusée." });
@@ -72,10 +75,10 @@ export async function handleUploadBy<A>(
   const actor = await findUploader();
   if (!actor) return answer(request, formPath, 401, { status: "error", message: "Votre session a expiré. Reconnectez-vous pour envoyer un document." });
   const declaredLength = Number(request.headers.get("content-length") ?? "0");
-  const tooLarge: UploadAnswer = { status: "error", message: FILE_TOO_LARGE_MESSAGE, fieldErrors: { [UPLOAD_FIELDS.file]: [FILE_TOO_LARGE_MESSAGE] } };
+  const tooLarge: UploadAnswer = { status: "error", message: tooLargeMessage, fieldErrors: { [limits.fileField]: [tooLargeMessage] } };
   // Refused before a byte is read when the body says it is too large.
-  if (declaredLength > MAX_DOCUMENT_BYTES + MULTIPART_OVERHEAD_BYTES) return answer(request, formPath, 413, tooLarge);
-  const reading = await readUploadForm(request.body, request.headers.get("content-type"));
+  if (declaredLength > limits.maxTotalBytes + MULTIPART_OVERHEAD_BYTES) return answer(request, formPath, 413, tooLarge);
+  const reading = await readUploadForm(request.body, request.headers.get("content-type"), limits);
   if (reading.status === "too-large") return answer(request, formPath, 413, tooLarge);
   if (reading.status === "malformed") {
     return answer(request, formPath, 400, { status: "error", message: "Le formulaire envoyé est incomplet. Réessayez." });

@@ -23,40 +23,72 @@ export const DOCUMENT_TITLE_MAX_LENGTH = documentRules.titleMaxLength;
 export const UPLOAD_FIELDS = { file: "fichier", title: "titre", date: "date", category: "categorie", folder: "dossier" } as const;
 
 /**
- * What the multipart body may hold besides the file: the four short fields, and room for a
- * browser's extras. Anything beyond is not ours to read.
+ * What one kind of upload may carry. A document: one file of at most MAX_DOCUMENT_BYTES under
+ * "fichier", and four short fields with room for a browser's extras; anything beyond is not ours
+ * to read. A message (lib/messaging/attachments.ts) names its own: several files, a total, a
+ * longer text field.
  */
-const FIELD_LIMITS = { fields: 8, fieldSize: 1024, files: 1, parts: 10, fieldNameSize: 64 };
+export type UploadLimits = {
+  fileField: string;
+  maxFiles: number;
+  /** Every file of the body together. */
+  maxTotalBytes: number;
+  /** The longest field value, in bytes. */
+  maxFieldBytes: number;
+};
+
+export const DOCUMENT_UPLOAD_LIMITS: UploadLimits = { fileField: UPLOAD_FIELDS.file, maxFiles: 1, maxTotalBytes: MAX_DOCUMENT_BYTES, maxFieldBytes: 1024 };
 
 /** Slack for the multipart framing around a file of the maximum size, in a Content-Length check. */
 export const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
 export const FILE_TOO_LARGE_MESSAGE = `Le fichier dépasse ${MAX_DOCUMENT_SIZE_LABEL}. Choisissez un fichier plus léger.`;
 
-export type UploadForm = { fields: Record<string, string>; file: { name: string; bytes: Buffer } | null };
+export type UploadedFile = { name: string; bytes: Buffer };
+
+/**
+ * `file` is the first of `files`: a document's upload has one. Files beyond `maxFiles` are not
+ * read; `hasTooManyFiles` says there were some, for a form that must refuse rather than ignore them.
+ */
+export type UploadForm = { fields: Record<string, string>; file: UploadedFile | null; files?: UploadedFile[]; hasTooManyFiles?: boolean };
 
 export type UploadReading = { status: "read"; form: UploadForm } | { status: "too-large" } | { status: "malformed" };
 
 /**
- * Reads a multipart upload as it streams in, keeping at most the limit of the file in memory:
- * as soon as the file passes MAX_DOCUMENT_BYTES the reading stops (the source is cancelled, so
- * nothing more is pulled from the connection) and the answer is "too large". A 2 GB body costs
- * no more than its first few megabytes.
+ * Reads a multipart upload as it streams in, keeping at most the limit of the files in memory:
+ * as soon as the files together pass `limits.maxTotalBytes` the reading stops (the source is
+ * cancelled, so nothing more is pulled from the connection) and the answer is "too large". A 2 GB
+ * body costs no more than its first few megabytes.
  */
-export function readUploadForm(body: ReadableStream<Uint8Array> | null, contentType: string | null): Promise<UploadReading> {
+export function readUploadForm(
+  body: ReadableStream<Uint8Array> | null,
+  contentType: string | null,
+  limits: UploadLimits = DOCUMENT_UPLOAD_LIMITS,
+): Promise<UploadReading> {
   if (!body || !contentType?.toLowerCase().startsWith("multipart/form-data")) return Promise.resolve({ status: "malformed" });
   return new Promise((resolve) => {
     let parser: busboy.Busboy;
     try {
       // busboy signals the limit when a file reaches it: one byte more than ours, so a file of exactly 5 MB passes.
-      parser = busboy({ headers: { "content-type": contentType }, limits: { ...FIELD_LIMITS, fileSize: MAX_DOCUMENT_BYTES + 1 } });
+      parser = busboy({
+        headers: { "content-type": contentType },
+        limits: {
+          fields: 8,
+          fieldSize: limits.maxFieldBytes,
+          files: limits.maxFiles,
+          parts: limits.maxFiles + 9,
+          fieldNameSize: 64,
+          fileSize: limits.maxTotalBytes + 1,
+        },
+      });
     } catch {
       resolve({ status: "malformed" });
       return;
     }
     const source = Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>);
     const fields: Record<string, string> = {};
-    let file: UploadForm["file"] = null;
+    const files: UploadedFile[] = [];
+    let totalBytes = 0;
     let isSettled = false;
     const settle = (reading: UploadReading) => {
       if (isSettled) return;
@@ -73,21 +105,32 @@ export function readUploadForm(body: ReadableStream<Uint8Array> | null, contentT
     parser.on("file", (name, stream, info) => {
       // A truncated body errors the part too: the parser's own error settles the answer.
       stream.on("error", () => settle({ status: "malformed" }));
-      if (name !== UPLOAD_FIELDS.file || file) {
+      if (name !== limits.fileField) {
         stream.resume();
         return;
       }
       const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("data", (chunk: Buffer) => {
+        totalBytes += chunk.byteLength;
+        if (totalBytes > limits.maxTotalBytes) return settle({ status: "too-large" });
+        chunks.push(chunk);
+      });
       stream.on("limit", () => settle({ status: "too-large" }));
       stream.on("end", () => {
-        if (!isSettled) file = { name: info.filename ?? "", bytes: Buffer.concat(chunks) };
+        if (isSettled) return;
+        const file = { name: info.filename ?? "", bytes: Buffer.concat(chunks) };
+        // A file input left empty still sends a part without name or bytes: not a file.
+        if (file.name || file.bytes.byteLength > 0) files.push(file);
       });
+    });
+    let hasTooManyFiles = false;
+    parser.on("filesLimit", () => {
+      hasTooManyFiles = true;
     });
     parser.on("partsLimit", () => settle({ status: "malformed" }));
     parser.on("fieldsLimit", () => settle({ status: "malformed" }));
     parser.on("error", () => settle({ status: "malformed" }));
-    parser.on("close", () => settle({ status: "read", form: { fields, file } }));
+    parser.on("close", () => settle({ status: "read", form: { fields, file: files[0] ?? null, files, hasTooManyFiles } }));
     source.on("error", () => settle({ status: "malformed" }));
     source.pipe(parser);
   });
@@ -167,7 +210,7 @@ export async function addUploadedDocument(
   return { status: "added", documentId };
 }
 
-async function isSubjectFolder(executor: Executor, actor: Actor, folderId: string): Promise<boolean> {
+export async function isSubjectFolder(executor: Executor, actor: Actor, folderId: string): Promise<boolean> {
   const [folder] = await executor
     .select({ id: documentFolders.id })
     .from(documentFolders)

@@ -126,6 +126,8 @@ export const STREAMED_UPLOAD_PATHS: ReadonlySet<string> = new Set([
   "/documents/televersement",
   "/profil-medical/directives-anticipees/televersement",
   "/pro/televersement",
+  "/messagerie/envoi",
+  "/pro/messagerie/envoi",
 ]);
 
 /** Parts of React's encoding of a server action's arguments that hold JSON: the numbered parts ("0" is the argument list) and a form's bound arguments. */

@@ -1,12 +1,13 @@
 import "server-only";
-import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { cache } from "react";
 import { type Executor, getDb } from "@/db/client";
-import { conversations, insuredPersons, messages } from "@/db/schema";
+import { conversations, insuredPersons, messageAttachments, messages } from "@/db/schema";
 import { type Actor, isOwnedBySubject } from "@/lib/access/actor";
 import { activityOf, recordActivity } from "@/lib/activity/record";
 import { messagingAddress } from "@/lib/register/nir";
 import { isUuid } from "@/lib/validation";
+import { patientMayReply } from "./rules";
 
 export type ConversationSummary = {
   id: string;
@@ -16,8 +17,18 @@ export type ConversationSummary = {
   unreadCount: number;
 };
 
+export type AttachmentView = {
+  id: string;
+  fileName: string;
+  mediaType: string;
+  byteSize: number;
+  /** The document the patient filed it as, while that document exists. */
+  savedDocumentId: string | null;
+};
+
 export type MessageView = {
   id: string;
+  attachments: AttachmentView[];
   senderKind: "service" | "professional" | "patient";
   senderName: string;
   body: string;
@@ -30,8 +41,37 @@ export type ConversationDetail = {
   id: string;
   subject: string;
   counterpartName: string;
+  professionalId: string | null;
+  /** The professional closed the exchange ([FIN]) and has not written since. */
+  closedAt: Date | null;
+  /** Whether « Répondre » is offered (lib/messaging/rules.ts). */
+  mayReply: boolean;
   messages: MessageView[];
 };
+
+/** The attachments of these messages, by message, in the order they were sent. */
+export async function attachmentsByMessage(executor: Executor, messageIds: string[]): Promise<Map<string, AttachmentView[]>> {
+  const byMessage = new Map<string, AttachmentView[]>();
+  if (messageIds.length === 0) return byMessage;
+  const rows = await executor
+    .select({
+      id: messageAttachments.id,
+      messageId: messageAttachments.messageId,
+      fileName: messageAttachments.fileName,
+      mediaType: messageAttachments.mediaType,
+      byteSize: messageAttachments.byteSize,
+      savedDocumentId: messageAttachments.savedDocumentId,
+    })
+    .from(messageAttachments)
+    .where(inArray(messageAttachments.messageId, messageIds))
+    .orderBy(asc(messageAttachments.createdAt), asc(messageAttachments.fileName));
+  for (const { messageId, ...attachment } of rows) {
+    const list = byMessage.get(messageId) ?? [];
+    list.push(attachment);
+    byMessage.set(messageId, list);
+  }
+  return byMessage;
+}
 
 /** The subject's secure-messaging address, `<NIR+key>@patient.mssante.fr`. */
 export async function findMessagingAddress({ actor }: { actor: Actor }): Promise<string | null> {
@@ -85,7 +125,13 @@ async function findSubjectConversation(
 ): Promise<ConversationDetail | null> {
   if (!isUuid(conversationId)) return null;
   const [conversation] = await executor
-    .select({ id: conversations.id, subject: conversations.subject, counterpartName: conversations.counterpartName })
+    .select({
+      id: conversations.id,
+      subject: conversations.subject,
+      counterpartName: conversations.counterpartName,
+      professionalId: conversations.professionalId,
+      closedAt: conversations.closedAt,
+    })
     .from(conversations)
     .where(and(eq(conversations.id, conversationId), isOwnedBySubject(actor, conversations.personId)))
     .limit(1);
@@ -102,7 +148,15 @@ async function findSubjectConversation(
     .from(messages)
     .where(and(eq(messages.conversationId, conversation.id), isOwnedBySubject(actor, messages.personId)))
     .orderBy(asc(messages.sentAt), asc(messages.id));
-  return { ...conversation, messages: rows };
+  const attachments = await attachmentsByMessage(
+    executor,
+    rows.map((row) => row.id),
+  );
+  return {
+    ...conversation,
+    mayReply: patientMayReply(conversation),
+    messages: rows.map((row) => ({ ...row, attachments: attachments.get(row.id) ?? [] })),
+  };
 }
 
 /** One of the subject's conversations, read without marking anything. */
@@ -148,4 +202,15 @@ export async function openConversation({
     }
     return { ...conversation, newlyReadCount: marked.length };
   });
+}
+
+/** The professionals who have written to the subject, by name: whom « Écrire à un professionnel » offers. */
+export async function findCorrespondents({ actor }: { actor: Actor }): Promise<{ professionalId: string; name: string }[]> {
+  const rows = await getDb()
+    .select({ professionalId: messages.senderProfessionalId, name: sql<string>`max(${messages.senderName})` })
+    .from(messages)
+    .where(and(isOwnedBySubject(actor, messages.personId), sql`${messages.senderProfessionalId} is not null`))
+    .groupBy(messages.senderProfessionalId)
+    .orderBy(sql`max(${messages.senderName})`);
+  return rows.flatMap((row) => (row.professionalId ? [{ professionalId: row.professionalId, name: row.name }] : []));
 }

@@ -94,7 +94,11 @@ export type ProfessionalRequest =
   /** Add a document to the patient's record, with the professional as its author. */
   | { kind: "deposit-document" }
   /** Block another professional: administrators only (§6.2). */
-  | { kind: "block-professional" };
+  | { kind: "block-professional" }
+  /** « Écrire au patient »: start a conversation in the patient's secure mailbox. */
+  | { kind: "start-conversation" }
+  /** Write again in a conversation they started (a reply, or after closing it): until the patient blocks them. */
+  | { kind: "write-in-conversation" };
 
 /**
  * Whether `professionalId`, standing as `reach` with the patient, may do `request`.
@@ -113,6 +117,12 @@ export function professionalMay(
       return reach.reach === "record";
     case "block-professional":
       return reach.reach === "record" && reach.isAdministrator;
+    case "start-conversation":
+      // Writing first needs what reading needs: the patient's consent, or a live emergency access.
+      return reach.reach === "record";
+    case "write-in-conversation":
+      // An exchange already opened goes on after the consent is withdrawn; a block ends it.
+      return reach.reach !== "blocked";
     case "read-profile-section":
       return reach.reach === "record" && isProfileSectionVisibleToProfessionals(request.section) && request.isHiddenFromProfessionals !== true;
     case "read-document": {

@@ -69,7 +69,9 @@ for (const group of groupsOf(publicPages, 6)) {
 /*
  * The space's pages are scanned along its journeys (space.spec.ts: the first question, its field
  * error, question 3 with its details, "Merci !", Accueil, Messagerie, a conversation, Profil
- * médical, "Conversation introuvable"); here, the questionnaire's states those journeys pass by.
+ * médical, "Conversation introuvable"; messaging.spec.ts: a conversation with its attachment, reply
+ * and closed states, "Écrire à un professionnel", /pro's "Écrire au patient", conversations and a
+ * conversation); here, the questionnaire's states those journeys pass by.
  */
 test("the questionnaire passes axe at every question, and with its form in its error state", async ({ page }) => {
   const newcomer = await createActivePatient({ firstNames: "Axelle" });

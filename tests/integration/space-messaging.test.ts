@@ -9,7 +9,7 @@ import {
   findMessagingAddress,
   openConversation,
 } from "@/lib/messaging/queries";
-import { createSignedInPerson } from "@/tests/support/factories";
+import { createProfessional, createSignedInPerson } from "@/tests/support/factories";
 
 /** A signed-in person whose mailbox holds what activation posts: the welcome conversation, unread. */
 async function personWithWelcome() {
@@ -20,16 +20,19 @@ async function personWithWelcome() {
 
 /** A conversation started by a professional, with `count` messages, all unread. */
 async function addProfessionalConversation(personId: string, count: number, at: Date) {
+  const { professional } = await createProfessional({ lastName: "Lefèvre" });
   const [conversation] = await getDb()
     .insert(conversations)
-    .values({ personId, subject: "Résultats d'analyses", counterpartName: "Dr Anne Lefèvre", lastMessageAt: at })
+    .values({ personId, professionalId: professional.id, subject: "Résultats d'analyses", counterpartName: "Dr Anne Lefèvre", lastMessageAt: at })
     .returning();
   for (let index = 0; index < count; index += 1) {
     await getDb().insert(messages).values({
       conversationId: conversation!.id,
       personId,
       senderKind: "professional",
+      senderProfessionalId: professional.id,
       senderName: "Dr Anne Lefèvre",
+      readByProfessionalAt: at,
       body: `Message ${index + 1}`,
       sentAt: new Date(at.getTime() - (count - index) * 60_000),
     });

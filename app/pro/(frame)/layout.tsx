@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { ProHeader } from "@/components/layout/pro-header";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { requireProfessional } from "@/lib/access/current-actor";
+import { countProfessionalUnread } from "@/lib/messaging/professional-queries";
 import { proLogoutAction } from "../session-actions";
 
 /**
@@ -10,9 +11,10 @@ import { proLogoutAction } from "../session-actions";
  */
 export default async function ProLayout({ children }: { children: ReactNode }) {
   const actor = await requireProfessional();
+  const unreadMessages = await countProfessionalUnread({ actor });
   return (
     <>
-      <ProHeader professional={actor.professional} logoutAction={proLogoutAction} />
+      <ProHeader professional={actor.professional} logoutAction={proLogoutAction} unreadMessages={unreadMessages} />
       <main id="contenu" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-8">
         {children}
       </main>

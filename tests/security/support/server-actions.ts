@@ -27,6 +27,7 @@ import { emailPreferencesSchema, notificationIdSchema } from "@/lib/notification
 import { administratorSchema, emergencyReasonSchema, emergencySettingsSchema, professionalAccessIdSchema } from "@/lib/professional-access/schemas";
 import { patientSearchSchema } from "@/lib/professionals/patient-search-schema";
 import { authorizationRequestSchema, purposesFormSchema, serviceIdSchema, tickedPurposes } from "@/lib/connected-services/schemas";
+import { attachmentIdsSchema, conversationIdSchema, saveAttachmentSchema } from "@/lib/messaging/schemas";
 import { parseAnswer } from "@/lib/onboarding/answers";
 import { QUESTIONS } from "@/lib/onboarding/questions";
 import { BLOOD_GROUPS, parseEntry } from "@/lib/medical-profile/entries";
@@ -43,6 +44,7 @@ import { giveActiveAccount, type TestAccount } from "../../e2e/support/accounts"
 import { createTestDocument, createTestFolder } from "../../e2e/support/documents";
 import { createTestNotification } from "../../e2e/support/notifications";
 import { createTestStatementLine } from "../../e2e/support/reimbursements";
+import { ensureProfessionalAccess, writeAsTestProfessional } from "../../e2e/support/messaging";
 import { createActivePatient, markOnboarded, type ActivePatient } from "../../e2e/support/patients";
 import { createTestProfessional, giveProfessionalAccess } from "../../e2e/support/professionals";
 import { createRegisteredPerson, sql, type TestPerson } from "../../e2e/support/register";
@@ -213,6 +215,30 @@ const inDocuments = (pathOf: (made: { documentId: string; folderId: string }) =>
   });
 
 const onDocumentPage = inDocuments(({ documentId }) => `/documents/${documentId}`);
+
+const PDF_ATTACHMENT = { name: "resultats.pdf", mimeType: "application/pdf", bytes: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n") };
+
+/** The victim signed in and onboarded, on a conversation a professional they authorised opened with an attachment (posted through /pro's own handler). */
+const onConversationWithAttachment = inOnboardedSession(async (victimId) => {
+  const professional = await createTestProfessional();
+  await ensureProfessionalAccess(victimId, professional.professionalId);
+  const conversationId = await writeAsTestProfessional({
+    professionalId: professional.professionalId,
+    personId: victimId,
+    subject: "Vos résultats",
+    body: "Bonjour, voici vos résultats.",
+    attachments: [PDF_ATTACHMENT],
+  });
+  return `/messagerie/${conversationId}`;
+});
+
+/** The professional victim in /pro, on a conversation they opened with the stranger (whom they may reach). */
+const onProConversation = async (page: Page, { victim, stranger }: JourneyState) => {
+  await ensureProfessionalAccess(stranger.id, victim.id);
+  const conversationId = await writeAsTestProfessional({ professionalId: victim.id, personId: stranger.id, subject: "Suivi", body: "Bonjour, comment allez-vous ?" });
+  await holdCookie(page, await mintSessionCookie(victim.id));
+  await page.goto(`/pro/messagerie/${conversationId}`);
+};
 
 /**
  * The victim signed in and onboarded on « Autorisations d'accès », with one professional
@@ -871,6 +897,19 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     },
     refusesInput: refusedBy(folderIdSchema),
   },
+  // Messagerie (app/(espace)/(frame)/messagerie): its messages are posted to a route handler (route-fuzz.spec.ts).
+  {
+    action: "app/(espace)/(frame)/messagerie/actions.ts#saveAttachmentAction",
+    journey: "documents",
+    credential: "session",
+    reach: onConversationWithAttachment,
+    submit: async (page) => {
+      await page.getByRole("button", { name: `Ajouter à mes documents : ${PDF_ATTACHMENT.name}` }).click();
+      await page.getByRole("combobox", { name: "Catégorie" }).selectOption({ label: "Comptes rendus" });
+      await clickButton(page, "Ajouter à mes documents");
+    },
+    refusesInput: (values) => refusedBy(attachmentIdsSchema)(values) || refusedBy(saveAttachmentSchema(new Date()))(values),
+  },
   // Autorisations d'accès (app/(espace)/(frame)/autorisations).
   {
     action: "app/(espace)/(frame)/autorisations/actions.ts#blockProfessionalAction",
@@ -1127,6 +1166,14 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
       await clickButton(page, "Accès en urgence");
     },
     refusesInput: (values) => refusedBy(patientFieldSchema)(values) || refusedBy(emergencyReasonSchema)(values),
+  },
+  {
+    action: "app/pro/(frame)/messagerie/actions.ts#closeConversationAction",
+    journey: "pro-portal",
+    credential: "session",
+    reach: onProConversation,
+    submit: async (page) => clickButton(page, "Clore l'échange"),
+    refusesInput: refusedBy(conversationIdSchema),
   },
   {
     action: "app/pro/session-actions.ts#proLogoutAction",

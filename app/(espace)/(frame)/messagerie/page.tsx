@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { ConversationList } from "@/components/messaging/conversation-list";
-import { findConversations, findMessagingAddress } from "@/lib/messaging/queries";
+import { Link } from "@/components/ui/link";
+import { NEW_CONVERSATION_PATH } from "@/lib/messaging/paths";
+import { findConversations, findCorrespondents, findMessagingAddress } from "@/lib/messaging/queries";
 import { requireOnboardedActor } from "@/lib/onboarding/guard";
 import { PageTitle } from "@/components/ui/page-title";
 
@@ -8,9 +10,10 @@ export const metadata: Metadata = { title: "Messagerie" };
 
 export default async function MessagingPage() {
   const actor = await requireOnboardedActor();
-  const [address, conversations] = await Promise.all([
+  const [address, conversations, correspondents] = await Promise.all([
     findMessagingAddress({ actor }),
     findConversations({ actor }),
+    findCorrespondents({ actor }),
   ]);
   return (
     <>
@@ -22,6 +25,13 @@ export default async function MessagingPage() {
         <p className="mt-2 break-all font-mono text-lg text-slate-900">{address}</p>
         <p className="mt-3 text-slate-700">Seul un professionnel de santé peut débuter un échange.</p>
       </section>
+      {correspondents.length > 0 ? (
+        <p className="mt-6">
+          <Link href={NEW_CONVERSATION_PATH} className="font-semibold text-brand-700 underline">
+            Écrire à un professionnel
+          </Link>
+        </p>
+      ) : null}
       <section aria-labelledby="mes-conversations" className="mt-8">
         <h2 id="mes-conversations" className="text-xl font-bold text-brand-900">
           Mes conversations

@@ -9,6 +9,7 @@ import { formatDateFr, formatDateTimeFr } from "@/lib/format";
 import { formatPartialDate } from "@/lib/medical-profile/partial-date";
 import { PRO_DOCUMENT_ADDED_STATUS, proAddDocumentPath, proDocumentFilePath } from "@/lib/professional-access/paths";
 import { type ProfessionalDocumentItem, findPatientRecord, listPatientDocuments, readPatientProfile } from "@/lib/professional-access/reading";
+import { proWriteToPatientPath } from "@/lib/messaging/paths";
 import { openEmergencyAccessAction, recordConsentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Dossier du patient" };
@@ -118,6 +119,11 @@ export default async function ProPatientPage({ params, searchParams }: ProPatien
         </div>
       ) : null}
       {added}
+      <p className="mt-6">
+        <Link href={proWriteToPatientPath(personId)} className="font-semibold text-brand-700 underline">
+          Écrire au patient
+        </Link>
+      </p>
       <AddDocumentLink personId={personId} />
       <section aria-labelledby="documents" className="mt-8">
         <h2 id="documents" className="text-xl font-bold text-slate-900">
