@@ -10,3 +10,4 @@ export * from "./activity";
 export * from "./documents";
 export * from "./professionals";
 export * from "./notifications";
+export * from "./agenda";

@@ -64,23 +64,24 @@ const REQUESTS: Record<string, ProfessionalRequest> = {
   "read allergies": { kind: "read-profile-section", section: "allergy" },
   "deposit a document": { kind: "deposit-document" },
   "block another professional": { kind: "block-professional" },
+  "add an appointment": { kind: "add-appointment" },
 };
 
 // Y: allowed. Columns follow REQUESTS' order.
 const EXPECTED: Record<keyof typeof STANDINGS, string> = {
-  //                                             open vis mask own else excl exclOwn vacc allerg deposit block
-  authorised: /*                                */ "Y    Y   .    Y   .    .    .       Y    .      Y       .",
-  administrator: /*                             */ "Y    Y   Y    Y   Y    .    .       Y    .      Y       Y",
-  none: /*                                      */ ".    .   .    .   .    .    .       .    .      .       .",
-  blocked: /*                                   */ ".    .   .    .   .    .    .       .    .      Y       .",
-  withdrawn: /*                                 */ ".    .   .    .   .    .    .       .    .      .       .",
-  "blocked, in an emergency": /*                */ ".    .   .    .   .    .    .       .    .      Y       .",
-  "SAMU emergency, switch on": /*               */ "Y    Y   .    Y   .    .    .       Y    .      Y       .",
-  "SAMU emergency, switch off": /*              */ ".    .   .    .   .    .    .       .    .      .       .",
-  "other emergency, switch on": /*              */ "Y    Y   .    Y   .    .    .       Y    .      Y       .",
-  "other emergency, switch off": /*             */ ".    .   .    .   .    .    .       .    .      .       .",
-  "other emergency, « Documents masqués » on": /**/ "Y    Y   Y    Y   Y    .    .       Y    .      Y       .",
-  "withdrawn, other emergency, switch on": /*   */ "Y    Y   .    Y   .    .    .       Y    .      Y       .",
+  //                                             open vis mask own else excl exclOwn vacc allerg deposit block appt
+  authorised: /*                                */ "Y    Y   .    Y   .    .    .       Y    .      Y       .    Y",
+  administrator: /*                             */ "Y    Y   Y    Y   Y    .    .       Y    .      Y       Y    Y",
+  none: /*                                      */ ".    .   .    .   .    .    .       .    .      .       .    .",
+  blocked: /*                                   */ ".    .   .    .   .    .    .       .    .      Y       .    .",
+  withdrawn: /*                                 */ ".    .   .    .   .    .    .       .    .      .       .    .",
+  "blocked, in an emergency": /*                */ ".    .   .    .   .    .    .       .    .      Y       .    .",
+  "SAMU emergency, switch on": /*               */ "Y    Y   .    Y   .    .    .       Y    .      Y       .    .",
+  "SAMU emergency, switch off": /*              */ ".    .   .    .   .    .    .       .    .      .       .    .",
+  "other emergency, switch on": /*              */ "Y    Y   .    Y   .    .    .       Y    .      Y       .    .",
+  "other emergency, switch off": /*             */ ".    .   .    .   .    .    .       .    .      .       .    .",
+  "other emergency, « Documents masqués » on": /**/ "Y    Y   Y    Y   Y    .    .       Y    .      Y       .    .",
+  "withdrawn, other emergency, switch on": /*   */ "Y    Y   .    Y   .    .    .       Y    .      Y       .    .",
 };
 
 const isTypeAccessible = (typeCode: string) => typeCode !== "EXPPAT_3";

@@ -91,7 +91,9 @@ export type ProfessionalRequest =
   /** Add a document to the patient's record, with the professional as its author. */
   | { kind: "deposit-document" }
   /** Block another professional: administrators only (§6.2). */
-  | { kind: "block-professional" };
+  | { kind: "block-professional" }
+  /** « Ajouter un rendez-vous » to the patient's agenda, read-only for the patient (SPEC §6 Agenda). */
+  | { kind: "add-appointment" };
 
 /**
  * Whether `professionalId`, standing as `reach` with the patient, may do `request`.
@@ -110,6 +112,9 @@ export function professionalMay(
       return reach.reach === "record";
     case "block-professional":
       return reach.reach === "record" && reach.isAdministrator;
+    case "add-appointment":
+      // Planning follow-up care is done with the patient's consent: an emergency access is for reading the record when they cannot give it.
+      return reach.reach === "record" && !reach.isEmergency;
     case "read-profile-section":
       return reach.reach === "record" && isProfileSectionVisibleToProfessionals(request.section);
     case "read-document": {
