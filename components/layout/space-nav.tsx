@@ -12,6 +12,7 @@ const SPACE_SECTIONS: SpaceSection[] = [
   { href: "/profil-medical", label: "Profil médical" },
   { href: "/documents", label: "Documents" },
   { href: "/messagerie", label: "Messagerie" },
+  { href: "/agenda", label: "Agenda" },
 ];
 
 const MESSAGING_HREF = "/messagerie";
