@@ -90,6 +90,9 @@ const ROUTES = [
   { name: "Pro Santé Connect's start (unconfigured here: 404)", path: "/pro/connexion/pro-sante-connect", extraSegments: 0 },
   { name: "a document's bytes", path: "/documents/00000000-0000-4000-8000-000000000000/fichier", extraSegments: 0 },
   { name: "the professional's deposit", path: "/pro/televersement", extraSegments: 0 },
+  { name: "the agenda's .ics export", path: "/agenda/exporter", extraSegments: 0 },
+  { name: "one appointment's .ics export", path: "/agenda/rendez-vous/00000000-0000-4000-8000-000000000000/exporter", extraSegments: 0 },
+  { name: "the private calendar subscription", path: "/calendrier", extraSegments: 1 },
   {
     name: "a patient's document's bytes for a professional",
     path: "/pro/patients/00000000-0000-4000-8000-000000000000/documents/00000000-0000-4000-8000-000000000000/fichier",
