@@ -14,6 +14,7 @@ const SPACE_SECTIONS: SpaceSection[] = [
   { href: "/messagerie", label: "Messagerie" },
   { href: "/remboursements", label: "Remboursements" },
   { href: "/catalogue", label: "Catalogue" },
+  { href: "/agenda", label: "Agenda" },
 ];
 
 const MESSAGING_HREF = "/messagerie";

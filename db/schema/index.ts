@@ -12,3 +12,4 @@ export * from "./professionals";
 export * from "./notifications";
 export * from "./reimbursements";
 export * from "./connected-services";
+export * from "./agenda";

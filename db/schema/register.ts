@@ -32,7 +32,10 @@ export const insuredPersons = pgTable("insured_persons", {
    */
   vitaleSerial: text(),
   ...lifecycleDates,
-});
+},
+  // The preventive calendar's job finds who reaches an age today (lib/agenda/reminder-job.ts).
+  (table) => [index("insured_persons_birth_date_index").on(table.birthDate)],
+);
 
 export type InsuredPerson = typeof insuredPersons.$inferSelect;
 export type NewInsuredPerson = typeof insuredPersons.$inferInsert;

@@ -14,6 +14,9 @@ export type { ActivityAction };
 /** What an event can point at; the id is that row's id (no foreign key: sessions and attempts are deleted later). */
 export type ActivityTargetType =
   | "account"
+  | "agenda_reminder"
+  | "appointment"
+  | "calendar_feed"
   | "auth_challenge"
   | "contact_verification"
   | "conversation"

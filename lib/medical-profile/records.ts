@@ -64,3 +64,31 @@ export async function addProfileItems(
     });
   }
 }
+
+/**
+ * A vaccination the preventive calendar marked done, added to "Vaccinations" at the person's
+ * request (« Ajouter ce vaccin »), dated when they said, with its event, in the caller's transaction.
+ */
+export async function addVaccinationEntry(
+  executor: Executor,
+  { actor, label, doneOn, now }: { actor: Actor; label: string; doneOn: string | null; now: Date },
+): Promise<string> {
+  const [year, month, day] = doneOn ? doneOn.split("-").map(Number) : [null, null, null];
+  const [row] = await executor
+    .insert(profileItems)
+    .values({
+      personId: actor.subject.personId,
+      section: "vaccination",
+      label,
+      startYear: year ?? null,
+      startMonth: month ?? null,
+      startDay: day ?? null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: profileItems.id });
+  if (!row) throw new Error("vaccination not stored");
+  await clearNotConcerned(executor, actor, "vaccination");
+  await recordActivity(executor, { ...activityOf(actor), action: "medical-profile.item-added", target: { type: "profile_item", id: row.id }, at: now });
+  return row.id;
+}

@@ -98,7 +98,9 @@ export type ProfessionalRequest =
   /** « Écrire au patient »: start a conversation in the patient's secure mailbox. */
   | { kind: "start-conversation" }
   /** Write again in a conversation they started (a reply, or after closing it): until the patient blocks them. */
-  | { kind: "write-in-conversation" };
+  | { kind: "write-in-conversation" }
+  /** « Ajouter un rendez-vous » to the patient's agenda, read-only for the patient (SPEC §6 Agenda). */
+  | { kind: "add-appointment" };
 
 /**
  * Whether `professionalId`, standing as `reach` with the patient, may do `request`.
@@ -123,6 +125,9 @@ export function professionalMay(
     case "write-in-conversation":
       // An exchange already opened goes on after the consent is withdrawn; a block ends it.
       return reach.reach !== "blocked";
+    case "add-appointment":
+      // Planning follow-up care is done with the patient's consent: an emergency access is for reading the record when they cannot give it.
+      return reach.reach === "record" && !reach.isEmergency;
     case "read-profile-section":
       return reach.reach === "record" && isProfileSectionVisibleToProfessionals(request.section) && request.isHiddenFromProfessionals !== true;
     case "read-document": {

@@ -282,3 +282,35 @@ test("Catalogue passes axe: the catalogue filtered in vain, a service with a re-
     await expectNoAxeViolations(page);
   }
 });
+
+test("Agenda passes axe: the agenda with an appointment and a reminder, the forms before and after an empty submit, the preventive calendar and an item of it", async ({
+  page,
+}) => {
+  const patient = await createActivePatient({ firstNames: "Agathe", isOnboarded: true });
+  await sql`
+    insert into appointments (person_id, title, with_kind, with_name, starts_at)
+    values (${patient.id}, 'Bilan annuel', 'practitioner', 'Dr Roux', now() + interval '20 days')`;
+  await sql`
+    insert into agenda_reminders (person_id, title, remind_on, slot)
+    values (${patient.id}, 'Renouveler l''ordonnance', (now() + interval '10 days')::date, 1)`;
+  await signIn(page, patient.id);
+  for (const path of ["/agenda", "/agenda/prevention", "/agenda/prevention/vaccination-dtp-45y"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoAxeViolations(page);
+  }
+  await page.goto("/agenda");
+  await page.getByRole("button", { name: "Créer mon adresse d'abonnement" }).click();
+  await expect(page.getByRole("textbox", { name: "Adresse d'abonnement" })).toHaveValue(/\/calendrier\/[A-Za-z0-9_-]{43}\.ics$/);
+  await expectNoAxeViolations(page);
+  for (const [path, button] of [
+    ["/agenda/rendez-vous/ajouter", "Enregistrer le rendez-vous"],
+    ["/agenda/rappels/ajouter", "Enregistrer le rappel"],
+  ] as const) {
+    await page.goto(path);
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: button }).click();
+    await expect(page.getByRole("heading", { name: /Le formulaire contient/ })).toBeVisible();
+    await expectNoAxeViolations(page);
+  }
+});

@@ -102,6 +102,9 @@ const ROUTES = [
     path: "/pro/messagerie/00000000-0000-4000-8000-000000000000/pieces-jointes/00000000-0000-4000-8000-000000000000",
     extraSegments: 0,
   },
+  { name: "the agenda's .ics export", path: "/agenda/exporter", extraSegments: 0 },
+  { name: "one appointment's .ics export", path: "/agenda/rendez-vous/00000000-0000-4000-8000-000000000000/exporter", extraSegments: 0 },
+  { name: "the private calendar subscription", path: "/calendrier", extraSegments: 1 },
   {
     name: "a patient's document's bytes for a professional",
     path: "/pro/patients/00000000-0000-4000-8000-000000000000/documents/00000000-0000-4000-8000-000000000000/fichier",

@@ -21,6 +21,8 @@ import {
   folderIdSchema,
   folderRenameSchema,
 } from "@/lib/documents/schemas";
+import { findPreventiveItem } from "@/lib/agenda/preventive-calendar";
+import { parseAppointmentForm, parsePreventiveStatusForm, parseProfessionalAppointmentForm, parseReminderForm } from "@/lib/agenda/schemas";
 import { identitySchema } from "@/lib/register/identity";
 import { consentFormSchema, patientFieldSchema } from "@/lib/professional-access/record-forms";
 import { emailPreferencesSchema, notificationIdSchema } from "@/lib/notifications/schemas";
@@ -184,7 +186,13 @@ const onProPatientPage = async (page: Page, { victim, stranger }: JourneyState) 
   await page.goto(`/pro/patients/${stranger.id}`);
 };
 
-/** The victim signed in and done with the first-login questionnaire (the space's frame asks for it), on `path`. */
+/** A day some weeks ahead, "JJ/MM/AAAA", in Paris: an appointment or a reminder still to come. */
+function dayAhead(days: number): string {
+  return new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date(Date.now() + days * 86_400_000));
+}
+
+/**
+ * The victim signed in and done with the first-login questionnaire (the space's frame asks for it), on `path`. */
 const inOnboardedSession =
   (path: string | ((victimId: string) => Promise<string>)) =>
   async (page: Page, { victim }: JourneyState) => {
@@ -771,6 +779,89 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     refusesInput: refusedBy(advanceDirectivesFormSchema),
   },
   {
+    action: "app/(espace)/(frame)/agenda/actions.ts#saveAppointmentAction",
+    journey: "login-and-space",
+    credential: "session",
+    reach: inSession("/accueil"),
+    submit: async (page, state) => {
+      await inOnboardedSession("/agenda/rendez-vous/ajouter")(page, state);
+      await page.getByRole("textbox", { name: "Titre" }).fill("Bilan annuel");
+      await page.getByRole("textbox", { name: "Avec qui" }).fill("Dr Roux");
+      await page.getByRole("textbox", { name: "Date" }).fill(dayAhead(20));
+      await page.getByRole("textbox", { name: "Heure" }).fill("09:45");
+      await clickButton(page, "Enregistrer le rendez-vous");
+    },
+    // An id that is no uuid is "not found" before the fields are read.
+    refusesInput: (values) => (values.id !== undefined && !isUuid(values.id)) || !parseAppointmentForm(values).success,
+  },
+  {
+    action: "app/(espace)/(frame)/agenda/actions.ts#deleteAppointmentAction",
+    journey: "login-and-space",
+    credential: "session",
+    reach: inSession("/accueil"),
+    submit: async (page, state) => {
+      await inOnboardedSession(async (victimId) => {
+        const [row] = await sql<{ id: string }[]>`
+          insert into appointments (person_id, title, with_kind, with_name, starts_at)
+          values (${victimId}, 'À supprimer', 'practitioner', 'Dr Roux', now() + interval '20 days') returning id`;
+        return `/agenda/rendez-vous/${row!.id}`;
+      })(page, state);
+      await clickButton(page, "Supprimer le rendez-vous");
+    },
+    refusesInput: (values) => !isUuid(values.id ?? ""),
+  },
+  {
+    action: "app/(espace)/(frame)/agenda/actions.ts#addReminderAction",
+    journey: "login-and-space",
+    credential: "session",
+    reach: inSession("/accueil"),
+    submit: async (page, state) => {
+      await inOnboardedSession("/agenda/rappels/ajouter")(page, state);
+      await page.getByRole("textbox", { name: "Titre" }).fill("Renouveler l'ordonnance");
+      await page.getByRole("textbox", { name: "Date" }).fill(dayAhead(10));
+      await clickButton(page, "Enregistrer le rappel");
+    },
+    refusesInput: (values) => !parseReminderForm(values, new Date()).success,
+  },
+  {
+    action: "app/(espace)/(frame)/agenda/actions.ts#deleteReminderAction",
+    journey: "login-and-space",
+    credential: "session",
+    reach: inSession("/accueil"),
+    submit: async (page, state) => {
+      await sql`
+        insert into agenda_reminders (person_id, title, remind_on, slot)
+        values (${state.victim.id}, 'À supprimer', '2099-01-15', 1)`;
+      await inOnboardedSession("/agenda")(page, state);
+      await clickButton(page, "Supprimer le rappel À supprimer du 15/01/2099");
+    },
+    refusesInput: (values) => !isUuid(values.id ?? ""),
+  },
+  {
+    action: "app/(espace)/(frame)/agenda/actions.ts#setPreventiveStatusAction",
+    journey: "login-and-space",
+    credential: "session",
+    reach: inSession("/accueil"),
+    submit: async (page, state) => {
+      await inOnboardedSession("/agenda/prevention/vaccination-dtp-45y")(page, state);
+      await page.getByRole("radio", { name: "Réalisé" }).check();
+      await clickButton(page, "Enregistrer le statut");
+    },
+    // An unknown item is "not found" before its fields are read.
+    refusesInput: (values) => !findPreventiveItem(values.itemCode ?? "") || !parsePreventiveStatusForm(values, new Date()).success,
+  },
+  {
+    action: "app/(espace)/(frame)/agenda/actions.ts#renewCalendarFeedAction",
+    journey: "login-and-space",
+    credential: "session",
+    reach: inSession("/accueil"),
+    submit: async (page, state) => {
+      await inOnboardedSession("/agenda")(page, state);
+      await page.getByRole("button", { name: /(Créer mon|Renouveler l')adresse d'abonnement/ }).click();
+      await expect(page.getByRole("textbox", { name: "Adresse d'abonnement" })).toBeVisible();
+    },
+  },
+  {
     action: "app/(espace)/session-actions.ts#logoutAction",
     journey: "login-and-space",
     credential: "session",
@@ -1174,6 +1265,23 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     reach: onProConversation,
     submit: async (page) => clickButton(page, "Clore l'échange"),
     refusesInput: refusedBy(conversationIdSchema),
+  },
+  {
+    action: "app/pro/(frame)/patients/[personId]/actions.ts#addProfessionalAppointmentAction",
+    journey: "pro-portal",
+    credential: "session",
+    reach: onProPatientPage,
+    submit: async (page, { victim, stranger }) => {
+      // The journey's « Accéder au dossier » has recorded the patient's consent; reached on its own, it is recorded here.
+      await sql`
+        insert into professional_accesses (person_id, professional_id, status, status_since, consent_recorded_at)
+        values (${stranger.id}, ${victim.id}, 'authorised', now(), now()) on conflict do nothing`;
+      await page.goto(`/pro/patients/${stranger.id}/ajouter-rendez-vous`);
+      await page.getByRole("textbox", { name: "Date" }).fill(dayAhead(30));
+      await page.getByRole("textbox", { name: "Heure" }).fill("10:30");
+      await clickButton(page, "Enregistrer le rendez-vous");
+    },
+    refusesInput: (values) => refusedBy(patientFieldSchema)(values) || !parseProfessionalAppointmentForm(values).success,
   },
   {
     action: "app/pro/session-actions.ts#proLogoutAction",

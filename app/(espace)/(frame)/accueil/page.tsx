@@ -3,6 +3,9 @@ import { Link } from "@/components/ui/link";
 import { DocumentList } from "@/components/documents/document-list";
 import { describeUnread } from "@/components/messaging/describe-unread";
 import { type QuickAction, QuickActions } from "@/components/space/quick-actions";
+import { AppointmentList } from "@/components/agenda/appointment-list";
+import { findUpcomingAppointments } from "@/lib/agenda/appointments";
+import { AGENDA_PATH } from "@/lib/agenda/paths";
 import { ADD_DOCUMENT_PATH, DOCUMENTS_PATH } from "@/lib/documents/paths";
 import { findLatestDocuments } from "@/lib/documents/queries";
 import { ADD_MEASUREMENT_PATH } from "@/lib/medical-profile/measures-paths";
@@ -39,11 +42,12 @@ const quickActions: QuickAction[] = [
 export default async function HomePage() {
   const actor = await requireOnboardedActor();
   const ownScope = await reimbursementScopeOf(actor, { now: new Date(), includeChildren: false });
-  const [unreadCount, unreadNotifications, latestDocuments, latestCare] = await Promise.all([
+  const [unreadCount, unreadNotifications, latestDocuments, latestCare, nextAppointments] = await Promise.all([
     countUnreadMessages({ actor }),
     countUnreadNotifications({ actor }),
     findLatestDocuments({ actor }),
     findLatestCareEvents(ownScope),
+    findUpcomingAppointments({ actor, now: new Date(), limit: 3 }),
   ]);
   return (
     <>
@@ -100,6 +104,21 @@ export default async function HomePage() {
           </p>
         </section>
       ) : null}
+      <section aria-labelledby="prochains-rendez-vous" className="mt-10">
+        <h2 id="prochains-rendez-vous" className="text-xl font-bold text-brand-900">
+          Mes prochains rendez-vous
+        </h2>
+        {nextAppointments.length === 0 ? (
+          <p className="mt-3 text-slate-700">Vous n&apos;avez pas de rendez-vous à venir.</p>
+        ) : (
+          <AppointmentList appointments={nextAppointments} labelledBy="prochains-rendez-vous" />
+        )}
+        <p className="mt-4">
+          <Link href={AGENDA_PATH} className="font-semibold text-brand-700 underline">
+            Voir mon agenda
+          </Link>
+        </p>
+      </section>
     </>
   );
 }

@@ -2,12 +2,14 @@
 
 import { notFound, redirect } from "next/navigation";
 import { requireProfessional } from "@/lib/access/current-actor";
+import { addProfessionalAppointment } from "@/lib/agenda/appointments";
+import { PRO_APPOINTMENT_ADDED_STATUS } from "@/lib/agenda/paths";
 import type { FormState } from "@/lib/form-state";
 import { recordConsent } from "@/lib/professional-access/consent";
 import { openEmergencyAccess } from "@/lib/professional-access/emergency";
 import { proPatientPath } from "@/lib/professional-access/paths";
 import { consentFormSchema, patientFieldSchema } from "@/lib/professional-access/record-forms";
-import { fieldErrorsOf, submittedForm } from "@/lib/validation";
+import { fieldErrorsOf, formFields, submittedForm } from "@/lib/validation";
 
 const BLOCKED_MESSAGE = "Le patient vous a bloqué : vous ne pouvez pas accéder à son dossier.";
 
@@ -52,5 +54,29 @@ export async function openEmergencyAccessAction(_previous: FormState, submitted:
       return { status: "error", message: "Le patient a refusé l'accès en urgence à son dossier pour votre profession.", values };
     case "opened":
       redirect(proPatientPath(parsed.data.personId));
+  }
+}
+
+const APPOINTMENT_FIELDS = ["title", "date", "time", "address", "status"] as const;
+
+/** « Ajouter un rendez-vous » to the patient's agenda, with this professional and its status (addProfessionalAppointment decides who may). */
+export async function addProfessionalAppointmentAction(_previous: FormState, submitted: unknown): Promise<FormState> {
+  const actor = await requireProfessional();
+  const fields = formFields(submittedForm(submitted));
+  const parsedPatient = patientFieldSchema.safeParse({ personId: fields.personId });
+  if (!parsedPatient.success) notFound();
+  const { personId } = parsedPatient.data;
+  const result = await addProfessionalAppointment({ actor, personId, values: fields, now: new Date() });
+  switch (result.status) {
+    case "not-found":
+      notFound();
+    case "invalid":
+      return {
+        status: "error",
+        fieldErrors: result.fieldErrors,
+        values: Object.fromEntries(APPOINTMENT_FIELDS.flatMap((name) => (fields[name] === undefined ? [] : [[name, fields[name]]]))),
+      };
+    case "added":
+      redirect(`${proPatientPath(personId)}?statut=${PRO_APPOINTMENT_ADDED_STATUS}`);
   }
 }

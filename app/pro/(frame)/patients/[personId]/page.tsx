@@ -7,6 +7,8 @@ import { PageTitle } from "@/components/ui/page-title";
 import { requireProfessional } from "@/lib/access/current-actor";
 import { formatDateFr, formatDateTimeFr } from "@/lib/format";
 import { formatPartialDate } from "@/lib/medical-profile/partial-date";
+import { professionalMayAddAppointment } from "@/lib/agenda/appointments";
+import { PRO_APPOINTMENT_ADDED_STATUS, proAddAppointmentPath } from "@/lib/agenda/paths";
 import { PRO_DOCUMENT_ADDED_STATUS, proAddDocumentPath, proDocumentFilePath } from "@/lib/professional-access/paths";
 import { type ProfessionalDocumentItem, findPatientRecord, listPatientDocuments, readPatientProfile } from "@/lib/professional-access/reading";
 import { proWriteToPatientPath } from "@/lib/messaging/paths";
@@ -55,7 +57,8 @@ function DocumentItems({ personId, documents }: { personId: string; documents: P
 export default async function ProPatientPage({ params, searchParams }: ProPatientPageProps) {
   const actor = await requireProfessional();
   const { personId } = await params;
-  const isAdded = (await searchParams).statut === PRO_DOCUMENT_ADDED_STATUS;
+  const statusCode = (await searchParams).statut;
+  const isAdded = statusCode === PRO_DOCUMENT_ADDED_STATUS;
   const now = new Date();
   const record = await findPatientRecord({ actor, personId, now });
   if (record.status === "not-found") notFound();
@@ -101,7 +104,11 @@ export default async function ProPatientPage({ params, searchParams }: ProPatien
       </>
     );
   }
-  const [listed, profile] = await Promise.all([listPatientDocuments({ actor, personId, now }), readPatientProfile({ actor, personId, now })]);
+  const [listed, profile, mayAddAppointment] = await Promise.all([
+    listPatientDocuments({ actor, personId, now }),
+    readPatientProfile({ actor, personId, now }),
+    professionalMayAddAppointment({ actor, personId, now }),
+  ]);
   const documents = listed.status === "found" ? listed.documents : [];
   const { patient } = record;
   return (
@@ -124,7 +131,21 @@ export default async function ProPatientPage({ params, searchParams }: ProPatien
           Écrire au patient
         </Link>
       </p>
+      {statusCode === PRO_APPOINTMENT_ADDED_STATUS ? (
+        <div className="mt-6">
+          <Alert variant="success" role="status">
+            Le rendez-vous a été ajouté à l&apos;agenda du patient.
+          </Alert>
+        </div>
+      ) : null}
       <AddDocumentLink personId={personId} />
+      {mayAddAppointment ? (
+        <p className="mt-2">
+          <Link href={proAddAppointmentPath(personId)} className="font-semibold text-brand-700 underline">
+            Ajouter un rendez-vous
+          </Link>
+        </p>
+      ) : null}
       <section aria-labelledby="documents" className="mt-8">
         <h2 id="documents" className="text-xl font-bold text-slate-900">
           Documents
