@@ -1,7 +1,7 @@
 import "server-only";
 import { type SQL, and, asc, desc, eq, inArray, or } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { documents, entourageContacts, insuredPersons, organDonationStatements, profileItems } from "@/db/schema";
+import { documents, entourageContacts, organDonationStatements, profileItems } from "@/db/schema";
 import type { ProfessionalActor } from "@/lib/access/actor";
 import type { DocumentAuthorKind } from "@/lib/documents/capabilities";
 import { DOCUMENT_CATEGORY_LABELS, type DocumentCategory } from "@/lib/documents/categories";
@@ -11,6 +11,7 @@ import { type DocumentMediaType, isDocumentMediaType } from "@/lib/documents/fil
 import type { ProfileSectionKey } from "@/lib/medical-profile/sections";
 import { type PartialDate, partialDateOf } from "@/lib/medical-profile/partial-date";
 import { displayName } from "@/lib/register/person-name";
+import { findPersonIdentity } from "@/lib/register/queries";
 import { isUuid } from "@/lib/validation";
 import { recordProfessionalRead } from "./activity";
 import { type ProfessionalRequest, professionalMay } from "./decide";
@@ -39,40 +40,6 @@ function deniedOf(loaded: LoadedStanding | null): Denied {
 
 function isEmergencyOf(loaded: LoadedStanding): boolean {
   return loaded.reach.reach === "record" && loaded.reach.isEmergency;
-}
-
-export type PatientRecordSummary = {
-  status: "found";
-  patient: { personId: string; fullName: string; firstNames: string; birthName: string; usageName: string | null; birthDate: string; sex: "F" | "M" };
-  isEmergency: boolean;
-  isAdministrator: boolean;
-};
-
-/** The record's page: who the patient is (what a professional needs to identify them), and how they reach it. */
-export async function findPatientRecord(
-  { actor, personId, now }: { actor: ProfessionalActor; personId: string; now: Date },
-  executor: Executor = getDb(),
-): Promise<PatientRecordSummary | Denied> {
-  const loaded = await loadStanding(executor, { actor, personId, now });
-  if (!loaded || !mayOf(loaded, actor, { kind: "open-record" }) || loaded.reach.reach !== "record") return deniedOf(loaded);
-  const [person] = await executor
-    .select({
-      firstNames: insuredPersons.firstNames,
-      birthName: insuredPersons.birthName,
-      usageName: insuredPersons.usageName,
-      birthDate: insuredPersons.birthDate,
-      sex: insuredPersons.sex,
-    })
-    .from(insuredPersons)
-    .where(eq(insuredPersons.id, loaded.personId));
-  if (!person) return { status: "not-found" };
-  await recordProfessionalRead(executor, { actor, loaded, action: "professional-access.record-opened", isEmergency: isEmergencyOf(loaded), now });
-  return {
-    status: "found",
-    patient: { personId: loaded.personId, fullName: displayName(person), ...person },
-    isEmergency: loaded.reach.isEmergency,
-    isAdministrator: loaded.reach.isAdministrator,
-  };
 }
 
 export type ProfessionalDocumentItem = {
@@ -128,23 +95,15 @@ function itemOf({ authorProfessionalId: _author, ...row }: { authorProfessionalI
 }
 
 /** The documents this professional may see of the patient's record, newest first by date. */
-export async function listPatientDocuments(
-  { actor, personId, now }: { actor: ProfessionalActor; personId: string; now: Date },
-  executor: Executor = getDb(),
-): Promise<{ status: "found"; documents: ProfessionalDocumentItem[] } | Denied> {
-  const loaded = await loadStanding(executor, { actor, personId, now });
-  if (!loaded || !mayOf(loaded, actor, { kind: "open-record" })) return deniedOf(loaded);
+async function reachableDocumentsOf(executor: Executor, loaded: LoadedStanding, actor: ProfessionalActor): Promise<ProfessionalDocumentItem[]> {
   const reachable = documentsReachableBy(loaded, actor);
-  const rows = reachable
-    ? await executor
-        .select(DOCUMENT_ITEM_COLUMNS)
-        .from(documents)
-        .where(reachable)
-        .orderBy(desc(documents.documentDate), desc(documents.uploadedAt), asc(documents.id))
-    : [];
-  const allowed = rows.filter((row) => mayOf(loaded, actor, readRequestOf(row)));
-  await recordProfessionalRead(executor, { actor, loaded, action: "professional-access.documents-listed", isEmergency: isEmergencyOf(loaded), now });
-  return { status: "found", documents: allowed.map(itemOf) };
+  if (!reachable) return [];
+  const rows = await executor
+    .select(DOCUMENT_ITEM_COLUMNS)
+    .from(documents)
+    .where(reachable)
+    .orderBy(desc(documents.documentDate), desc(documents.uploadedAt), asc(documents.id));
+  return rows.filter((row) => mayOf(loaded, actor, readRequestOf(row))).map(itemOf);
 }
 
 export type ProfessionalDocumentContent =
@@ -183,7 +142,6 @@ export async function readPatientDocumentContent(
 }
 
 export type ProfessionalProfileView = {
-  status: "found";
   /** Each section professionals may see; an item the patient masked is left out. */
   vaccinations: { id: string; label: string; date: PartialDate | null; lotNumber: string | null; performer: string | null; details: string | null }[];
   entourage: {
@@ -203,12 +161,7 @@ export type ProfessionalProfileView = {
 };
 
 /** Vaccinations and "Entourage et volontés", as far as professionalMay and each item's masking allow. */
-export async function readPatientProfile(
-  { actor, personId, now }: { actor: ProfessionalActor; personId: string; now: Date },
-  executor: Executor = getDb(),
-): Promise<ProfessionalProfileView | Denied> {
-  const loaded = await loadStanding(executor, { actor, personId, now });
-  if (!loaded || !mayOf(loaded, actor, { kind: "open-record" })) return deniedOf(loaded);
+async function profileOf(executor: Executor, loaded: LoadedStanding, actor: ProfessionalActor): Promise<ProfessionalProfileView> {
   const may = (section: ProfileSectionKey) => mayOf(loaded, actor, { kind: "read-profile-section", section });
   const reachableDocuments = documentsReachableBy(loaded, actor);
   const [vaccinationRows, contactRows, directiveRows, donationRows] = await Promise.all([
@@ -242,9 +195,7 @@ export async function readPatientProfile(
           .where(and(eq(organDonationStatements.personId, loaded.personId), eq(organDonationStatements.isHiddenFromProfessionals, false)))
       : [],
   ]);
-  await recordProfessionalRead(executor, { actor, loaded, action: "professional-access.profile-read", isEmergency: isEmergencyOf(loaded), now });
   return {
-    status: "found",
     vaccinations: vaccinationRows.map((row) => ({
       id: row.id,
       label: row.label,
@@ -266,4 +217,55 @@ export async function readPatientProfile(
     advanceDirectives: directiveRows.filter((row) => mayOf(loaded, actor, readRequestOf(row))).map(itemOf),
     organDonation: donationRows[0] ?? null,
   };
+}
+
+export type PatientRecordView = {
+  status: "found";
+  patient: { personId: string; fullName: string; firstNames: string; birthName: string; usageName: string | null; birthDate: string; sex: "F" | "M" };
+  isEmergency: boolean;
+  isAdministrator: boolean;
+  documents: ProfessionalDocumentItem[];
+  profile: ProfessionalProfileView;
+};
+
+/**
+ * The record's page, read on one standing: who the patient is (what a professional needs to
+ * identify them), how the professional reaches the record, the documents and the profile sections
+ * open to them. One view of the record is one event of the patient's history, « Consultation du
+ * dossier », marked "Accès en urgence" when reached by emergency.
+ */
+export async function openPatientRecord(
+  { actor, personId, now }: { actor: ProfessionalActor; personId: string; now: Date },
+  executor: Executor = getDb(),
+): Promise<PatientRecordView | Denied> {
+  const loaded = await loadStanding(executor, { actor, personId, now });
+  if (!loaded || !mayOf(loaded, actor, { kind: "open-record" }) || loaded.reach.reach !== "record") return deniedOf(loaded);
+  const [person, documentItems, profile] = await Promise.all([
+    findPersonIdentity(executor, loaded.personId),
+    reachableDocumentsOf(executor, loaded, actor),
+    profileOf(executor, loaded, actor),
+  ]);
+  if (!person) return { status: "not-found" };
+  await recordProfessionalRead(executor, { actor, loaded, action: "professional-access.record-opened", isEmergency: isEmergencyOf(loaded), now });
+  const { firstNames, birthName, usageName, birthDate, sex } = person;
+  return {
+    status: "found",
+    patient: { personId: loaded.personId, fullName: displayName(person), firstNames, birthName, usageName, birthDate, sex },
+    isEmergency: loaded.reach.isEmergency,
+    isAdministrator: loaded.reach.isAdministrator,
+    documents: documentItems,
+    profile,
+  };
+}
+
+/**
+ * Whether « Ajouter un document » opens for this patient: professionalMay's "deposit-document",
+ * which a blocked professional keeps. It reads nothing of the record, so it records no event.
+ */
+export async function mayDepositTo(
+  { actor, personId, now }: { actor: ProfessionalActor; personId: string; now: Date },
+  executor: Executor = getDb(),
+): Promise<boolean> {
+  const loaded = await loadStanding(executor, { actor, personId, now });
+  return loaded !== null && mayOf(loaded, actor, { kind: "deposit-document" });
 }

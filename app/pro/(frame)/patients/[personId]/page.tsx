@@ -8,7 +8,7 @@ import { requireProfessional } from "@/lib/access/current-actor";
 import { formatDateFr, formatDateTimeFr } from "@/lib/format";
 import { formatPartialDate } from "@/lib/medical-profile/partial-date";
 import { PRO_DOCUMENT_ADDED_STATUS, proAddDocumentPath, proDocumentFilePath } from "@/lib/professional-access/paths";
-import { type ProfessionalDocumentItem, findPatientRecord, listPatientDocuments, readPatientProfile } from "@/lib/professional-access/reading";
+import { type ProfessionalDocumentItem, openPatientRecord } from "@/lib/professional-access/reading";
 import { openEmergencyAccessAction, recordConsentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Dossier du patient" };
@@ -55,8 +55,7 @@ export default async function ProPatientPage({ params, searchParams }: ProPatien
   const actor = await requireProfessional();
   const { personId } = await params;
   const isAdded = (await searchParams).statut === PRO_DOCUMENT_ADDED_STATUS;
-  const now = new Date();
-  const record = await findPatientRecord({ actor, personId, now });
+  const record = await openPatientRecord({ actor, personId, now: new Date() });
   if (record.status === "not-found") notFound();
   const added = isAdded ? (
     <div className="mt-6">
@@ -96,13 +95,10 @@ export default async function ProPatientPage({ params, searchParams }: ProPatien
             <EmergencyAccessForm action={openEmergencyAccessAction} personId={personId} />
           </section>
         ) : null}
-        <AddDocumentLink personId={personId} />
       </>
     );
   }
-  const [listed, profile] = await Promise.all([listPatientDocuments({ actor, personId, now }), readPatientProfile({ actor, personId, now })]);
-  const documents = listed.status === "found" ? listed.documents : [];
-  const { patient } = record;
+  const { patient, documents, profile } = record;
   return (
     <>
       <PageTitle>{patient.fullName}</PageTitle>
@@ -125,60 +121,56 @@ export default async function ProPatientPage({ params, searchParams }: ProPatien
         </h2>
         {documents.length === 0 ? <p className="mt-4">Aucun document ne vous est accessible dans ce dossier.</p> : <DocumentItems personId={personId} documents={documents} />}
       </section>
-      {profile.status === "found" ? (
-        <>
-          <section aria-labelledby="vaccinations" className="mt-8">
-            <h2 id="vaccinations" className="text-xl font-bold text-slate-900">
-              Vaccinations
-            </h2>
-            {profile.vaccinations.length === 0 ? (
-              <p className="mt-4">Aucune vaccination renseignée.</p>
-            ) : (
-              <ul className="mt-4 list-disc space-y-1 pl-6">
-                {profile.vaccinations.map((vaccination) => (
-                  <li key={vaccination.id}>
-                    {vaccination.label}
-                    {vaccination.date ? ` · ${formatPartialDate(vaccination.date)}` : ""}
-                    {vaccination.lotNumber ? ` · lot ${vaccination.lotNumber}` : ""}
-                    {vaccination.performer ? ` · ${vaccination.performer}` : ""}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-          <section aria-labelledby="entourage" className="mt-8">
-            <h2 id="entourage" className="text-xl font-bold text-slate-900">
-              Entourage et volontés
-            </h2>
-            {profile.entourage.length === 0 ? (
-              <p className="mt-4">Aucun proche renseigné.</p>
-            ) : (
-              <ul className="mt-4 list-disc space-y-1 pl-6">
-                {profile.entourage.map((contact) => (
-                  <li key={contact.id}>
-                    {contact.firstName} {contact.lastName} ({contact.relation}) · {contact.mobile}
-                    {contact.isTrustedPerson ? " · personne de confiance" : ""}
-                    {contact.isEmergencyContact ? " · à prévenir en cas d'urgence" : ""}
-                    {contact.isCaregiver ? " · aidant" : ""}
-                  </li>
-                ))}
-              </ul>
-            )}
-            <h3 className="mt-6 text-lg font-bold text-slate-900">Directives anticipées</h3>
-            {profile.advanceDirectives.length === 0 ? (
-              <p className="mt-2">Aucune directive anticipée accessible.</p>
-            ) : (
-              <DocumentItems personId={personId} documents={profile.advanceDirectives} />
-            )}
-            <h3 className="mt-6 text-lg font-bold text-slate-900">Don d&apos;organes</h3>
-            <p className="mt-2">
-              {profile.organDonation
-                ? `Le patient a pris connaissance de l'information sur le don d'organes (le ${formatDateTimeFr(profile.organDonation.informedAt)}).`
-                : "Aucune déclaration accessible."}
-            </p>
-          </section>
-        </>
-      ) : null}
+      <section aria-labelledby="vaccinations" className="mt-8">
+        <h2 id="vaccinations" className="text-xl font-bold text-slate-900">
+          Vaccinations
+        </h2>
+        {profile.vaccinations.length === 0 ? (
+          <p className="mt-4">Aucune vaccination renseignée.</p>
+        ) : (
+          <ul className="mt-4 list-disc space-y-1 pl-6">
+            {profile.vaccinations.map((vaccination) => (
+              <li key={vaccination.id}>
+                {vaccination.label}
+                {vaccination.date ? ` · ${formatPartialDate(vaccination.date)}` : ""}
+                {vaccination.lotNumber ? ` · lot ${vaccination.lotNumber}` : ""}
+                {vaccination.performer ? ` · ${vaccination.performer}` : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="entourage" className="mt-8">
+        <h2 id="entourage" className="text-xl font-bold text-slate-900">
+          Entourage et volontés
+        </h2>
+        {profile.entourage.length === 0 ? (
+          <p className="mt-4">Aucun proche renseigné.</p>
+        ) : (
+          <ul className="mt-4 list-disc space-y-1 pl-6">
+            {profile.entourage.map((contact) => (
+              <li key={contact.id}>
+                {contact.firstName} {contact.lastName} ({contact.relation}) · {contact.mobile}
+                {contact.isTrustedPerson ? " · personne de confiance" : ""}
+                {contact.isEmergencyContact ? " · à prévenir en cas d'urgence" : ""}
+                {contact.isCaregiver ? " · aidant" : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3 className="mt-6 text-lg font-bold text-slate-900">Directives anticipées</h3>
+        {profile.advanceDirectives.length === 0 ? (
+          <p className="mt-2">Aucune directive anticipée accessible.</p>
+        ) : (
+          <DocumentItems personId={personId} documents={profile.advanceDirectives} />
+        )}
+        <h3 className="mt-6 text-lg font-bold text-slate-900">Don d&apos;organes</h3>
+        <p className="mt-2">
+          {profile.organDonation
+            ? `Le patient a pris connaissance de l'information sur le don d'organes (le ${formatDateTimeFr(profile.organDonation.informedAt)}).`
+            : "Aucune déclaration accessible."}
+        </p>
+      </section>
       <p className="mt-8">
         <Link href="/pro" className="text-brand-700 underline">
           Rechercher un autre patient
