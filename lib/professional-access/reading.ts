@@ -1,5 +1,5 @@
 import "server-only";
-import { type SQL, and, asc, desc, eq, inArray, or } from "drizzle-orm";
+import { type SQL, and, asc, count, desc, eq, inArray, or } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { documents, entourageContacts, organDonationStatements, profileItems } from "@/db/schema";
 import type { ProfessionalActor } from "@/lib/access/actor";
@@ -7,6 +7,7 @@ import type { DocumentAuthorKind } from "@/lib/documents/capabilities";
 import { DOCUMENT_CATEGORY_LABELS, type DocumentCategory } from "@/lib/documents/categories";
 import { type DocumentContentPurpose, STORED_DOCUMENT_COLUMNS, decryptStoredDocument } from "@/lib/documents/content";
 import { documentTypeOf } from "@/lib/documents/document-types";
+import { documentRules } from "@/lib/documents/rules";
 import { type DocumentMediaType, isDocumentMediaType } from "@/lib/documents/file-types";
 import type { ProfileSectionKey } from "@/lib/medical-profile/sections";
 import { type PartialDate, partialDateOf } from "@/lib/medical-profile/partial-date";
@@ -94,16 +95,39 @@ function itemOf({ authorProfessionalId: _author, ...row }: { authorProfessionalI
   return { ...row, categoryLabel: DOCUMENT_CATEGORY_LABELS[row.category], typeLabel: documentTypeOf(row.typeCode)?.label ?? row.typeCode };
 }
 
-/** The documents this professional may see of the patient's record, newest first by date. */
-async function reachableDocumentsOf(executor: Executor, loaded: LoadedStanding, actor: ProfessionalActor): Promise<ProfessionalDocumentItem[]> {
+export type ProfessionalDocumentPage = {
+  documents: ProfessionalDocumentItem[];
+  /** Documents this professional may see, all pages together. */
+  total: number;
+  page: number;
+  pageCount: number;
+};
+
+/**
+ * One page of the documents this professional may see of the patient's record, newest first by
+ * date, paged as the patient's own list is (lib/documents/queries.ts findDocumentPage: its page
+ * size, a page past the end shows the last one).
+ */
+async function documentPageOf(
+  executor: Executor,
+  { loaded, actor, page }: { loaded: LoadedStanding; actor: ProfessionalActor; page: number },
+): Promise<ProfessionalDocumentPage> {
   const reachable = documentsReachableBy(loaded, actor);
-  if (!reachable) return [];
+  if (!reachable) return { documents: [], total: 0, page: 1, pageCount: 1 };
+  const [counted] = await executor.select({ total: count() }).from(documents).where(reachable);
+  const total = Number(counted?.total ?? 0);
+  const size = documentRules.pageSize;
+  const pageCount = Math.max(1, Math.ceil(total / size));
+  const current = Math.min(page, pageCount);
   const rows = await executor
     .select(DOCUMENT_ITEM_COLUMNS)
     .from(documents)
     .where(reachable)
-    .orderBy(desc(documents.documentDate), desc(documents.uploadedAt), asc(documents.id));
-  return rows.filter((row) => mayOf(loaded, actor, readRequestOf(row))).map(itemOf);
+    .orderBy(desc(documents.documentDate), desc(documents.uploadedAt), asc(documents.id))
+    .limit(size)
+    .offset((current - 1) * size);
+  const allowed = rows.filter((row) => mayOf(loaded, actor, readRequestOf(row))).map(itemOf);
+  return { documents: allowed, total, page: current, pageCount };
 }
 
 export type ProfessionalDocumentContent =
@@ -224,25 +248,25 @@ export type PatientRecordView = {
   patient: { personId: string; fullName: string; firstNames: string; birthName: string; usageName: string | null; birthDate: string; sex: "F" | "M" };
   isEmergency: boolean;
   isAdministrator: boolean;
-  documents: ProfessionalDocumentItem[];
+  documentPage: ProfessionalDocumentPage;
   profile: ProfessionalProfileView;
 };
 
 /**
  * The record's page, read on one standing: who the patient is (what a professional needs to
- * identify them), how the professional reaches the record, the documents and the profile sections
- * open to them. One view of the record is one event of the patient's history, « Consultation du
+ * identify them), how the professional reaches the record, one page of the documents and the
+ * profile sections open to them. One view of the record is one event of the patient's history, « Consultation du
  * dossier », marked "Accès en urgence" when reached by emergency.
  */
 export async function openPatientRecord(
-  { actor, personId, now }: { actor: ProfessionalActor; personId: string; now: Date },
+  { actor, personId, now, page = 1 }: { actor: ProfessionalActor; personId: string; now: Date; page?: number },
   executor: Executor = getDb(),
 ): Promise<PatientRecordView | Denied> {
   const loaded = await loadStanding(executor, { actor, personId, now });
   if (!loaded || !mayOf(loaded, actor, { kind: "open-record" }) || loaded.reach.reach !== "record") return deniedOf(loaded);
-  const [person, documentItems, profile] = await Promise.all([
+  const [person, documentPage, profile] = await Promise.all([
     findPersonIdentity(executor, loaded.personId),
-    reachableDocumentsOf(executor, loaded, actor),
+    documentPageOf(executor, { loaded, actor, page }),
     profileOf(executor, loaded, actor),
   ]);
   if (!person) return { status: "not-found" };
@@ -253,7 +277,7 @@ export async function openPatientRecord(
     patient: { personId: loaded.personId, fullName: displayName(person), firstNames, birthName, usageName, birthDate, sex },
     isEmergency: loaded.reach.isEmergency,
     isAdministrator: loaded.reach.isAdministrator,
-    documents: documentItems,
+    documentPage,
     profile,
   };
 }

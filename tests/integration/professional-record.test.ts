@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
@@ -96,7 +97,7 @@ async function doctor(overrides: { isEmergencyMedicalService?: boolean } = {}) {
 
 async function titlesSeenBy(actor: ProfessionalActor, personId: string) {
   const result = await openPatientRecord({ actor, personId, now: LATER });
-  return result.status === "found" ? result.documents.map((document) => document.title).sort() : result.status;
+  return result.status === "found" ? result.documentPage.documents.map((document) => document.title).sort() : result.status;
 }
 
 describe("a professional's standing with a patient", () => {
@@ -191,7 +192,7 @@ describe("reading the record", () => {
       patient: { personId: patient.id, firstNames: patient.firstNames, birthName: patient.birthName, birthDate: patient.birthDate, sex: patient.sex },
       isEmergency: false,
     });
-    expect(record.status === "found" && record.documents.map((document) => document.title)).toEqual(["Visible"]);
+    expect(record.status === "found" && record.documentPage.documents.map((document) => document.title)).toEqual(["Visible"]);
     const opened = await readPatientDocumentContent({ actor, personId: patient.id, documentId: visible, purpose: "open", now: LATER });
     expect(opened.status === "found" && Buffer.from(opened.bytes).equals(Buffer.from(TEXT))).toBe(true);
     for (const documentId of [masked, excluded]) {
@@ -267,6 +268,50 @@ describe("reading the record", () => {
     // One view of the record, one event: « Consultation du dossier », not one per part of it.
     const events = (await eventsOf(patient.id)).filter((event) => event.actorKind === "professional");
     expect(events.map((event) => event.action)).toEqual(["professional-access.record-opened", "professional-access.record-opened"]);
+  });
+});
+
+describe("the record's documents, by pages", () => {
+  it("pages what the professional may see, as the patient's list does: 50 a page, newest first, a page past the end is the last", async () => {
+    const patient = await createSignedInPerson();
+    const actor = await doctor();
+    await setAccess(patient.id, actor.professional.id, "authorised");
+    // 51 visible documents, one a day, and masked ones that no page may count or show.
+    const day = (index: number) => new Date(Date.UTC(2026, 0, 1 + index)).toISOString().slice(0, 10);
+    const row = (index: number, isHiddenFromProfessionals: boolean) => ({
+      personId: patient.id,
+      title: `${isHiddenFromProfessionals ? "Masqué" : "Visible"} ${String(index).padStart(2, "0")}`,
+      documentDate: day(index),
+      category: "CPT_REND" as const,
+      typeCode: "11488-4",
+      authorKind: "establishment" as const,
+      authorName: "CHU de Lyon",
+      mediaType: "text/plain",
+      byteSize: 10,
+      storage: "database" as const,
+      storageKey: randomUUID(),
+      masterKeyId: "test",
+      wrappedDataKey: new Uint8Array(),
+      isHiddenFromProfessionals,
+    });
+    await getDb()
+      .insert(documents)
+      .values([...Array.from({ length: 51 }, (_, index) => row(index, false)), ...Array.from({ length: 3 }, (_, index) => row(index, true))]);
+    const pageOf = async (page: number) => {
+      const record = await openPatientRecord({ actor, personId: patient.id, now: LATER, page });
+      if (record.status !== "found") throw new Error(record.status);
+      return record.documentPage;
+    };
+    const first = await pageOf(1);
+    expect([first.total, first.page, first.pageCount, first.documents.length]).toEqual([51, 1, 2, 50]);
+    expect(first.documents[0]?.title).toBe("Visible 50");
+    const second = await pageOf(2);
+    expect([second.page, second.documents.map((document) => document.title)]).toEqual([2, ["Visible 00"]]);
+    expect((await pageOf(9)).page).toBe(2);
+    // Together the pages hold each visible document once, and no masked one.
+    const titles = [...first.documents, ...second.documents].map((document) => document.title);
+    expect(new Set(titles).size).toBe(51);
+    expect(titles.some((title) => title.startsWith("Masqué"))).toBe(false);
   });
 });
 

@@ -3,11 +3,13 @@ import { notFound } from "next/navigation";
 import { ConsentForm, EmergencyAccessForm } from "@/components/professionals/record-access-forms";
 import { Alert } from "@/components/ui/alert";
 import { Link } from "@/components/ui/link";
+import { PageLinks } from "@/components/ui/page-links";
 import { PageTitle } from "@/components/ui/page-title";
 import { requireProfessional } from "@/lib/access/current-actor";
+import { pageQueryString, parsePageParameter } from "@/lib/documents/list-query";
 import { formatDateFr, formatDateTimeFr } from "@/lib/format";
 import { formatPartialDate } from "@/lib/medical-profile/partial-date";
-import { PRO_DOCUMENT_ADDED_STATUS, proAddDocumentPath, proDocumentFilePath } from "@/lib/professional-access/paths";
+import { PRO_DOCUMENT_ADDED_STATUS, proAddDocumentPath, proDocumentFilePath, proPatientPath } from "@/lib/professional-access/paths";
 import { type ProfessionalDocumentItem, openPatientRecord } from "@/lib/professional-access/reading";
 import { openEmergencyAccessAction, recordConsentAction } from "./actions";
 
@@ -54,8 +56,9 @@ function DocumentItems({ personId, documents }: { personId: string; documents: P
 export default async function ProPatientPage({ params, searchParams }: ProPatientPageProps) {
   const actor = await requireProfessional();
   const { personId } = await params;
-  const isAdded = (await searchParams).statut === PRO_DOCUMENT_ADDED_STATUS;
-  const record = await openPatientRecord({ actor, personId, now: new Date() });
+  const query = await searchParams;
+  const isAdded = query.statut === PRO_DOCUMENT_ADDED_STATUS;
+  const record = await openPatientRecord({ actor, personId, now: new Date(), page: parsePageParameter(query) });
   if (record.status === "not-found") notFound();
   const added = isAdded ? (
     <div className="mt-6">
@@ -98,7 +101,7 @@ export default async function ProPatientPage({ params, searchParams }: ProPatien
       </>
     );
   }
-  const { patient, documents, profile } = record;
+  const { patient, documentPage, profile } = record;
   return (
     <>
       <PageTitle>{patient.fullName}</PageTitle>
@@ -119,7 +122,23 @@ export default async function ProPatientPage({ params, searchParams }: ProPatien
         <h2 id="documents" className="text-xl font-bold text-slate-900">
           Documents
         </h2>
-        {documents.length === 0 ? <p className="mt-4">Aucun document ne vous est accessible dans ce dossier.</p> : <DocumentItems personId={personId} documents={documents} />}
+        {documentPage.total === 0 ? (
+          <p className="mt-4">Aucun document ne vous est accessible dans ce dossier.</p>
+        ) : (
+          <>
+            <p className="mt-2 text-slate-700">
+              {documentPage.total} document{documentPage.total > 1 ? "s" : ""} accessible{documentPage.total > 1 ? "s" : ""}.
+              {documentPage.pageCount > 1 ? ` Page ${documentPage.page} sur ${documentPage.pageCount}.` : ""}
+            </p>
+            <DocumentItems personId={personId} documents={documentPage.documents} />
+            <PageLinks
+              label="Pages de la liste des documents"
+              page={documentPage.page}
+              pageCount={documentPage.pageCount}
+              hrefOf={(number) => `${proPatientPath(personId)}${pageQueryString(number)}`}
+            />
+          </>
+        )}
       </section>
       <section aria-labelledby="vaccinations" className="mt-8">
         <h2 id="vaccinations" className="text-xl font-bold text-slate-900">
