@@ -30,7 +30,21 @@ export type SessionActions = {
   stayConnectedAction: () => Promise<SessionTiming | null>;
 };
 
-export function IdleTimeoutWarning({ logoutAction, readSessionTimingAction, stayConnectedAction }: SessionActions) {
+/**
+ * Where an ended session leads: the patient space's login page comes back to the page left
+ * (`callbackUrl`); /pro's always opens on the patient search, so it takes none.
+ */
+function loginPathAfterIdle(loginPath: string, pathname: string): string {
+  const notice = `${loginPath}?motif=inactivite`;
+  return loginPath === "/connexion" ? `${notice}&callbackUrl=${encodeURIComponent(pathname)}` : notice;
+}
+
+export function IdleTimeoutWarning({
+  logoutAction,
+  readSessionTimingAction,
+  stayConnectedAction,
+  loginPath = "/connexion",
+}: SessionActions & { loginPath?: "/connexion" | "/pro/connexion" }) {
   const pathname = usePathname();
   const router = useRouter();
   const headingId = useId();
@@ -44,8 +58,8 @@ export function IdleTimeoutWarning({ logoutAction, readSessionTimingAction, stay
   const [isExtending, setIsExtending] = useState(false);
 
   const leave = useCallback(() => {
-    router.replace(`/connexion?motif=inactivite&callbackUrl=${encodeURIComponent(pathname)}`);
-  }, [pathname, router]);
+    router.replace(loginPathAfterIdle(loginPath, pathname));
+  }, [loginPath, pathname, router]);
 
   const apply = useCallback(
     (timing: SessionTiming | null) => {

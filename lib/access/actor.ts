@@ -83,8 +83,8 @@ export type ProfessionalActor = {
   };
 };
 
-/** The actor of a live professional session, as the domain sees it. */
-export function professionalActorOf(live: LiveProfessionalSession): ProfessionalActor {
+/** The actor of a live professional session, as the domain sees it (the test factories build theirs with it too). */
+export function professionalActorOf(live: Pick<LiveProfessionalSession, "sessionId" | "accountId" | "professional">): ProfessionalActor {
   const { professional } = live;
   return {
     account: { id: live.accountId, kind: "professional" },

@@ -86,7 +86,8 @@ export const ACTIVITY_ACTIONS = {
   // What a professional does on the record (lib/professional-access): the actor's name says who and their profession.
   "professional-access.consent-recorded": { label: "Enregistrement de l'accord du patient par un professionnel de santé", group: "general" },
   "professional-access.emergency-opened": { label: "Ouverture d'un accès en urgence au dossier", group: "general" },
-  "professional-access.record-opened": { label: "Consultation du dossier par un professionnel de santé", group: "general" },
+  // One view of the record (its documents list and profile sections included) is one event.
+  "professional-access.record-opened": { label: "Consultation du dossier par un professionnel de santé", group: "health_documents" },
   "professional-access.documents-listed": { label: "Consultation de la liste des documents", group: "health_documents" },
   "professional-access.document-opened": { label: "Consultation d'un document par un professionnel de santé", group: "health_documents" },
   "professional-access.document-downloaded": { label: "Téléchargement d'un document par un professionnel de santé", group: "health_documents" },

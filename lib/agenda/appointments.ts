@@ -159,18 +159,6 @@ export async function deleteAppointment({ actor, id, now }: { actor: Actor; id: 
   });
 }
 
-/** Whether this professional may add an appointment to the patient's agenda now: the record page offers the link only then. */
-export async function professionalMayAddAppointment(
-  { actor, personId, now }: { actor: ProfessionalActor; personId: string; now: Date },
-  executor: Executor = getDb(),
-): Promise<boolean> {
-  const loaded = await loadStanding(executor, { actor, personId, now });
-  return (
-    loaded !== null &&
-    professionalMay(loaded.reach, { kind: "add-appointment" }, { professionalId: actor.professional.id, isTypeAccessible: loaded.isTypeAccessible })
-  );
-}
-
 export type ProfessionalAppointmentResult = { status: "added"; id: string } | { status: "invalid"; fieldErrors: FieldErrors } | { status: "not-found" };
 
 /**

@@ -48,11 +48,21 @@ function isDocumentSort(value: string): value is DocumentSort {
   return Object.hasOwn(DOCUMENT_SORTS, value);
 }
 
+/** A list's "page" parameter: a whole number from 1; anything else is the first page. */
+export function parsePageParameter(query: QueryInput): number {
+  const page = Number(single(query, "page"));
+  return Number.isInteger(page) && page >= 1 ? page : 1;
+}
+
+/** The query string of a list without filters (the /pro record's documents): its page, the first left out. */
+export function pageQueryString(page: number): string {
+  return page > 1 ? `?page=${page}` : "";
+}
+
 export function parseDocumentListQuery(query: QueryInput): DocumentListQuery {
   const category = single(query, "categorie");
   const folder = single(query, "dossier");
   const sort = single(query, "tri");
-  const page = Number(single(query, "page"));
   // Every category may be filtered on, those the service sets included ("Synthèse médicale").
   const isCategory = Object.hasOwn(DOCUMENT_CATEGORY_LABELS, category);
   return {
@@ -60,7 +70,7 @@ export function parseDocumentListQuery(query: QueryInput): DocumentListQuery {
     folder: folder === NO_FOLDER || isUuid(folder) ? folder.toLowerCase() : null,
     search: single(query, "recherche").trim().slice(0, SEARCH_MAX_LENGTH),
     sort: isDocumentSort(sort) ? sort : "recent",
-    page: Number.isInteger(page) && page >= 1 ? page : 1,
+    page: parsePageParameter(query),
   };
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { documentSettings, documents, insuredPersons } from "@/db/schema";
+import { documentSettings, documents } from "@/db/schema";
 import { type Actor, isOwnedBySubject } from "@/lib/access/actor";
 import { activityOf, recordActivity } from "@/lib/activity/record";
 import { storeDocument } from "@/lib/documents/content";
@@ -9,6 +9,7 @@ import type { FieldErrors } from "@/lib/form-state";
 import { formatDateFr, formatLongDateFr, formatMobileFr, toParisCalendarDate } from "@/lib/format";
 import { type SynthesisSection, renderMedicalSynthesis } from "@/lib/pdf/medical-synthesis";
 import { formatNir } from "@/lib/register/nir";
+import { type PersonIdentity, findPersonIdentity } from "@/lib/register/queries";
 import { displayName, usualFirstName } from "@/lib/register/person-name";
 import { BLOOD_GROUPS, ENTOURAGE_RELATIONS, HEALTH_PROFESSIONAL_ROLES, choiceLabel } from "./entries";
 import { itemLines } from "./item-lines";
@@ -117,19 +118,8 @@ export async function findCurrentDirectives(executor: Executor, actor: Actor): P
   return row ?? null;
 }
 
-type SubjectIdentity = { firstNames: string; birthName: string; usageName: string | null; birthDate: string; nir: string };
-
-async function findSubjectIdentity(executor: Executor, actor: Actor): Promise<SubjectIdentity> {
-  const [person] = await executor
-    .select({
-      firstNames: insuredPersons.firstNames,
-      birthName: insuredPersons.birthName,
-      usageName: insuredPersons.usageName,
-      birthDate: insuredPersons.birthDate,
-      nir: insuredPersons.nir,
-    })
-    .from(insuredPersons)
-    .where(eq(insuredPersons.id, actor.subject.personId));
+async function findSubjectIdentity(executor: Executor, actor: Actor): Promise<PersonIdentity> {
+  const person = await findPersonIdentity(executor, actor.subject.personId);
   if (!person) throw new Error("the actor's subject has no register entry");
   return person;
 }
@@ -148,7 +138,7 @@ function asciiFilePart(text: string): string {
 const parisClock = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 
 /** `Profilmedical_<Prénom>_<Nom>_<yyyymmdd>_<hhmm>.pdf`, in Paris time and ASCII letters. */
-export function synthesisFilename(person: Pick<SubjectIdentity, "firstNames" | "birthName" | "usageName">, generatedAt: Date): string {
+export function synthesisFilename(person: Pick<PersonIdentity, "firstNames" | "birthName" | "usageName">, generatedAt: Date): string {
   const day = toParisCalendarDate(generatedAt).replaceAll("-", "");
   const clock = parisClock.format(generatedAt).replace(":", "");
   return `Profilmedical_${asciiFilePart(usualFirstName(person))}_${asciiFilePart(person.usageName ?? person.birthName)}_${day}_${clock}.pdf`;

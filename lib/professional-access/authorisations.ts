@@ -21,6 +21,8 @@ export type ProfessionalAccessEntry = {
   /** The row's id: what the page's forms name. */
   accessId: string;
   fullName: string;
+  /** Code of the national nomenclature: what « Détail des droits d'accès » opens on. */
+  professionCode: string;
   profession: string;
   specialty: string | null;
   /** Since when authorised, or since when blocked. */
@@ -53,6 +55,7 @@ export async function findAccessAuthorisations(actor: Actor): Promise<AccessAuth
   const entryOf = (row: (typeof rows)[number]): ProfessionalAccessEntry => ({
     accessId: row.accessId,
     fullName: `${row.firstName} ${row.lastName}`,
+    professionCode: row.professionCode,
     profession: professionLabel(row.professionCode),
     specialty: row.specialty,
     since: row.since,

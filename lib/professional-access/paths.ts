@@ -2,6 +2,11 @@
 export const AUTHORISATIONS_PATH = "/autorisations";
 export const ACCESS_RIGHTS_DETAIL_PATH = "/autorisations/detail";
 
+/** « Détail des droits d'accès » opened on one profession (its `profession` parameter). */
+export function accessRightsDetailPath(professionCode: string): string {
+  return `${ACCESS_RIGHTS_DETAIL_PATH}?profession=${encodeURIComponent(professionCode)}`;
+}
+
 /** The professional's pages on a patient's record (app/pro/(frame)/patients/[personId]). */
 export function proPatientPath(personId: string): string {
   return `/pro/patients/${personId}`;

@@ -1,16 +1,18 @@
 import "server-only";
-import { type SQL, and, asc, desc, eq, inArray, or } from "drizzle-orm";
+import { type SQL, and, asc, count, desc, eq, inArray, or } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { documents, entourageContacts, insuredPersons, organDonationStatements, profileItems } from "@/db/schema";
+import { documents, entourageContacts, organDonationStatements, profileItems } from "@/db/schema";
 import type { ProfessionalActor } from "@/lib/access/actor";
 import type { DocumentAuthorKind } from "@/lib/documents/capabilities";
 import { DOCUMENT_CATEGORY_LABELS, type DocumentCategory } from "@/lib/documents/categories";
 import { type DocumentContentPurpose, STORED_DOCUMENT_COLUMNS, decryptStoredDocument } from "@/lib/documents/content";
 import { documentTypeOf } from "@/lib/documents/document-types";
+import { documentRules } from "@/lib/documents/rules";
 import { type DocumentMediaType, isDocumentMediaType } from "@/lib/documents/file-types";
 import type { ProfileSectionKey } from "@/lib/medical-profile/sections";
 import { type PartialDate, partialDateOf } from "@/lib/medical-profile/partial-date";
 import { displayName } from "@/lib/register/person-name";
+import { findPersonIdentity } from "@/lib/register/queries";
 import { isUuid } from "@/lib/validation";
 import { type CareEventView, findCareEventPage, isHealthHistoryHidden } from "@/lib/reimbursements/queries";
 import { recordProfessionalRead } from "./activity";
@@ -40,40 +42,6 @@ function deniedOf(loaded: LoadedStanding | null): Denied {
 
 function isEmergencyOf(loaded: LoadedStanding): boolean {
   return loaded.reach.reach === "record" && loaded.reach.isEmergency;
-}
-
-export type PatientRecordSummary = {
-  status: "found";
-  patient: { personId: string; fullName: string; firstNames: string; birthName: string; usageName: string | null; birthDate: string; sex: "F" | "M" };
-  isEmergency: boolean;
-  isAdministrator: boolean;
-};
-
-/** The record's page: who the patient is (what a professional needs to identify them), and how they reach it. */
-export async function findPatientRecord(
-  { actor, personId, now }: { actor: ProfessionalActor; personId: string; now: Date },
-  executor: Executor = getDb(),
-): Promise<PatientRecordSummary | Denied> {
-  const loaded = await loadStanding(executor, { actor, personId, now });
-  if (!loaded || !mayOf(loaded, actor, { kind: "open-record" }) || loaded.reach.reach !== "record") return deniedOf(loaded);
-  const [person] = await executor
-    .select({
-      firstNames: insuredPersons.firstNames,
-      birthName: insuredPersons.birthName,
-      usageName: insuredPersons.usageName,
-      birthDate: insuredPersons.birthDate,
-      sex: insuredPersons.sex,
-    })
-    .from(insuredPersons)
-    .where(eq(insuredPersons.id, loaded.personId));
-  if (!person) return { status: "not-found" };
-  await recordProfessionalRead(executor, { actor, loaded, action: "professional-access.record-opened", isEmergency: isEmergencyOf(loaded), now });
-  return {
-    status: "found",
-    patient: { personId: loaded.personId, fullName: displayName(person), ...person },
-    isEmergency: loaded.reach.isEmergency,
-    isAdministrator: loaded.reach.isAdministrator,
-  };
 }
 
 export type ProfessionalDocumentItem = {
@@ -128,24 +96,39 @@ function itemOf({ authorProfessionalId: _author, ...row }: { authorProfessionalI
   return { ...row, categoryLabel: DOCUMENT_CATEGORY_LABELS[row.category], typeLabel: documentTypeOf(row.typeCode)?.label ?? row.typeCode };
 }
 
-/** The documents this professional may see of the patient's record, newest first by date. */
-export async function listPatientDocuments(
-  { actor, personId, now }: { actor: ProfessionalActor; personId: string; now: Date },
-  executor: Executor = getDb(),
-): Promise<{ status: "found"; documents: ProfessionalDocumentItem[] } | Denied> {
-  const loaded = await loadStanding(executor, { actor, personId, now });
-  if (!loaded || !mayOf(loaded, actor, { kind: "open-record" })) return deniedOf(loaded);
+export type ProfessionalDocumentPage = {
+  documents: ProfessionalDocumentItem[];
+  /** Documents this professional may see, all pages together. */
+  total: number;
+  page: number;
+  pageCount: number;
+};
+
+/**
+ * One page of the documents this professional may see of the patient's record, newest first by
+ * date, paged as the patient's own list is (lib/documents/queries.ts findDocumentPage: its page
+ * size, a page past the end shows the last one).
+ */
+async function documentPageOf(
+  executor: Executor,
+  { loaded, actor, page }: { loaded: LoadedStanding; actor: ProfessionalActor; page: number },
+): Promise<ProfessionalDocumentPage> {
   const reachable = documentsReachableBy(loaded, actor);
-  const rows = reachable
-    ? await executor
-        .select(DOCUMENT_ITEM_COLUMNS)
-        .from(documents)
-        .where(reachable)
-        .orderBy(desc(documents.documentDate), desc(documents.uploadedAt), asc(documents.id))
-    : [];
-  const allowed = rows.filter((row) => mayOf(loaded, actor, readRequestOf(row)));
-  await recordProfessionalRead(executor, { actor, loaded, action: "professional-access.documents-listed", isEmergency: isEmergencyOf(loaded), now });
-  return { status: "found", documents: allowed.map(itemOf) };
+  if (!reachable) return { documents: [], total: 0, page: 1, pageCount: 1 };
+  const [counted] = await executor.select({ total: count() }).from(documents).where(reachable);
+  const total = Number(counted?.total ?? 0);
+  const size = documentRules.pageSize;
+  const pageCount = Math.max(1, Math.ceil(total / size));
+  const current = Math.min(page, pageCount);
+  const rows = await executor
+    .select(DOCUMENT_ITEM_COLUMNS)
+    .from(documents)
+    .where(reachable)
+    .orderBy(desc(documents.documentDate), desc(documents.uploadedAt), asc(documents.id))
+    .limit(size)
+    .offset((current - 1) * size);
+  const allowed = rows.filter((row) => mayOf(loaded, actor, readRequestOf(row))).map(itemOf);
+  return { documents: allowed, total, page: current, pageCount };
 }
 
 export type ProfessionalDocumentContent =
@@ -184,7 +167,6 @@ export async function readPatientDocumentContent(
 }
 
 export type ProfessionalProfileView = {
-  status: "found";
   /** Each section professionals may see; an item the patient masked is left out. */
   vaccinations: { id: string; label: string; date: PartialDate | null; lotNumber: string | null; performer: string | null; details: string | null }[];
   entourage: {
@@ -209,12 +191,7 @@ export type ProfessionalProfileView = {
 const HEALTH_HISTORY_ON_RECORD = 50;
 
 /** Vaccinations and "Entourage et volontés", as far as professionalMay and each item's masking allow. */
-export async function readPatientProfile(
-  { actor, personId, now }: { actor: ProfessionalActor; personId: string; now: Date },
-  executor: Executor = getDb(),
-): Promise<ProfessionalProfileView | Denied> {
-  const loaded = await loadStanding(executor, { actor, personId, now });
-  if (!loaded || !mayOf(loaded, actor, { kind: "open-record" })) return deniedOf(loaded);
+async function profileOf(executor: Executor, loaded: LoadedStanding, actor: ProfessionalActor): Promise<ProfessionalProfileView> {
   const may = (section: ProfileSectionKey) => mayOf(loaded, actor, { kind: "read-profile-section", section });
   const reachableDocuments = documentsReachableBy(loaded, actor);
   const mayReadHealthHistory = mayOf(loaded, actor, {
@@ -263,14 +240,7 @@ export async function readPatientProfile(
           .where(and(eq(organDonationStatements.personId, loaded.personId), eq(organDonationStatements.isHiddenFromProfessionals, false)))
       : [],
   ]);
-  await recordProfessionalRead(executor, { actor, loaded, action: "professional-access.profile-read", isEmergency: isEmergencyOf(loaded), now });
-  // Only when there was something to read: an empty section tells the professional nothing of the patient.
-  if (healthHistory && healthHistory.length > 0) {
-    await recordProfessionalRead(executor, { actor, loaded, action: "professional-access.health-history-read", isEmergency: isEmergencyOf(loaded), now });
-  }
   return {
-    status: "found",
-    healthHistory,
     vaccinations: vaccinationRows.map((row) => ({
       id: row.id,
       label: row.label,
@@ -291,5 +261,81 @@ export async function readPatientProfile(
     })),
     advanceDirectives: directiveRows.filter((row) => mayOf(loaded, actor, readRequestOf(row))).map(itemOf),
     organDonation: donationRows[0] ?? null,
+    healthHistory,
   };
+}
+
+export type PatientRecordView = {
+  status: "found";
+  patient: { personId: string; fullName: string; firstNames: string; birthName: string; usageName: string | null; birthDate: string; sex: "F" | "M" };
+  isEmergency: boolean;
+  isAdministrator: boolean;
+  documentPage: ProfessionalDocumentPage;
+  profile: ProfessionalProfileView;
+  /** Whether « Ajouter un rendez-vous » is offered: professionalMay's "add-appointment". */
+  mayAddAppointment: boolean;
+};
+
+/**
+ * The record's page, read on one standing: who the patient is (what a professional needs to
+ * identify them), how the professional reaches the record, one page of the documents and the
+ * profile sections open to them. One view of the record is one event of the patient's history, « Consultation du
+ * dossier », marked "Accès en urgence" when reached by emergency.
+ */
+export async function openPatientRecord(
+  { actor, personId, now, page = 1 }: { actor: ProfessionalActor; personId: string; now: Date; page?: number },
+  executor: Executor = getDb(),
+): Promise<PatientRecordView | Denied> {
+  const loaded = await loadStanding(executor, { actor, personId, now });
+  if (!loaded || !mayOf(loaded, actor, { kind: "open-record" }) || loaded.reach.reach !== "record") return deniedOf(loaded);
+  const [person, documentPage, profile] = await Promise.all([
+    findPersonIdentity(executor, loaded.personId),
+    documentPageOf(executor, { loaded, actor, page }),
+    profileOf(executor, loaded, actor),
+  ]);
+  if (!person) return { status: "not-found" };
+  await recordProfessionalRead(executor, { actor, loaded, action: "professional-access.record-opened", isEmergency: isEmergencyOf(loaded), now });
+  // « Mon histoire de santé » comes from the Assurance Maladie, not from the record: its reading is
+  // an event of its own, when there was something to read (an empty section tells nothing).
+  if (profile.healthHistory && profile.healthHistory.length > 0) {
+    await recordProfessionalRead(executor, { actor, loaded, action: "professional-access.health-history-read", isEmergency: isEmergencyOf(loaded), now });
+  }
+  const { firstNames, birthName, usageName, birthDate, sex } = person;
+  return {
+    status: "found",
+    patient: { personId: loaded.personId, fullName: displayName(person), firstNames, birthName, usageName, birthDate, sex },
+    isEmergency: loaded.reach.isEmergency,
+    isAdministrator: loaded.reach.isAdministrator,
+    documentPage,
+    profile,
+    mayAddAppointment: mayOf(loaded, actor, { kind: "add-appointment" }),
+  };
+}
+
+/**
+ * Who the patient is, for a page that acts on the record without reading it (« Écrire au
+ * patient », « Ajouter un rendez-vous »): found only when professionalMay allows `request`. The
+ * professional found the patient by this identity, so reading it records no event.
+ */
+export async function findPatientFor(
+  { actor, personId, now, request }: { actor: ProfessionalActor; personId: string; now: Date; request: ProfessionalRequest },
+  executor: Executor = getDb(),
+): Promise<{ status: "found"; patient: { personId: string; fullName: string } } | Denied> {
+  const loaded = await loadStanding(executor, { actor, personId, now });
+  if (!loaded || !mayOf(loaded, actor, request)) return deniedOf(loaded);
+  const person = await findPersonIdentity(executor, loaded.personId);
+  if (!person) return { status: "not-found" };
+  return { status: "found", patient: { personId: loaded.personId, fullName: displayName(person) } };
+}
+
+/**
+ * Whether « Ajouter un document » opens for this patient: professionalMay's "deposit-document",
+ * which a blocked professional keeps. It reads nothing of the record, so it records no event.
+ */
+export async function mayDepositTo(
+  { actor, personId, now }: { actor: ProfessionalActor; personId: string; now: Date },
+  executor: Executor = getDb(),
+): Promise<boolean> {
+  const loaded = await loadStanding(executor, { actor, personId, now });
+  return loaded !== null && mayOf(loaded, actor, { kind: "deposit-document" });
 }

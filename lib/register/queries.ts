@@ -28,6 +28,27 @@ export async function findInsuredPersonByIdentity(
   return person ?? null;
 }
 
+export type PersonIdentity = Pick<InsuredPerson, "firstNames" | "birthName" | "usageName" | "birthDate" | "sex" | "nir">;
+
+/**
+ * Who a person is, as a record or a document names them: names, birth date, sex and NIR. The
+ * caller has already decided that its actor may reach this person.
+ */
+export async function findPersonIdentity(executor: Executor, personId: string): Promise<PersonIdentity | null> {
+  const [person] = await executor
+    .select({
+      firstNames: insuredPersons.firstNames,
+      birthName: insuredPersons.birthName,
+      usageName: insuredPersons.usageName,
+      birthDate: insuredPersons.birthDate,
+      sex: insuredPersons.sex,
+      nir: insuredPersons.nir,
+    })
+    .from(insuredPersons)
+    .where(eq(insuredPersons.id, personId));
+  return person ?? null;
+}
+
 /** Null for an unknown id, or for a string that is not an id at all (e.g. from a URL). */
 export async function findInsuredPersonById(executor: Executor, id: string): Promise<InsuredPerson | null> {
   if (!isUuid(id)) return null;

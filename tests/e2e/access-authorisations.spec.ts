@@ -5,6 +5,8 @@ import { createTestProfessional, emergencySettingsOf, giveProfessionalAccess, pr
 import { signIn } from "./support/session";
 
 test("the patient blocks an authorised professional, sets the emergency switches and reads what a dentist may see", async ({ page }) => {
+  // Four pages scanned by axe, the profession's detail twice.
+  test.setTimeout(120_000);
   const patient = await createActivePatient({ firstNames: "Solène", isOnboarded: true });
   const doctor = await createTestProfessional({ firstName: "Anne", lastName: "Leroy" });
   const access = await giveProfessionalAccess(patient.id, doctor.professionalId);
@@ -17,6 +19,7 @@ test("the patient blocks an authorised professional, sets the emergency switches
   const blocked = page.getByRole("region", { name: "Professionnels bloqués" });
   await expect(authorised.getByRole("listitem", { name: doctor.fullName })).toContainText("Médecin");
   await expect(authorised.getByRole("listitem", { name: doctor.fullName })).toContainText("Autorisé depuis le 15/01/2026");
+  await expect(authorised.getByRole("listitem", { name: doctor.fullName })).toContainText("Ce professionnel a des droits d'accès définis selon sa profession.");
   await expect(blocked.getByText("Vous n'avez bloqué aucun professionnel de santé.")).toBeVisible();
   await expectNoAxeViolations(page);
 
@@ -46,7 +49,15 @@ test("the patient blocks an authorised professional, sets the emergency switches
   expect(await emergencySettingsOf(patient.id)).toEqual({ samu: true, others: false, masked: true });
   await expectNoAxeViolations(page);
 
-  await page.getByRole("link", { name: "Détail des droits d'accès" }).click();
+  // Each card opens « Détail des droits d'accès » on its professional's profession.
+  await blocked.getByRole("listitem", { name: doctor.fullName }).getByRole("link", { name: "Détail des droits d'accès : Médecin" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Détail des droits d'accès" })).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Profession" })).toHaveValue("10");
+  await expect(page.getByRole("region", { name: "Accessibles", exact: true }).getByText("Compte rendu de consultation")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Retour aux autorisations d'accès" }).click();
+
+  await page.getByRole("link", { name: "Détail des droits d'accès", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Détail des droits d'accès" })).toBeVisible();
   await page.getByRole("combobox", { name: "Profession" }).selectOption({ label: "Chirurgien-dentiste" });
   await page.getByRole("button", { name: "Afficher" }).click();

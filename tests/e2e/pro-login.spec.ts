@@ -4,6 +4,8 @@ import { logIn } from "./support/login";
 import { readCodeFromOutbox } from "./support/outbox";
 import { createActivePatient } from "./support/patients";
 import { createTestProfessional, type TestProfessional } from "./support/professionals";
+import { sql } from "./support/register";
+import { signIn } from "./support/session";
 
 const LOGIN_CODE = /\b\d{6}\b/;
 
@@ -81,4 +83,35 @@ test("a patient's session does not open /pro, and a patient's login is refused t
   await page.goto("/pro");
   await expect(page).toHaveURL(/\/pro\/connexion$/);
   await expect(page.getByRole("heading", { level: 1, name: "Connexion des professionnels de santé" })).toBeVisible();
+});
+
+/** Moves the professional session's last activity back in time, then lets the page check it as a returning tab does. */
+async function professionalIdleFor(page: Page, professionalId: string, minutes: number) {
+  await sql`update sessions set last_active_at = now() - make_interval(secs => ${minutes * 60}) where account_id = (select id from accounts where professional_id = ${professionalId}) and revoked_at is null`;
+  await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+}
+
+test("on /pro, after 13 idle minutes a warning offers to stay connected; after 15 the session ends", async ({ page }) => {
+  const professional = await createTestProfessional();
+  // Logging in is this file's first journey: here the session is minted.
+  await signIn(page, professional.professionalId);
+  await page.goto("/pro");
+  await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+
+  await professionalIdleFor(page, professional.professionalId, 13.5);
+  const warning = page.getByRole("alertdialog", { name: "Vous allez être déconnecté" });
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText(/vous serez déconnecté dans 1 minute et \d+ secondes?\./);
+  await expectNoAxeViolations(page);
+  await warning.getByRole("button", { name: "Rester connecté" }).click();
+  await expect(warning).toBeHidden();
+  const [activity] = await sql<{ idleSeconds: number }[]>`
+    select extract(epoch from now() - last_active_at)::float as "idleSeconds" from sessions
+    where account_id = (select id from accounts where professional_id = ${professional.professionalId}) and revoked_at is null`;
+  expect(activity?.idleSeconds).toBeLessThan(60);
+
+  await professionalIdleFor(page, professional.professionalId, 16);
+  await expect(page).toHaveURL(/\/pro\/connexion\?motif=inactivite$/);
+  await expect(page.getByText("Vous avez été déconnecté après 15 minutes sans activité")).toBeVisible();
+  await expectNoAxeViolations(page);
 });

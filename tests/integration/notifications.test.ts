@@ -19,7 +19,7 @@ import { notify } from "@/lib/notifications/notify";
 import { emailPreferencesSchema, encodeNotificationCursor, notificationCursorSchema } from "@/lib/notifications/schemas";
 import { depositDocument } from "@/lib/professional-access/deposit";
 import { openEmergencyAccess } from "@/lib/professional-access/emergency";
-import { findPatientRecord } from "@/lib/professional-access/reading";
+import { openPatientRecord } from "@/lib/professional-access/reading";
 import { createActiveAccount, createDocument, createInsuredPerson, createProfessional, createSignedInPerson, signInAs } from "@/tests/support/factories";
 
 const NOW = new Date("2026-07-01T09:00:00Z");
@@ -111,8 +111,8 @@ describe("senders go through notify and honour the profile's switches", () => {
     });
     const first = await doctor();
     await getDb().insert(professionalAccesses).values({ personId: patient.id, professionalId: first.professional.id, status: "authorised", statusSince: NOW });
-    await findPatientRecord({ actor: first, personId: patient.id, now: LATER });
-    await findPatientRecord({ actor: first, personId: patient.id, now: LATER });
+    await openPatientRecord({ actor: first, personId: patient.id, now: LATER });
+    await openPatientRecord({ actor: first, personId: patient.id, now: LATER });
     const samu = (await createProfessional({ professionCode: DOCTOR, isEmergencyMedicalService: true })).actor;
     for (const at of [NOW, LATER]) {
       expect(await openEmergencyAccess({ actor: samu, personId: patient.id, values: { reason: "Malaise sur la voie publique" }, now: at })).toMatchObject({

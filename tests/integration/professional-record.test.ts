@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
@@ -21,7 +22,7 @@ import { recordConsent } from "@/lib/professional-access/consent";
 import { depositDocument } from "@/lib/professional-access/deposit";
 import { openEmergencyAccess } from "@/lib/professional-access/emergency";
 import { EMERGENCY_ACCESS_DURATION_MS } from "@/lib/professional-access/emergency-rules";
-import { findPatientRecord, listPatientDocuments, readPatientDocumentContent, readPatientProfile } from "@/lib/professional-access/reading";
+import { mayDepositTo, openPatientRecord, readPatientDocumentContent } from "@/lib/professional-access/reading";
 import { loadStanding } from "@/lib/professional-access/standing";
 import { createInsuredPerson, createProfessional, createSignedInPerson } from "@/tests/support/factories";
 
@@ -95,8 +96,8 @@ async function doctor(overrides: { isEmergencyMedicalService?: boolean } = {}) {
 }
 
 async function titlesSeenBy(actor: ProfessionalActor, personId: string) {
-  const result = await listPatientDocuments({ actor, personId, now: LATER });
-  return result.status === "found" ? result.documents.map((document) => document.title).sort() : result.status;
+  const result = await openPatientRecord({ actor, personId, now: LATER });
+  return result.status === "found" ? result.documentPage.documents.map((document) => document.title).sort() : result.status;
 }
 
 describe("a professional's standing with a patient", () => {
@@ -185,13 +186,13 @@ describe("reading the record", () => {
     const { patient, visible, masked, excluded } = await patientWithDocuments();
     const actor = await doctor();
     await setAccess(patient.id, actor.professional.id, "authorised");
-    const summary = await findPatientRecord({ actor, personId: patient.id, now: LATER });
-    expect(summary).toMatchObject({
+    const record = await openPatientRecord({ actor, personId: patient.id, now: LATER });
+    expect(record).toMatchObject({
       status: "found",
       patient: { personId: patient.id, firstNames: patient.firstNames, birthName: patient.birthName, birthDate: patient.birthDate, sex: patient.sex },
       isEmergency: false,
     });
-    expect(await titlesSeenBy(actor, patient.id)).toEqual(["Visible"]);
+    expect(record.status === "found" && record.documentPage.documents.map((document) => document.title)).toEqual(["Visible"]);
     const opened = await readPatientDocumentContent({ actor, personId: patient.id, documentId: visible, purpose: "open", now: LATER });
     expect(opened.status === "found" && Buffer.from(opened.bytes).equals(Buffer.from(TEXT))).toBe(true);
     for (const documentId of [masked, excluded]) {
@@ -199,8 +200,7 @@ describe("reading the record", () => {
     }
     const reads = (await eventsOf(patient.id)).filter((event) => event.actorKind === "professional");
     expect(reads.map((event) => [event.action, event.group, event.isEmergency, event.targetId])).toEqual([
-      ["professional-access.record-opened", "general", false, null],
-      ["professional-access.documents-listed", "health_documents", false, null],
+      ["professional-access.record-opened", "health_documents", false, null],
       ["professional-access.document-opened", "health_documents", false, visible],
     ]);
   });
@@ -222,9 +222,7 @@ describe("reading the record", () => {
     const before = (await eventsOf(patient.id)).length;
     for (const actor of [without, blocked, withdrawn]) {
       const expected = actor === blocked ? "blocked" : "no-access";
-      expect((await findPatientRecord({ actor, personId: patient.id, now: LATER })).status).toBe(expected);
       expect(await titlesSeenBy(actor, patient.id)).toBe(expected);
-      expect((await readPatientProfile({ actor, personId: patient.id, now: LATER })).status).toBe(expected);
       expect(await readPatientDocumentContent({ actor, personId: patient.id, documentId: visible, purpose: "open", now: LATER })).toEqual({ status: "not-found" });
     }
     expect(await eventsOf(patient.id)).toHaveLength(before);
@@ -256,18 +254,64 @@ describe("reading the record", () => {
     ]);
     await getDb().insert(organDonationStatements).values({ personId: patient.id, informedAt: NOW });
     await addDocument(patient.id, { title: "Directives anticipées", typeCode: "EXPPAT_3", category: "DIR_ANT" as "CPT_REND" });
-    const view = await readPatientProfile({ actor, personId: patient.id, now: LATER });
-    if (view.status !== "found") throw new Error(view.status);
+    const record = await openPatientRecord({ actor, personId: patient.id, now: LATER });
+    if (record.status !== "found") throw new Error(record.status);
+    const view = record.profile;
     expect(view.vaccinations.map((item) => item.label)).toEqual(["Tétanos"]);
     expect(view.entourage.map((contact) => contact.firstName)).toEqual(["Jeanne"]);
     expect(view.advanceDirectives.map((document) => document.title)).toEqual(["Directives anticipées"]);
     expect(view.organDonation).toEqual({ informedAt: NOW });
     expect(JSON.stringify(view)).not.toContain("Diabète");
     await getDb().update(organDonationStatements).set({ isHiddenFromProfessionals: true }).where(eq(organDonationStatements.personId, patient.id));
-    const masked = await readPatientProfile({ actor, personId: patient.id, now: LATER });
-    expect(masked.status === "found" && masked.organDonation).toBe(null);
-    const events = (await eventsOf(patient.id)).filter((event) => event.action === "professional-access.profile-read");
-    expect(events).toHaveLength(2);
+    const masked = await openPatientRecord({ actor, personId: patient.id, now: LATER });
+    expect(masked.status === "found" && masked.profile.organDonation).toBe(null);
+    // One view of the record, one event: « Consultation du dossier », not one per part of it.
+    const events = (await eventsOf(patient.id)).filter((event) => event.actorKind === "professional");
+    expect(events.map((event) => event.action)).toEqual(["professional-access.record-opened", "professional-access.record-opened"]);
+  });
+});
+
+describe("the record's documents, by pages", () => {
+  it("pages what the professional may see, as the patient's list does: 50 a page, newest first, a page past the end is the last", async () => {
+    const patient = await createSignedInPerson();
+    const actor = await doctor();
+    await setAccess(patient.id, actor.professional.id, "authorised");
+    // 51 visible documents, one a day, and masked ones that no page may count or show.
+    const day = (index: number) => new Date(Date.UTC(2026, 0, 1 + index)).toISOString().slice(0, 10);
+    const row = (index: number, isHiddenFromProfessionals: boolean) => ({
+      personId: patient.id,
+      title: `${isHiddenFromProfessionals ? "Masqué" : "Visible"} ${String(index).padStart(2, "0")}`,
+      documentDate: day(index),
+      category: "CPT_REND" as const,
+      typeCode: "11488-4",
+      authorKind: "establishment" as const,
+      authorName: "CHU de Lyon",
+      mediaType: "text/plain",
+      byteSize: 10,
+      storage: "database" as const,
+      storageKey: randomUUID(),
+      masterKeyId: "test",
+      wrappedDataKey: new Uint8Array(),
+      isHiddenFromProfessionals,
+    });
+    await getDb()
+      .insert(documents)
+      .values([...Array.from({ length: 51 }, (_, index) => row(index, false)), ...Array.from({ length: 3 }, (_, index) => row(index, true))]);
+    const pageOf = async (page: number) => {
+      const record = await openPatientRecord({ actor, personId: patient.id, now: LATER, page });
+      if (record.status !== "found") throw new Error(record.status);
+      return record.documentPage;
+    };
+    const first = await pageOf(1);
+    expect([first.total, first.page, first.pageCount, first.documents.length]).toEqual([51, 1, 2, 50]);
+    expect(first.documents[0]?.title).toBe("Visible 50");
+    const second = await pageOf(2);
+    expect([second.page, second.documents.map((document) => document.title)]).toEqual([2, ["Visible 00"]]);
+    expect((await pageOf(9)).page).toBe(2);
+    // Together the pages hold each visible document once, and no masked one.
+    const titles = [...first.documents, ...second.documents].map((document) => document.title);
+    expect(new Set(titles).size).toBe(51);
+    expect(titles.some((title) => title.startsWith("Masqué"))).toBe(false);
   });
 });
 
@@ -301,7 +345,7 @@ describe("« Accès en urgence »", () => {
     const professionalEvents = (await eventsOf(patient.id)).filter((event) => event.actorKind === "professional");
     expect(professionalEvents.map((event) => [event.action, event.isEmergency])).toEqual([
       ["professional-access.emergency-opened", true],
-      ["professional-access.documents-listed", true],
+      ["professional-access.record-opened", true],
       ["professional-access.document-opened", true],
     ]);
     await openEmergencyAccess({ actor, personId: patient.id, values: { reason: "Détresse respiratoire nocturne" }, now: LATER });
@@ -349,7 +393,7 @@ describe("« Accès en urgence » by a SAMU professional", () => {
     });
     const [access] = await getDb().select().from(emergencyAccesses).where(eq(emergencyAccesses.personId, patient.id));
     expect(access?.kind).toBe("emergency_medical_service");
-    expect(await findPatientRecord({ actor: samu, personId: patient.id, now: LATER })).toMatchObject({ status: "found", isEmergency: true });
+    expect(await openPatientRecord({ actor: samu, personId: patient.id, now: LATER })).toMatchObject({ status: "found", isEmergency: true });
     expect(await readPatientDocumentContent({ actor: samu, personId: patient.id, documentId: visible, purpose: "download", now: LATER })).toMatchObject({
       status: "found",
     });
@@ -357,7 +401,7 @@ describe("« Accès en urgence » by a SAMU professional", () => {
     expect(last).toMatchObject({ action: "professional-access.document-downloaded", isEmergency: true, targetId: visible });
     // Past its end, the record is closed again.
     const ended = new Date(NOW.getTime() + EMERGENCY_ACCESS_DURATION_MS);
-    expect((await findPatientRecord({ actor: samu, personId: patient.id, now: ended })).status).toBe("no-access");
+    expect((await openPatientRecord({ actor: samu, personId: patient.id, now: ended })).status).toBe("no-access");
   });
 });
 
@@ -368,9 +412,9 @@ describe("the first access e-mail", () => {
     const second = await doctor();
     for (const actor of [first, second]) await recordConsent({ actor, personId: patient.id, now: NOW });
     expect(await mailsTo(patient.email)).toEqual([]);
-    await findPatientRecord({ actor: first, personId: patient.id, now: LATER });
-    await listPatientDocuments({ actor: first, personId: patient.id, now: LATER });
-    await readPatientProfile({ actor: second, personId: patient.id, now: LATER });
+    await openPatientRecord({ actor: first, personId: patient.id, now: LATER });
+    await openPatientRecord({ actor: first, personId: patient.id, now: LATER });
+    await openPatientRecord({ actor: second, personId: patient.id, now: LATER });
     const mails = (await mailsTo(patient.email)).filter((mail) => mail.template === "professional-first-access");
     expect(mails).toHaveLength(2);
     expect(mails.every((mail) => !/Visible|Masqué|Compte rendu/.test(mail.textBody ?? ""))).toBe(true);
@@ -422,6 +466,11 @@ describe("a professional's deposit", () => {
     const blocked = await doctor();
     const stranger = await doctor();
     await setAccess(patient.id, blocked.professional.id, "blocked");
+    // « Ajouter un document » opens for the blocked one, reading nothing of the record: no event.
+    const before = (await eventsOf(patient.id)).length;
+    expect(await mayDepositTo({ actor: blocked, personId: patient.id, now: NOW })).toBe(true);
+    expect(await mayDepositTo({ actor: stranger, personId: patient.id, now: NOW })).toBe(false);
+    expect(await eventsOf(patient.id)).toHaveLength(before);
     expect(await depositDocument({ actor: blocked, personId: patient.id, values: fields, file: { name: "cr.pdf", bytes: PDF }, now: NOW })).toMatchObject({
       status: "added",
     });

@@ -11,7 +11,7 @@ import { NO_FILTERS } from "@/lib/activity/filters";
 import { findLiveSession } from "@/lib/auth/sessions";
 import { parseCsv } from "@/lib/register/csv";
 import { recordConsent } from "@/lib/professional-access/consent";
-import { readPatientProfile } from "@/lib/professional-access/reading";
+import { openPatientRecord } from "@/lib/professional-access/reading";
 import { statementCsvLine } from "@/lib/reimbursements/csv";
 import { buildDemoStatementCsv } from "@/lib/reimbursements/demo-feed";
 import { NO_STATEMENT_FILTERS, type StatementCursor, parseStatementQuery } from "@/lib/reimbursements/filters";
@@ -349,17 +349,17 @@ describe("masking « Mon histoire de santé » from professionals", () => {
     const { actor: doctor } = await createProfessional({ professionCode: "10" });
     await recordConsent({ actor: doctor, personId: patient.id, now: NOW });
 
-    const visible = await readPatientProfile({ actor: doctor, personId: patient.id, now: NOW });
-    expect(visible.status === "found" && visible.healthHistory?.map((event) => event.actLabel)).toEqual(["Radiographie du genou"]);
+    const visible = await openPatientRecord({ actor: doctor, personId: patient.id, now: NOW });
+    expect(visible.status === "found" && visible.profile.healthHistory?.map((event) => event.actLabel)).toEqual(["Radiographie du genou"]);
 
     await setHealthHistoryHidden({ actor: patient.actor, isHidden: true, now: NOW });
-    const masked = await readPatientProfile({ actor: doctor, personId: patient.id, now: NOW });
-    expect(masked.status === "found" && masked.healthHistory).toBeNull();
+    const masked = await openPatientRecord({ actor: doctor, personId: patient.id, now: NOW });
+    expect(masked.status === "found" && masked.profile.healthHistory).toBeNull();
 
     await setHealthHistoryHidden({ actor: patient.actor, isHidden: true, now: NOW });
     await setHealthHistoryHidden({ actor: patient.actor, isHidden: false, now: NOW });
-    const again = await readPatientProfile({ actor: doctor, personId: patient.id, now: NOW });
-    expect(again.status === "found" && again.healthHistory?.length).toBe(1);
+    const again = await openPatientRecord({ actor: doctor, personId: patient.id, now: NOW });
+    expect(again.status === "found" && again.profile.healthHistory?.length).toBe(1);
 
     const actions = (await getDb().select().from(activityEvents).where(eq(activityEvents.subjectPersonId, patient.id))).map((event) => event.action);
     // Saying "masked" twice records it once.

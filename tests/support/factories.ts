@@ -13,10 +13,9 @@ import {
   profileItems,
   spaces,
 } from "@/db/schema";
-import { type Actor, type ProfessionalActor, actorOf } from "@/lib/access/actor";
+import { type Actor, actorOf, professionalActorOf } from "@/lib/access/actor";
 import { patientDocumentTypeOf } from "@/lib/documents/document-types";
 import { hashPassword } from "@/lib/auth/password-hash";
-import { professionDescription, professionalDisplayName } from "@/lib/professionals/names";
 import { luhnCheckDigit } from "@/lib/professionals/rpps";
 import { createSession, findLiveSession } from "@/lib/auth/sessions";
 import { activateSpace } from "@/lib/enrolment/activate-space";
@@ -220,18 +219,7 @@ export async function createProfessional(overrides: Partial<typeof professionals
     .values({ kind: "professional", professionalId: professional.id, identifier: `pro-${randomUUID()}`, passwordHash: null })
     .returning();
   if (!account) throw new Error("professional account not created");
-  const actor: ProfessionalActor = {
-    account: { id: account.id, kind: "professional" },
-    session: { id: randomUUID() },
-    professional: {
-      id: professional.id,
-      rpps: professional.rpps,
-      professionCode: professional.professionCode,
-      fullName: professionalDisplayName(professional),
-      professionDescription: professionDescription(professional),
-      isEmergencyMedicalService: professional.isEmergencyMedicalService,
-    },
-  };
+  const actor = professionalActorOf({ sessionId: randomUUID(), accountId: account.id, professional });
   return { professional, account, actor };
 }
 

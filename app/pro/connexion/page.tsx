@@ -5,13 +5,14 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClassName } from "@/components/ui/button";
 import { PageTitle } from "@/components/ui/page-title";
 import { findProfessionalActor } from "@/lib/access/current-actor";
-import { expiredLoginAttemptMessage } from "@/lib/auth/messages";
+import { expiredLoginAttemptMessage, idleLogoutNotice } from "@/lib/auth/messages";
 import { isProSanteConnectConfigured } from "@/lib/auth/pro-sante-connect";
 import { proLoginPasswordAction } from "./actions";
 
 export const metadata: Metadata = { title: "Connexion des professionnels de santé" };
 
 const notices: Record<string, { variant: "info" | "warning"; text: string }> = {
+  inactivite: { variant: "info", text: idleLogoutNotice },
   "tentative-expiree": { variant: "warning", text: expiredLoginAttemptMessage },
   "psc-inconnu": {
     variant: "warning",

@@ -1284,6 +1284,29 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     refusesInput: (values) => refusedBy(patientFieldSchema)(values) || !parseProfessionalAppointmentForm(values).success,
   },
   {
+    action: "app/pro/session-actions.ts#readProSessionTimingAction",
+    journey: "pro-portal",
+    credential: "session",
+    reach: inSession("/pro"),
+    // /pro reads the session's deadline after each navigation, as the space does.
+    submit: async (page) => {
+      await page.reload();
+    },
+    isAcceptedWithoutRows: ({ result }) => typeof result === "object" && result !== null && "remainingMs" in result,
+  },
+  {
+    action: "app/pro/session-actions.ts#stayConnectedProAction",
+    journey: "pro-portal",
+    credential: "session",
+    reach: inSession("/pro"),
+    // Thirteen and a half idle minutes bring the warning and its "Rester connecté".
+    submit: async (page, { victim }) => {
+      await sql`update sessions set last_active_at = now() - interval '810 seconds' where account_id = (select id from accounts where professional_id = ${victim.id}) and revoked_at is null`;
+      await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+      await page.getByRole("alertdialog", { name: "Vous allez être déconnecté" }).getByRole("button", { name: "Rester connecté" }).click();
+    },
+  },
+  {
     action: "app/pro/session-actions.ts#proLogoutAction",
     journey: "pro-portal",
     credential: "session",

@@ -6,6 +6,7 @@ import { DocumentSwitchForm } from "@/components/documents/document-switch-form"
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
+import { PageLinks } from "@/components/ui/page-links";
 import { PageTitle } from "@/components/ui/page-title";
 import { DOCUMENT_CATEGORY_LABELS } from "@/lib/documents/categories";
 import {
@@ -89,22 +90,12 @@ export default async function DocumentsPage({ searchParams }: DocumentsPageProps
           {page.pageCount > 1 ? ` Page ${page.page} sur ${page.pageCount}.` : ""}
         </p>
         {page.documents.length > 0 ? <DocumentList documents={page.documents} labelledBy="liste-documents" /> : null}
-        {page.pageCount > 1 ? (
-          <nav aria-label="Pages de la liste des documents" className="mt-4 flex flex-wrap justify-between gap-4">
-            {page.page > 1 ? (
-              <Link href={`${DOCUMENTS_PATH}${documentListQueryString(query, page.page - 1)}`} className="text-brand-700 underline">
-                <span aria-hidden="true">← </span>Page précédente
-              </Link>
-            ) : (
-              <span />
-            )}
-            {page.page < page.pageCount ? (
-              <Link href={`${DOCUMENTS_PATH}${documentListQueryString(query, page.page + 1)}`} className="text-brand-700 underline">
-                Page suivante<span aria-hidden="true"> →</span>
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <PageLinks
+          label="Pages de la liste des documents"
+          page={page.page}
+          pageCount={page.pageCount}
+          hrefOf={(number) => `${DOCUMENTS_PATH}${documentListQueryString(query, number)}`}
+        />
       </section>
 
       <section aria-labelledby="visibilite-documents" className="mt-10 rounded border border-slate-300 p-4">

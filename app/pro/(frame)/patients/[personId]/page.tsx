@@ -3,15 +3,16 @@ import { notFound } from "next/navigation";
 import { ConsentForm, EmergencyAccessForm } from "@/components/professionals/record-access-forms";
 import { Alert } from "@/components/ui/alert";
 import { Link } from "@/components/ui/link";
+import { PageLinks } from "@/components/ui/page-links";
 import { PageTitle } from "@/components/ui/page-title";
 import { requireProfessional } from "@/lib/access/current-actor";
+import { pageQueryString, parsePageParameter } from "@/lib/documents/list-query";
 import { formatDateFr, formatDateTimeFr } from "@/lib/format";
 import { formatPartialDate } from "@/lib/medical-profile/partial-date";
-import { professionalMayAddAppointment } from "@/lib/agenda/appointments";
 import { PRO_APPOINTMENT_ADDED_STATUS, proAddAppointmentPath } from "@/lib/agenda/paths";
-import { PRO_DOCUMENT_ADDED_STATUS, proAddDocumentPath, proDocumentFilePath } from "@/lib/professional-access/paths";
-import { type ProfessionalDocumentItem, findPatientRecord, listPatientDocuments, readPatientProfile } from "@/lib/professional-access/reading";
 import { proWriteToPatientPath } from "@/lib/messaging/paths";
+import { PRO_DOCUMENT_ADDED_STATUS, proAddDocumentPath, proDocumentFilePath, proPatientPath } from "@/lib/professional-access/paths";
+import { type ProfessionalDocumentItem, openPatientRecord } from "@/lib/professional-access/reading";
 import { openEmergencyAccessAction, recordConsentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Dossier du patient" };
@@ -57,10 +58,9 @@ function DocumentItems({ personId, documents }: { personId: string; documents: P
 export default async function ProPatientPage({ params, searchParams }: ProPatientPageProps) {
   const actor = await requireProfessional();
   const { personId } = await params;
-  const statusCode = (await searchParams).statut;
-  const isAdded = statusCode === PRO_DOCUMENT_ADDED_STATUS;
-  const now = new Date();
-  const record = await findPatientRecord({ actor, personId, now });
+  const query = await searchParams;
+  const isAdded = query.statut === PRO_DOCUMENT_ADDED_STATUS;
+  const record = await openPatientRecord({ actor, personId, now: new Date(), page: parsePageParameter(query) });
   if (record.status === "not-found") notFound();
   const added = isAdded ? (
     <div className="mt-6">
@@ -100,17 +100,10 @@ export default async function ProPatientPage({ params, searchParams }: ProPatien
             <EmergencyAccessForm action={openEmergencyAccessAction} personId={personId} />
           </section>
         ) : null}
-        <AddDocumentLink personId={personId} />
       </>
     );
   }
-  const [listed, profile, mayAddAppointment] = await Promise.all([
-    listPatientDocuments({ actor, personId, now }),
-    readPatientProfile({ actor, personId, now }),
-    professionalMayAddAppointment({ actor, personId, now }),
-  ]);
-  const documents = listed.status === "found" ? listed.documents : [];
-  const { patient } = record;
+  const { patient, documentPage, profile } = record;
   return (
     <>
       <PageTitle>{patient.fullName}</PageTitle>
@@ -131,7 +124,7 @@ export default async function ProPatientPage({ params, searchParams }: ProPatien
           Écrire au patient
         </Link>
       </p>
-      {statusCode === PRO_APPOINTMENT_ADDED_STATUS ? (
+      {query.statut === PRO_APPOINTMENT_ADDED_STATUS ? (
         <div className="mt-6">
           <Alert variant="success" role="status">
             Le rendez-vous a été ajouté à l&apos;agenda du patient.
@@ -139,7 +132,7 @@ export default async function ProPatientPage({ params, searchParams }: ProPatien
         </div>
       ) : null}
       <AddDocumentLink personId={personId} />
-      {mayAddAppointment ? (
+      {record.mayAddAppointment ? (
         <p className="mt-2">
           <Link href={proAddAppointmentPath(personId)} className="font-semibold text-brand-700 underline">
             Ajouter un rendez-vous
@@ -150,81 +143,93 @@ export default async function ProPatientPage({ params, searchParams }: ProPatien
         <h2 id="documents" className="text-xl font-bold text-slate-900">
           Documents
         </h2>
-        {documents.length === 0 ? <p className="mt-4">Aucun document ne vous est accessible dans ce dossier.</p> : <DocumentItems personId={personId} documents={documents} />}
-      </section>
-      {profile.status === "found" ? (
-        <>
-          <section aria-labelledby="vaccinations" className="mt-8">
-            <h2 id="vaccinations" className="text-xl font-bold text-slate-900">
-              Vaccinations
-            </h2>
-            {profile.vaccinations.length === 0 ? (
-              <p className="mt-4">Aucune vaccination renseignée.</p>
-            ) : (
-              <ul className="mt-4 list-disc space-y-1 pl-6">
-                {profile.vaccinations.map((vaccination) => (
-                  <li key={vaccination.id}>
-                    {vaccination.label}
-                    {vaccination.date ? ` · ${formatPartialDate(vaccination.date)}` : ""}
-                    {vaccination.lotNumber ? ` · lot ${vaccination.lotNumber}` : ""}
-                    {vaccination.performer ? ` · ${vaccination.performer}` : ""}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-          <section aria-labelledby="histoire-de-sante" className="mt-8">
-            <h2 id="histoire-de-sante" className="text-xl font-bold text-slate-900">
-              Mon histoire de santé
-            </h2>
-            {profile.healthHistory === null ? (
-              <p className="mt-4">Le patient a masqué son histoire de santé aux professionnels de santé.</p>
-            ) : profile.healthHistory.length === 0 ? (
-              <p className="mt-4">Aucun soin transmis par l&apos;Assurance Maladie.</p>
-            ) : (
-              <ul className="mt-4 list-disc space-y-1 pl-6">
-                {profile.healthHistory.map((event) => (
-                  <li key={event.id}>
-                    {formatDateFr(event.careDate)} · {event.categoryLabel} · {event.actLabel}
-                    {event.providerName ? ` · ${event.providerName}` : ""}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-          <section aria-labelledby="entourage" className="mt-8">
-            <h2 id="entourage" className="text-xl font-bold text-slate-900">
-              Entourage et volontés
-            </h2>
-            {profile.entourage.length === 0 ? (
-              <p className="mt-4">Aucun proche renseigné.</p>
-            ) : (
-              <ul className="mt-4 list-disc space-y-1 pl-6">
-                {profile.entourage.map((contact) => (
-                  <li key={contact.id}>
-                    {contact.firstName} {contact.lastName} ({contact.relation}) · {contact.mobile}
-                    {contact.isTrustedPerson ? " · personne de confiance" : ""}
-                    {contact.isEmergencyContact ? " · à prévenir en cas d'urgence" : ""}
-                    {contact.isCaregiver ? " · aidant" : ""}
-                  </li>
-                ))}
-              </ul>
-            )}
-            <h3 className="mt-6 text-lg font-bold text-slate-900">Directives anticipées</h3>
-            {profile.advanceDirectives.length === 0 ? (
-              <p className="mt-2">Aucune directive anticipée accessible.</p>
-            ) : (
-              <DocumentItems personId={personId} documents={profile.advanceDirectives} />
-            )}
-            <h3 className="mt-6 text-lg font-bold text-slate-900">Don d&apos;organes</h3>
-            <p className="mt-2">
-              {profile.organDonation
-                ? `Le patient a pris connaissance de l'information sur le don d'organes (le ${formatDateTimeFr(profile.organDonation.informedAt)}).`
-                : "Aucune déclaration accessible."}
+        {documentPage.total === 0 ? (
+          <p className="mt-4">Aucun document ne vous est accessible dans ce dossier.</p>
+        ) : (
+          <>
+            <p className="mt-2 text-slate-700">
+              {documentPage.total} document{documentPage.total > 1 ? "s" : ""} accessible{documentPage.total > 1 ? "s" : ""}.
+              {documentPage.pageCount > 1 ? ` Page ${documentPage.page} sur ${documentPage.pageCount}.` : ""}
             </p>
-          </section>
-        </>
-      ) : null}
+            <DocumentItems personId={personId} documents={documentPage.documents} />
+            <PageLinks
+              label="Pages de la liste des documents"
+              page={documentPage.page}
+              pageCount={documentPage.pageCount}
+              hrefOf={(number) => `${proPatientPath(personId)}${pageQueryString(number)}`}
+            />
+          </>
+        )}
+      </section>
+      <section aria-labelledby="vaccinations" className="mt-8">
+        <h2 id="vaccinations" className="text-xl font-bold text-slate-900">
+          Vaccinations
+        </h2>
+        {profile.vaccinations.length === 0 ? (
+          <p className="mt-4">Aucune vaccination renseignée.</p>
+        ) : (
+          <ul className="mt-4 list-disc space-y-1 pl-6">
+            {profile.vaccinations.map((vaccination) => (
+              <li key={vaccination.id}>
+                {vaccination.label}
+                {vaccination.date ? ` · ${formatPartialDate(vaccination.date)}` : ""}
+                {vaccination.lotNumber ? ` · lot ${vaccination.lotNumber}` : ""}
+                {vaccination.performer ? ` · ${vaccination.performer}` : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="histoire-de-sante" className="mt-8">
+        <h2 id="histoire-de-sante" className="text-xl font-bold text-slate-900">
+          Mon histoire de santé
+        </h2>
+        {profile.healthHistory === null ? (
+          <p className="mt-4">Le patient a masqué son histoire de santé aux professionnels de santé.</p>
+        ) : profile.healthHistory.length === 0 ? (
+          <p className="mt-4">Aucun soin transmis par l&apos;Assurance Maladie.</p>
+        ) : (
+          <ul className="mt-4 list-disc space-y-1 pl-6">
+            {profile.healthHistory.map((event) => (
+              <li key={event.id}>
+                {formatDateFr(event.careDate)} · {event.categoryLabel} · {event.actLabel}
+                {event.providerName ? ` · ${event.providerName}` : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="entourage" className="mt-8">
+        <h2 id="entourage" className="text-xl font-bold text-slate-900">
+          Entourage et volontés
+        </h2>
+        {profile.entourage.length === 0 ? (
+          <p className="mt-4">Aucun proche renseigné.</p>
+        ) : (
+          <ul className="mt-4 list-disc space-y-1 pl-6">
+            {profile.entourage.map((contact) => (
+              <li key={contact.id}>
+                {contact.firstName} {contact.lastName} ({contact.relation}) · {contact.mobile}
+                {contact.isTrustedPerson ? " · personne de confiance" : ""}
+                {contact.isEmergencyContact ? " · à prévenir en cas d'urgence" : ""}
+                {contact.isCaregiver ? " · aidant" : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3 className="mt-6 text-lg font-bold text-slate-900">Directives anticipées</h3>
+        {profile.advanceDirectives.length === 0 ? (
+          <p className="mt-2">Aucune directive anticipée accessible.</p>
+        ) : (
+          <DocumentItems personId={personId} documents={profile.advanceDirectives} />
+        )}
+        <h3 className="mt-6 text-lg font-bold text-slate-900">Don d&apos;organes</h3>
+        <p className="mt-2">
+          {profile.organDonation
+            ? `Le patient a pris connaissance de l'information sur le don d'organes (le ${formatDateTimeFr(profile.organDonation.informedAt)}).`
+            : "Aucune déclaration accessible."}
+        </p>
+      </section>
       <p className="mt-8">
         <Link href="/pro" className="text-brand-700 underline">
           Rechercher un autre patient

@@ -7,7 +7,7 @@ import { requireProfessional } from "@/lib/access/current-actor";
 import { ACCEPTED_TYPES_LABEL, ACCEPT_ATTRIBUTE, MAX_DOCUMENT_SIZE_LABEL } from "@/lib/documents/file-types";
 import { DOCUMENT_TITLE_MAX_LENGTH, FILE_TOO_LARGE_MESSAGE } from "@/lib/documents/upload";
 import { PRO_DEPOSIT_FIELDS, PRO_UPLOAD_PATH, proPatientPath } from "@/lib/professional-access/paths";
-import { findPatientRecord } from "@/lib/professional-access/reading";
+import { mayDepositTo } from "@/lib/professional-access/reading";
 import { PROFESSIONAL_DOCUMENT_TYPES } from "@/lib/professional-access/schemas";
 
 export const metadata: Metadata = { title: "Ajouter un document au dossier du patient" };
@@ -28,19 +28,18 @@ const TYPE_OPTIONS = PROFESSIONAL_DOCUMENT_TYPES.map((type) => ({ value: type.co
 /**
  * « Ajouter un document » to a patient's record: the professional is its author. Allowed even to a
  * professional the patient blocked (depositDocument decides); a patient the professional cannot
- * reach at all is not found.
+ * deposit for is not found. Nothing of the record is read here, so no event is recorded.
  */
 export default async function ProAddDocumentPage({ params, searchParams }: ProAddDocumentPageProps) {
   const actor = await requireProfessional();
   const { personId } = await params;
-  const record = await findPatientRecord({ actor, personId, now: new Date() });
-  if (record.status === "not-found") notFound();
+  if (!(await mayDepositTo({ actor, personId, now: new Date() }))) notFound();
   const errorCode = (await searchParams).erreur;
   return (
     <>
       <PageTitle>Ajouter un document</PageTitle>
       <p className="mt-4">
-        {record.status === "found" ? `Dossier de ${record.patient.fullName}. ` : ""}Vous serez l&apos;auteur du document. Formats acceptés :{" "}
+        Vous serez l&apos;auteur du document. Formats acceptés :{" "}
         {ACCEPTED_TYPES_LABEL}, {MAX_DOCUMENT_SIZE_LABEL} au maximum.
       </p>
       <UploadForm

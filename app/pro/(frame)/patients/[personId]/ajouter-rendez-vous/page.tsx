@@ -4,9 +4,8 @@ import { ProfessionalAppointmentForm } from "@/components/agenda/professional-ap
 import { Link } from "@/components/ui/link";
 import { PageTitle } from "@/components/ui/page-title";
 import { requireProfessional } from "@/lib/access/current-actor";
-import { professionalMayAddAppointment } from "@/lib/agenda/appointments";
 import { proPatientPath } from "@/lib/professional-access/paths";
-import { findPatientRecord } from "@/lib/professional-access/reading";
+import { findPatientFor } from "@/lib/professional-access/reading";
 import { addProfessionalAppointmentAction } from "../actions";
 
 export const metadata: Metadata = { title: "Ajouter un rendez-vous à l'agenda du patient" };
@@ -22,8 +21,8 @@ export default async function ProAddAppointmentPage({ params }: ProAddAppointmen
   const actor = await requireProfessional();
   const { personId } = await params;
   const now = new Date();
-  const [record, mayAdd] = await Promise.all([findPatientRecord({ actor, personId, now }), professionalMayAddAppointment({ actor, personId, now })]);
-  if (record.status !== "found" || !mayAdd) notFound();
+  const record = await findPatientFor({ actor, personId, now, request: { kind: "add-appointment" } });
+  if (record.status !== "found") notFound();
   return (
     <>
       <PageTitle>Ajouter un rendez-vous</PageTitle>

@@ -9,7 +9,7 @@ import { PRO_MESSAGE_UPLOAD_PATH } from "@/lib/messaging/paths";
 import { BODY_MAX_LENGTH, MAX_MESSAGE_ATTACHMENTS, MAX_MESSAGE_ATTACHMENT_SIZE_LABEL, SUBJECT_MAX_LENGTH } from "@/lib/messaging/rules";
 import { MESSAGE_FIELDS } from "@/lib/messaging/schemas";
 import { proPatientPath } from "@/lib/professional-access/paths";
-import { findPatientRecord } from "@/lib/professional-access/reading";
+import { findPatientFor } from "@/lib/professional-access/reading";
 
 export const metadata: Metadata = { title: "Écrire au patient" };
 
@@ -23,7 +23,7 @@ type ProWritePageProps = { params: Promise<{ personId: string }>; searchParams: 
 export default async function ProWriteToPatientPage({ params, searchParams }: ProWritePageProps) {
   const actor = await requireProfessional();
   const { personId } = await params;
-  const record = await findPatientRecord({ actor, personId, now: new Date() });
+  const record = await findPatientFor({ actor, personId, now: new Date(), request: { kind: "start-conversation" } });
   if (record.status !== "found") notFound();
   const errorCode = (await searchParams).erreur;
   return (
