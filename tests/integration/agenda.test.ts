@@ -21,10 +21,14 @@ import {
   findUpcomingAppointments,
   saveAppointment,
 } from "@/lib/agenda/appointments";
+import { seedDemoAgenda } from "@/lib/agenda/demo-agenda";
 import { exportAgenda, readCalendarFeed, renewCalendarFeed } from "@/lib/agenda/feeds";
 import { findPreventiveCalendar, setPreventiveStatus } from "@/lib/agenda/preventive";
 import { addReminder, TOO_MANY_REMINDERS_MESSAGE } from "@/lib/agenda/reminders";
 import { runAgendaReminderJob } from "@/lib/agenda/reminder-job";
+import { seedDemoProfessionals } from "@/lib/professionals/demo-accounts";
+import { buildDemoRegisterCsv, DEMO_ACTIVE_NIR } from "@/lib/register/demo-register";
+import { importRegister } from "@/lib/register/import";
 import { createProfessional, createSignedInPerson } from "@/tests/support/factories";
 
 /** Noon in Paris on 2 December 2026: the tests' clock. */
@@ -315,5 +319,32 @@ describe("iCalendar", () => {
     expect(await readCalendarFeed({ token: second, now: NOW })).not.toBeNull();
     expect(await readCalendarFeed({ token: "pas-un-jeton", now: NOW })).toBeNull();
     expect((await agendaEventsOf(person.id)).filter((event) => event.action === "agenda.calendar-feed-renewed")).toHaveLength(2);
+  });
+});
+
+describe("the demo seed", () => {
+  it("gives the demo patient two appointments ahead (one the demo doctor's, « Confirmé ») and a reminder, once however often it runs", async () => {
+    await importRegister(buildDemoRegisterCsv());
+    await seedDemoProfessionals();
+    await seedDemoAgenda(NOW);
+    expect(await seedDemoAgenda(NOW)).toEqual({ added: 0, alreadyPresent: 3 });
+    const [person] = await getDb().select({ id: insuredPersons.id }).from(insuredPersons).where(eq(insuredPersons.nir, DEMO_ACTIVE_NIR));
+    const upcoming = await getDb()
+      .select({ authorKind: appointments.authorKind, status: appointments.status, withName: appointments.withName, startsAt: appointments.startsAt })
+      .from(appointments)
+      .where(eq(appointments.personId, person!.id))
+      .orderBy(asc(appointments.startsAt));
+    expect(upcoming.map(({ authorKind, status, withName }) => ({ authorKind, status, withName }))).toEqual([
+      { authorKind: "patient", status: null, withName: "Cabinet de kinésithérapie des Lilas" },
+      { authorKind: "professional", status: "booked", withName: "Dr Anne Leroy" },
+    ]);
+    expect(upcoming.every((appointment) => appointment.startsAt > NOW)).toBe(true);
+    const reminders = await getDb().select({ remindOn: agendaReminders.remindOn }).from(agendaReminders).where(eq(agendaReminders.personId, person!.id));
+    expect(reminders).toEqual([{ remindOn: "2026-12-07" }]);
+
+    // Seeded again weeks later, once those have passed: upcoming ones again, without copies of the next ones.
+    const later = new Date(NOW.getTime() + 30 * DAY_MS);
+    expect(await seedDemoAgenda(later)).toEqual({ added: 3, alreadyPresent: 0 });
+    expect(await seedDemoAgenda(later)).toEqual({ added: 0, alreadyPresent: 3 });
   });
 });
