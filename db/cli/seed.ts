@@ -1,5 +1,6 @@
 import { getDatabaseHandle } from "../client";
 import { migrateDatabase } from "../migrate";
+import { seedDemoAgenda } from "@/lib/agenda/demo-agenda";
 import { DEMO_SERVICES } from "@/lib/connected-services/demo-catalogue";
 import { formatServiceImportSummary, importServices } from "@/lib/connected-services/import";
 import { formatServiceCsv } from "@/lib/connected-services/service-file";
@@ -34,6 +35,9 @@ try {
       process.exitCode = 1;
     } else {
       console.log(`Annuaire de démonstration : ${formatDirectoryImportSummary(directory)} (connexion /pro prête pour chacun).`);
+      // After the directory: one of the appointments is the demo general practitioner's.
+      const agenda = await seedDemoAgenda();
+      console.log(`Agenda de démonstration : ${agenda.added} ajouts (rendez-vous, rappel), ${agenda.alreadyPresent} déjà présents.`);
     }
     const feed = await importStatements(buildDemoStatementCsv());
     if (feed.status === "rejected") {

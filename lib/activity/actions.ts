@@ -43,6 +43,7 @@ export const ACTIVITY_ACTIONS = {
   "agenda.appointment-added": { label: "Ajout d'un rendez-vous à l'agenda", group: "general" },
   "agenda.appointment-changed": { label: "Modification d'un rendez-vous de l'agenda", group: "general" },
   "agenda.appointment-deleted": { label: "Suppression d'un rendez-vous de l'agenda", group: "general" },
+  "agenda.appointment-status-changed": { label: "Modification du statut d'un rendez-vous de l'agenda", group: "general" },
   "agenda.reminder-added": { label: "Ajout d'un rappel à l'agenda", group: "general" },
   "agenda.reminder-deleted": { label: "Suppression d'un rappel de l'agenda", group: "general" },
   "agenda.preventive-status-changed": { label: "Mise à jour du calendrier de prévention", group: "general" },

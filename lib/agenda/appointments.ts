@@ -9,11 +9,18 @@ import { professionalActivityOf } from "@/lib/professional-access/activity";
 import { professionalMay } from "@/lib/professional-access/decide";
 import { loadStanding } from "@/lib/professional-access/standing";
 import { isUuid } from "@/lib/validation";
-import { type AppointmentStatus, type AppointmentWithKind, parseAppointmentForm, parseProfessionalAppointmentForm } from "./schemas";
+import {
+  type AppointmentStatus,
+  type AppointmentWithKind,
+  parseAppointmentForm,
+  parseAppointmentStatusForm,
+  parseProfessionalAppointmentForm,
+} from "./schemas";
 
 /**
  * The agenda's appointments. The patient writes, changes and deletes their own; a professional
- * who may (professionalMay "add-appointment") adds one from /pro, which the patient reads only.
+ * who may (professionalMay "add-appointment") adds one from /pro, which the patient reads only,
+ * and later changes its status (professionalMay "change-appointment-status").
  * Every query is scoped to the subject; someone else's appointment is "not found".
  */
 
@@ -201,5 +208,78 @@ export async function addProfessionalAppointment(
       at: now,
     });
     return { status: "added", id: row.id };
+  });
+}
+
+/** One of the appointments a professional added to a patient's agenda, as /pro lists them. */
+export type ProfessionalAppointment = Pick<Appointment, "id" | "title" | "withName" | "startsAt" | "address"> & { status: AppointmentStatus };
+
+/**
+ * The appointments this professional added to the patient's agenda, latest first, for the status
+ * form of the record's page; none when they may not change them (professionalMay), as for anyone
+ * else's appointments, which they never see.
+ */
+export async function findAppointmentsAddedBy(
+  { actor, personId, now, limit = 20 }: { actor: ProfessionalActor; personId: string; now: Date; limit?: number },
+  executor: Executor = getDb(),
+): Promise<ProfessionalAppointment[]> {
+  const loaded = await loadStanding(executor, { actor, personId, now });
+  const request = { kind: "change-appointment-status", appointment: { authorProfessionalId: actor.professional.id } } as const;
+  if (!loaded || !professionalMay(loaded.reach, request, { professionalId: actor.professional.id, isTypeAccessible: loaded.isTypeAccessible })) return [];
+  const rows = await executor
+    .select({ ...appointmentColumns })
+    .from(appointments)
+    .where(and(eq(appointments.personId, loaded.personId), eq(appointments.authorKind, "professional"), eq(appointments.authorProfessionalId, actor.professional.id)))
+    .orderBy(desc(appointments.startsAt), desc(appointments.id))
+    .limit(limit);
+  // The database requires a status on a professional's appointment (appointments' author check): the fallback only satisfies the type.
+  return rows.map((row) => ({ id: row.id, title: row.title, withName: row.withName, startsAt: row.startsAt, address: row.address, status: row.status ?? "booked" }));
+}
+
+export type AppointmentStatusResult = { status: "changed"; id: string } | { status: "invalid"; fieldErrors: FieldErrors } | { status: "not-found" };
+
+/**
+ * « Enregistrer le statut » from /pro: the professional who added the appointment sets it to
+ * confirmé, honoré, annulé or non honoré, with its event in the patient's history (each time it
+ * is saved, the same status again included: it is the professional's word at that time). Anyone else —
+ * another professional, the author without consent any more, an appointment of another patient
+ * or the patient's own — finds nothing.
+ */
+export async function changeAppointmentStatus(
+  { actor, personId, values, now }: { actor: ProfessionalActor; personId: string; values: Record<string, unknown>; now: Date },
+  executor: Executor = getDb(),
+): Promise<AppointmentStatusResult> {
+  const loaded = await loadStanding(executor, { actor, personId, now });
+  if (!loaded) return { status: "not-found" };
+  const parsed = parseAppointmentStatusForm(values);
+  if (!parsed.success) return parsed.fieldErrors.id ? { status: "not-found" } : { status: "invalid", fieldErrors: parsed.fieldErrors };
+  const { id, status } = parsed.data;
+  return executor.transaction(async (tx): Promise<AppointmentStatusResult> => {
+    const [row] = await tx
+      .select({ authorProfessionalId: appointments.authorProfessionalId })
+      .from(appointments)
+      .where(and(eq(appointments.personId, loaded.personId), eq(appointments.id, id), eq(appointments.authorKind, "professional")))
+      .for("update");
+    if (
+      !row ||
+      !professionalMay(
+        loaded.reach,
+        { kind: "change-appointment-status", appointment: { authorProfessionalId: row.authorProfessionalId } },
+        { professionalId: actor.professional.id, isTypeAccessible: loaded.isTypeAccessible },
+      )
+    ) {
+      return { status: "not-found" };
+    }
+    await tx
+      .update(appointments)
+      .set({ status, updatedAt: now })
+      .where(and(eq(appointments.personId, loaded.personId), eq(appointments.id, id), eq(appointments.authorProfessionalId, actor.professional.id)));
+    await recordActivity(tx, {
+      ...professionalActivityOf(actor, loaded.personId),
+      action: "agenda.appointment-status-changed",
+      target: { type: "appointment", id },
+      at: now,
+    });
+    return { status: "changed", id };
   });
 }

@@ -34,3 +34,6 @@ export function proAddAppointmentPath(personId: string): string {
 }
 
 export const PRO_APPOINTMENT_ADDED_STATUS = "rendez-vous-ajoute";
+
+/** After « Enregistrer le statut » on one of the professional's appointments. */
+export const PRO_APPOINTMENT_STATUS_CHANGED_STATUS = "statut-rendez-vous-modifie";

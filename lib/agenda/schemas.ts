@@ -124,6 +124,21 @@ export function parseProfessionalAppointmentForm(values: Record<string, unknown>
   return parsed(professionalAppointmentFormSchema.safeParse(values));
 }
 
+export type AppointmentStatusInput = { id: string; status: AppointmentStatus };
+
+/**
+ * A professional's « Enregistrer le statut » on an appointment they added, from /pro: which one
+ * (an id; anything else is simply not found) and its new status.
+ */
+export const appointmentStatusFormSchema = z.object({
+  id: z.uuid({ error: "not-found" }),
+  status: z.enum(APPOINTMENT_STATUSES as [AppointmentStatus, ...AppointmentStatus[]], { error: "Choisissez le statut du rendez-vous." }),
+});
+
+export function parseAppointmentStatusForm(values: Record<string, unknown>): ParseResult<AppointmentStatusInput> {
+  return parsed(appointmentStatusFormSchema.safeParse(values));
+}
+
 export type ReminderInput = { title: string; remindOn: string; note: string | null };
 
 /** « Ajouter un rappel »: a title, a day after today (in Paris), an optional note. */

@@ -69,23 +69,25 @@ const REQUESTS: Record<string, ProfessionalRequest> = {
   "start a conversation": { kind: "start-conversation" },
   "write in their conversation": { kind: "write-in-conversation" },
   "add an appointment": { kind: "add-appointment" },
+  "change the status of their appointment": { kind: "change-appointment-status", appointment: { authorProfessionalId: ME } },
+  "change the status of someone else's appointment": { kind: "change-appointment-status", appointment: { authorProfessionalId: SOMEONE_ELSE } },
 };
 
 // Y: allowed. Columns follow REQUESTS' order.
 const EXPECTED: Record<keyof typeof STANDINGS, string> = {
-  //                                             open vis mask own else excl exclOwn vacc allerg hist histMasked deposit block start write appt
-  authorised: /*                                */ "Y    Y   .    Y   .    .    .       Y    .      Y    .          Y       .       Y     Y     Y",
-  administrator: /*                             */ "Y    Y   Y    Y   Y    .    .       Y    .      Y    .          Y       Y       Y     Y     Y",
-  none: /*                                      */ ".    .   .    .   .    .    .       .    .      .    .          .       .       .     Y     .",
-  blocked: /*                                   */ ".    .   .    .   .    .    .       .    .      .    .          Y       .       .     .     .",
-  withdrawn: /*                                 */ ".    .   .    .   .    .    .       .    .      .    .          .       .       .     Y     .",
-  "blocked, in an emergency": /*                */ ".    .   .    .   .    .    .       .    .      .    .          Y       .       .     .     .",
-  "SAMU emergency, switch on": /*               */ "Y    Y   .    Y   .    .    .       Y    .      Y    .          Y       .       Y     Y     .",
-  "SAMU emergency, switch off": /*              */ ".    .   .    .   .    .    .       .    .      .    .          .       .       .     Y     .",
-  "other emergency, switch on": /*              */ "Y    Y   .    Y   .    .    .       Y    .      Y    .          Y       .       Y     Y     .",
-  "other emergency, switch off": /*             */ ".    .   .    .   .    .    .       .    .      .    .          .       .       .     Y     .",
-  "other emergency, « Documents masqués » on": /**/ "Y    Y   Y    Y   Y    .    .       Y    .      Y    .          Y       .       Y     Y     .",
-  "withdrawn, other emergency, switch on": /*   */ "Y    Y   .    Y   .    .    .       Y    .      Y    .          Y       .       Y     Y     .",
+  //                                             open vis mask own else excl exclOwn vacc allerg hist histMasked deposit block start write appt status statusElse
+  authorised: /*                                */ "Y    Y   .    Y   .    .    .       Y    .      Y    .          Y       .       Y     Y     Y     Y      .",
+  administrator: /*                             */ "Y    Y   Y    Y   Y    .    .       Y    .      Y    .          Y       Y       Y     Y     Y     Y      .",
+  none: /*                                      */ ".    .   .    .   .    .    .       .    .      .    .          .       .       .     Y     .     .      .",
+  blocked: /*                                   */ ".    .   .    .   .    .    .       .    .      .    .          Y       .       .     .     .     .      .",
+  withdrawn: /*                                 */ ".    .   .    .   .    .    .       .    .      .    .          .       .       .     Y     .     .      .",
+  "blocked, in an emergency": /*                */ ".    .   .    .   .    .    .       .    .      .    .          Y       .       .     .     .     .      .",
+  "SAMU emergency, switch on": /*               */ "Y    Y   .    Y   .    .    .       Y    .      Y    .          Y       .       Y     Y     .     .      .",
+  "SAMU emergency, switch off": /*              */ ".    .   .    .   .    .    .       .    .      .    .          .       .       .     Y     .     .      .",
+  "other emergency, switch on": /*              */ "Y    Y   .    Y   .    .    .       Y    .      Y    .          Y       .       Y     Y     .     .      .",
+  "other emergency, switch off": /*             */ ".    .   .    .   .    .    .       .    .      .    .          .       .       .     Y     .     .      .",
+  "other emergency, « Documents masqués » on": /**/ "Y    Y   Y    Y   Y    .    .       Y    .      Y    .          Y       .       Y     Y     .     .      .",
+  "withdrawn, other emergency, switch on": /*   */ "Y    Y   .    Y   .    .    .       Y    .      Y    .          Y       .       Y     Y     .     .      .",
 };
 
 const isTypeAccessible = (typeCode: string) => typeCode !== "EXPPAT_3";

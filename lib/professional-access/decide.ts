@@ -100,7 +100,12 @@ export type ProfessionalRequest =
   /** Write again in a conversation they started (a reply, or after closing it): until the patient blocks them. */
   | { kind: "write-in-conversation" }
   /** « Ajouter un rendez-vous » to the patient's agenda, read-only for the patient (SPEC §6 Agenda). */
-  | { kind: "add-appointment" };
+  | { kind: "add-appointment" }
+  /**
+   * Change the status (confirmé, honoré, annulé, non honoré) of an appointment in the patient's
+   * agenda: only the professional who added it, on the same terms as adding one.
+   */
+  | { kind: "change-appointment-status"; appointment: { authorProfessionalId: string | null } };
 
 /**
  * Whether `professionalId`, standing as `reach` with the patient, may do `request`.
@@ -128,6 +133,9 @@ export function professionalMay(
     case "add-appointment":
       // Planning follow-up care is done with the patient's consent: an emergency access is for reading the record when they cannot give it.
       return reach.reach === "record" && !reach.isEmergency;
+    case "change-appointment-status":
+      // The status is the author's word on their own appointment: no one else's, not even an administrator's.
+      return reach.reach === "record" && !reach.isEmergency && request.appointment.authorProfessionalId === professionalId;
     case "read-profile-section":
       return reach.reach === "record" && isProfileSectionVisibleToProfessionals(request.section) && request.isHiddenFromProfessionals !== true;
     case "read-document": {

@@ -4,6 +4,7 @@ import {
   postDemoPassword,
   postPoolPasswords,
   signInDemoPatient,
+  signInDemoPatientWithAgenda,
   signInDemoPatientWithDocuments,
   signInDemoPatientWithStatement,
   startDemoEnrolmentFlow,
@@ -166,6 +167,27 @@ export const benchTargets: readonly BenchTarget[] = [
     expectedText: "Mon adresse de messagerie à communiquer",
     needsSignedInPatient: true,
     setup: signInDemoPatient,
+  },
+  /*
+   * Agenda: the demo patient's 200 appointments (BENCH_APPOINTMENT_COUNT, 40 ahead) and reminders
+   * among everyone's, which --scale grows with the scale set's agenda family: the page (upcoming,
+   * the latest past ones, reminders) and the whole agenda as one .ics file (ical.js).
+   */
+  {
+    name: "Agenda",
+    path: "/agenda",
+    baseline: "page",
+    expectedText: "Mes prochains rendez-vous",
+    needsSignedInPatient: true,
+    setup: signInDemoPatientWithAgenda,
+  },
+  {
+    name: "Agenda : export .ics",
+    path: "/agenda/exporter",
+    baseline: "page",
+    expectedText: "BEGIN:VCALENDAR",
+    needsSignedInPatient: true,
+    setup: signInDemoPatientWithAgenda,
   },
   {
     // The first page of a thousand documents (BENCH_DOCUMENT_COUNT), newest first, pinned ones ahead.

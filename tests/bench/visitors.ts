@@ -287,3 +287,46 @@ export async function signInDemoPatientWithStatement(context: SetupContext): Pro
   }
   return request;
 }
+
+/** The demo patient's agenda for the Agenda targets: a few years of appointments, some still to come, and reminders ahead. */
+export const BENCH_APPOINTMENT_COUNT = 200;
+const BENCH_UPCOMING_APPOINTMENT_COUNT = 40;
+const BENCH_REMINDER_COUNT = 20;
+
+/**
+ * The demo patient signed in, with BENCH_APPOINTMENT_COUNT appointments of their own (one every
+ * ten days or so, the last BENCH_UPCOMING_APPOINTMENT_COUNT ahead) and BENCH_REMINDER_COUNT
+ * reminders over the coming weeks, besides what the seed gives them. Made once per database.
+ */
+export async function signInDemoPatientWithAgenda(context: SetupContext): Promise<BenchRequest> {
+  const request = await signInDemoPatient(context);
+  const db = getDb();
+  const [account] = await db
+    .select({ personId: accounts.personId })
+    .from(accounts)
+    .where(eq(accounts.identifier, DEMO_LOGIN.identifier))
+    .limit(1);
+  if (!account) throw new Error(`no account "${DEMO_LOGIN.identifier}"`);
+  const [{ total }] = (await db.execute(
+    sql`select count(*)::int as total from appointments where person_id = ${account.personId} and with_name like 'Bench %'`,
+  )) as unknown as [{ total: number }];
+  const missing = BENCH_APPOINTMENT_COUNT - total;
+  if (missing > 0) {
+    await db.execute(sql`
+      insert into appointments (person_id, title, with_kind, with_name, starts_at, address, author_kind)
+      select ${account.personId},
+             (array['Contrôle annuel','Suivi tension','Bilan sanguin','Détartrage'])[1 + n % 4],
+             (array['practitioner','establishment'])[1 + n % 2]::appointment_with_kind,
+             'Bench ' || (array['Dr Sophie Bernard','CHU de Nantes','Dr Marc Lefebvre','Clinique du Val'])[1 + n % 4],
+             date_trunc('day', now()) + ((n - ${BENCH_APPOINTMENT_COUNT - BENCH_UPCOMING_APPOINTMENT_COUNT}) * 10 || ' days')::interval + interval '9 hours',
+             case when n % 3 = 0 then '12 rue de la Paix, Lyon' end,
+             'patient'
+      from generate_series(1, ${missing}) as n`);
+    await db.execute(sql`
+      insert into agenda_reminders (person_id, title, remind_on, slot)
+      select ${account.personId}, 'Rappel ' || n, current_date + (n * 3), 1 + n % 2
+      from generate_series(1, ${BENCH_REMINDER_COUNT}) as n
+      on conflict do nothing`);
+  }
+  return request;
+}

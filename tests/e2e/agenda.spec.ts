@@ -57,7 +57,7 @@ test("the patient adds an appointment, finds it on Accueil, and exports the agen
   expect(events[0]!.description).toContain("Avec Dr Camille Roux");
 });
 
-test("a professional adds an appointment from /pro; the patient sees it read-only, with its status", async ({ page }) => {
+test("a professional adds an appointment from /pro; the patient sees it read-only, with the status the professional sets", async ({ page }) => {
   const patient = await createActivePatient({ isOnboarded: true });
   const professional = await createTestProfessional();
   await giveProfessionalAccess(patient.id, professional.professionalId);
@@ -82,4 +82,21 @@ test("a professional adds an appointment from /pro; the patient sees it read-onl
   await expect(page.getByRole("button", { name: "Supprimer le rendez-vous" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Enregistrer le rendez-vous" })).toHaveCount(0);
   await expectNoAxeViolations(page);
+  const appointmentPath = new URL(page.url()).pathname;
+
+  // The professional who added it changes its status from the patient's record.
+  await signIn(page, professional.professionalId);
+  await page.goto(`/pro/patients/${patient.id}`);
+  const added = page.getByRole("region", { name: "Rendez-vous que vous avez ajoutés" });
+  await expect(added.getByText("Consultation de suivi")).toBeVisible();
+  await added.getByRole("combobox", { name: /^Statut du rendez-vous du / }).selectOption({ label: "Annulé" });
+  await added.getByRole("button", { name: "Enregistrer le statut" }).click();
+  await expect(page.getByText("Le statut du rendez-vous a été modifié.")).toBeVisible();
+  await expect(added.getByRole("combobox", { name: /^Statut du rendez-vous du / })).toHaveValue("cancelled");
+  await expectNoAxeViolations(page);
+
+  await signIn(page, patient.id);
+  await page.goto(appointmentPath);
+  await expect(page.getByText("Annulé", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Supprimer le rendez-vous" })).toHaveCount(0);
 });

@@ -13,11 +13,22 @@ import {
   professionalAccesses,
   profileItems,
 } from "@/db/schema";
-import { addProfessionalAppointment, deleteAppointment, findUpcomingAppointments, saveAppointment } from "@/lib/agenda/appointments";
+import {
+  addProfessionalAppointment,
+  changeAppointmentStatus,
+  deleteAppointment,
+  findAppointmentsAddedBy,
+  findUpcomingAppointments,
+  saveAppointment,
+} from "@/lib/agenda/appointments";
+import { seedDemoAgenda } from "@/lib/agenda/demo-agenda";
 import { exportAgenda, readCalendarFeed, renewCalendarFeed } from "@/lib/agenda/feeds";
 import { findPreventiveCalendar, setPreventiveStatus } from "@/lib/agenda/preventive";
 import { addReminder, TOO_MANY_REMINDERS_MESSAGE } from "@/lib/agenda/reminders";
 import { runAgendaReminderJob } from "@/lib/agenda/reminder-job";
+import { seedDemoProfessionals } from "@/lib/professionals/demo-accounts";
+import { buildDemoRegisterCsv, DEMO_ACTIVE_NIR } from "@/lib/register/demo-register";
+import { importRegister } from "@/lib/register/import";
 import { createProfessional, createSignedInPerson } from "@/tests/support/factories";
 
 /** Noon in Paris on 2 December 2026: the tests' clock. */
@@ -109,6 +120,70 @@ describe("appointments", () => {
     await getDb().insert(professionalAccesses).values({ personId: patient.id, professionalId: professional.id, status: "blocked", statusSince: NOW });
     expect(await addProfessionalAppointment({ actor: blocked, personId: patient.id, values, now: NOW })).toEqual({ status: "not-found" });
     expect(await getDb().select().from(appointments).where(eq(appointments.personId, patient.id))).toEqual([]);
+  });
+});
+
+describe("an appointment's status, from /pro", () => {
+  async function addedBy(doctor: Awaited<ReturnType<typeof authorisedDoctor>>, personId: string) {
+    const added = await addProfessionalAppointment({ actor: doctor, personId, values: { title: "Consultation de suivi", date: "10/12/2026", time: "10:00", status: "booked" }, now: NOW });
+    if (added.status !== "added") throw new Error(JSON.stringify(added));
+    return added.id;
+  }
+
+  async function statusOf(id: string) {
+    const [row] = await getDb().select({ status: appointments.status }).from(appointments).where(eq(appointments.id, id));
+    return row?.status;
+  }
+
+  it("the professional who added it changes it, with its event; a forged status is refused and writes nothing", async () => {
+    const patient = await createSignedInPerson();
+    const doctor = await authorisedDoctor(patient.id);
+    const id = await addedBy(doctor, patient.id);
+    expect(await changeAppointmentStatus({ actor: doctor, personId: patient.id, values: { id, status: "fulfilled" }, now: NOW })).toEqual({ status: "changed", id });
+    expect(await statusOf(id)).toBe("fulfilled");
+    const refused = await changeAppointmentStatus({ actor: doctor, personId: patient.id, values: { id, status: "done" }, now: NOW });
+    expect(refused.status).toBe("invalid");
+    expect(Object.keys(refused.status === "invalid" ? refused.fieldErrors : {})).toEqual(["status"]);
+    expect(await changeAppointmentStatus({ actor: doctor, personId: patient.id, values: { id: "not-an-id", status: "cancelled" }, now: NOW })).toEqual({ status: "not-found" });
+    expect(await statusOf(id)).toBe("fulfilled");
+    expect(await agendaEventsOf(patient.id)).toEqual([
+      { action: "agenda.appointment-added", actorKind: "professional", targetId: id },
+      { action: "agenda.appointment-status-changed", actorKind: "professional", targetId: id },
+    ]);
+    expect((await findAppointmentsAddedBy({ actor: doctor, personId: patient.id, now: NOW })).map((appointment) => [appointment.id, appointment.status])).toEqual([[id, "fulfilled"]]);
+  });
+
+  it("anyone else finds nothing: another professional, even the patient's administrator, the author after consent ends, another patient's or the patient's own appointment", async () => {
+    const patient = await createSignedInPerson();
+    const doctor = await authorisedDoctor(patient.id);
+    const id = await addedBy(doctor, patient.id);
+    const colleague = await authorisedDoctor(patient.id);
+    const { actor: administrator, professional: administratorRow } = await createProfessional();
+    await getDb().insert(professionalAccesses).values({ personId: patient.id, professionalId: administratorRow.id, status: "authorised", isAdministrator: true, statusSince: NOW });
+    const { actor: stranger } = await createProfessional();
+    for (const actor of [colleague, administrator, stranger]) {
+      expect(await changeAppointmentStatus({ actor, personId: patient.id, values: { id, status: "cancelled" }, now: NOW })).toEqual({ status: "not-found" });
+      expect(await findAppointmentsAddedBy({ actor, personId: patient.id, now: NOW })).toEqual([]);
+    }
+
+    // Through another patient the doctor may reach, the appointment is not theirs to name.
+    const otherPatient = await createSignedInPerson();
+    await getDb().insert(professionalAccesses).values({ personId: otherPatient.id, professionalId: doctor.professional.id, status: "authorised", statusSince: NOW });
+    expect(await changeAppointmentStatus({ actor: doctor, personId: otherPatient.id, values: { id, status: "cancelled" }, now: NOW })).toEqual({ status: "not-found" });
+    // The patient's own appointment has no status a professional sets.
+    const ownId = await addOwnAppointment(patient);
+    expect(await changeAppointmentStatus({ actor: doctor, personId: patient.id, values: { id: ownId, status: "cancelled" }, now: NOW })).toEqual({ status: "not-found" });
+
+    // Once the patient withdraws their consent (or blocks them), the author cannot change it any more.
+    await getDb()
+      .update(professionalAccesses)
+      .set({ status: "withdrawn" })
+      .where(and(eq(professionalAccesses.personId, patient.id), eq(professionalAccesses.professionalId, doctor.professional.id)));
+    expect(await changeAppointmentStatus({ actor: doctor, personId: patient.id, values: { id, status: "cancelled" }, now: NOW })).toEqual({ status: "not-found" });
+    expect(await findAppointmentsAddedBy({ actor: doctor, personId: patient.id, now: NOW })).toEqual([]);
+
+    expect(await statusOf(id)).toBe("booked");
+    expect((await agendaEventsOf(patient.id)).map((event) => event.action)).toEqual(["agenda.appointment-added", "agenda.appointment-added"]);
   });
 });
 
@@ -244,5 +319,32 @@ describe("iCalendar", () => {
     expect(await readCalendarFeed({ token: second, now: NOW })).not.toBeNull();
     expect(await readCalendarFeed({ token: "pas-un-jeton", now: NOW })).toBeNull();
     expect((await agendaEventsOf(person.id)).filter((event) => event.action === "agenda.calendar-feed-renewed")).toHaveLength(2);
+  });
+});
+
+describe("the demo seed", () => {
+  it("gives the demo patient two appointments ahead (one the demo doctor's, « Confirmé ») and a reminder, once however often it runs", async () => {
+    await importRegister(buildDemoRegisterCsv());
+    await seedDemoProfessionals();
+    await seedDemoAgenda(NOW);
+    expect(await seedDemoAgenda(NOW)).toEqual({ added: 0, alreadyPresent: 3 });
+    const [person] = await getDb().select({ id: insuredPersons.id }).from(insuredPersons).where(eq(insuredPersons.nir, DEMO_ACTIVE_NIR));
+    const upcoming = await getDb()
+      .select({ authorKind: appointments.authorKind, status: appointments.status, withName: appointments.withName, startsAt: appointments.startsAt })
+      .from(appointments)
+      .where(eq(appointments.personId, person!.id))
+      .orderBy(asc(appointments.startsAt));
+    expect(upcoming.map(({ authorKind, status, withName }) => ({ authorKind, status, withName }))).toEqual([
+      { authorKind: "patient", status: null, withName: "Cabinet de kinésithérapie des Lilas" },
+      { authorKind: "professional", status: "booked", withName: "Dr Anne Leroy" },
+    ]);
+    expect(upcoming.every((appointment) => appointment.startsAt > NOW)).toBe(true);
+    const reminders = await getDb().select({ remindOn: agendaReminders.remindOn }).from(agendaReminders).where(eq(agendaReminders.personId, person!.id));
+    expect(reminders).toEqual([{ remindOn: "2026-12-07" }]);
+
+    // Seeded again weeks later, once those have passed: upcoming ones again, without copies of the next ones.
+    const later = new Date(NOW.getTime() + 30 * DAY_MS);
+    expect(await seedDemoAgenda(later)).toEqual({ added: 3, alreadyPresent: 0 });
+    expect(await seedDemoAgenda(later)).toEqual({ added: 0, alreadyPresent: 3 });
   });
 });

@@ -11,7 +11,14 @@ export type FamilyContext = {
   letterPdf: Uint8Array;
   /** The insurer's statement lines each new person gets on average (tests/bench/scale/reimbursements-family.ts). */
   statementLinesPerPerson: number;
+  /**
+   * The scale set's own directory of fictitious professionals (tests/bench/scale/professionals.ts),
+   * there before any batch: a professional's message or appointment names one (foreign keys).
+   */
+  professionals: readonly ScaleProfessional[];
 };
+
+export type ScaleProfessional = { id: string; fullName: string };
 
 /**
  * One table family (a domain's tables and the messages its steps send): adds the rows of a batch

@@ -3,11 +3,13 @@ import { hashPassword } from "@/lib/auth/password-hash";
 import { renderNotificationLetter } from "@/lib/pdf/notification-letter";
 import { generateProvisionalCode } from "@/lib/security/secrets";
 import { accountFamily } from "./account-family";
+import { agendaFamily } from "./agenda-family";
 import { enrolmentFamily } from "./enrolment-family";
 import type { FamilyContext, TableFamily } from "./family";
 import { medicalProfileFamily } from "./medical-profile-family";
 import { messagingFamily } from "./messaging-family";
 import { type PlannedPerson, planPerson } from "./population";
+import { ensureScaleProfessionals } from "./professionals";
 import { registerFamily } from "./register-family";
 import { reimbursementsFamily } from "./reimbursements-family";
 import { RowSet } from "./rows";
@@ -23,6 +25,7 @@ export const TABLE_FAMILIES: readonly TableFamily[] = [
   accountFamily,
   medicalProfileFamily,
   messagingFamily,
+  agendaFamily,
   reimbursementsFamily,
 ];
 
@@ -99,6 +102,7 @@ async function grow(sql: postgres.Sql, options: GrowthOptions): Promise<GrowthRe
   const context: FamilyContext = {
     now,
     statementLinesPerPerson,
+    professionals: await ensureScaleProfessionals(sql),
     passwordHash: await hashPassword(SCALE_PASSWORD),
     letterPdf: await renderNotificationLetter({
       fullName: "Camille Exemple",

@@ -3,14 +3,6 @@ import { welcomeMessageBody } from "@/lib/delivery/templates/messaging";
 import { SERVICE_SENDER_NAME } from "@/lib/messaging/welcome";
 import { DAY_MS, MINUTE_MS, type TableFamily, later } from "./family";
 
-const PROFESSIONALS = [
-  "Dr Sophie Bernard",
-  "Dr Marc Lefebvre",
-  "Dr Amina Diallo",
-  "Cabinet de kinésithérapie des Lilas",
-  "Pharmacie du Marché",
-  "Laboratoire Biologie Centre",
-] as const;
 const SUBJECTS = [
   "Résultats de votre prise de sang",
   "Suite à votre consultation",
@@ -38,7 +30,7 @@ const PATIENT_BODIES = [
  */
 export const messagingFamily: TableFamily = {
   name: "messaging",
-  addRows(people, rows, { now }) {
+  addRows(people, rows, { now, professionals }) {
     const welcome = welcomeMessageBody();
     for (const planned of people) {
       const { person, space } = planned;
@@ -73,7 +65,7 @@ export const messagingFamily: TableFamily = {
       const conversationCount = random.int(1, 3);
       for (let conversation = 0; conversation < conversationCount; conversation += 1) {
         const conversationId = random.uuid();
-        const professional = random.pick(PROFESSIONALS);
+        const professional = random.pick(professionals);
         const startedAt = later(activatedAt, random.int(0, span));
         const messageCount = random.int(1, 6);
         let sentAt = startedAt;
@@ -86,19 +78,23 @@ export const messagingFamily: TableFamily = {
             conversationId,
             personId,
             senderKind: isFromProfessional ? "professional" : "patient",
-            senderName: isFromProfessional ? professional : planned.usualFirstName,
+            senderProfessionalId: isFromProfessional ? professional.id : null,
+            senderName: isFromProfessional ? professional.fullName : planned.usualFirstName,
             body: random.pick(isFromProfessional ? PROFESSIONAL_BODIES : PATIENT_BODIES),
             sentAt,
             // The patient's own replies are read by nature; a professional's last word may wait.
             readAt: !isFromProfessional ? sentAt : isLast && random.isChance(0.3) ? null : readLater(sentAt),
+            // The other way round for the professional's side; a patient's last word may wait too.
+            readByProfessionalAt: isFromProfessional ? sentAt : isLast && random.isChance(0.3) ? null : readLater(sentAt),
           });
           sentAt = new Date(Math.min(now.getTime(), sentAt.getTime() + random.int(10, 3 * 24 * 60) * MINUTE_MS));
         }
         rows.add(conversations, {
           id: conversationId,
           personId,
+          professionalId: professional.id,
           subject: random.pick(SUBJECTS),
-          counterpartName: professional,
+          counterpartName: professional.fullName,
           lastMessageAt: thread.at(-1)?.sentAt ?? startedAt,
           createdAt: startedAt,
         });

@@ -4,6 +4,8 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import type { SerializableParameter, TransactionSql } from "postgres";
 import {
   accounts,
+  agendaReminders,
+  appointments,
   authChallenges,
   careEvents,
   contactVerifications,
@@ -46,6 +48,8 @@ const INSERT_ORDER: readonly PgTable[] = [
   profileItems,
   conversations,
   messages,
+  appointments,
+  agendaReminders,
   outgoingMessages,
   postalLetters,
   careEvents,

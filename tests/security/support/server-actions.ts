@@ -21,8 +21,15 @@ import {
   folderIdSchema,
   folderRenameSchema,
 } from "@/lib/documents/schemas";
+import { PRO_APPOINTMENT_STATUS_CHANGED_STATUS } from "@/lib/agenda/paths";
 import { findPreventiveItem } from "@/lib/agenda/preventive-calendar";
-import { parseAppointmentForm, parsePreventiveStatusForm, parseProfessionalAppointmentForm, parseReminderForm } from "@/lib/agenda/schemas";
+import {
+  appointmentStatusFormSchema,
+  parseAppointmentForm,
+  parsePreventiveStatusForm,
+  parseProfessionalAppointmentForm,
+  parseReminderForm,
+} from "@/lib/agenda/schemas";
 import { identitySchema } from "@/lib/register/identity";
 import { consentFormSchema, patientFieldSchema } from "@/lib/professional-access/record-forms";
 import { emailPreferencesSchema, notificationIdSchema } from "@/lib/notifications/schemas";
@@ -182,6 +189,19 @@ const inSession = (path: string) => async (page: Page, { victim }: JourneyState)
 
 /** The professional victim signed in to /pro, on the page of the patient they searched for (the stranger), without access yet. */
 const onProPatientPage = async (page: Page, { victim, stranger }: JourneyState) => {
+  await holdCookie(page, await mintSessionCookie(victim.id));
+  await page.goto(`/pro/patients/${stranger.id}`);
+};
+
+/**
+ * The professional victim in /pro on the stranger's record, with the stranger's consent and an
+ * appointment they added to the stranger's agenda (made in SQL as « Ajouter un rendez-vous » leaves it).
+ */
+const onProPatientPageWithAppointment = async (page: Page, { victim, stranger }: JourneyState) => {
+  await ensureProfessionalAccess(stranger.id, victim.id);
+  await sql`
+    insert into appointments (person_id, title, with_kind, with_name, starts_at, author_kind, author_professional_id, status)
+    values (${stranger.id}, 'Consultation de suivi', 'practitioner', 'Dr Anne Leroy', now() + interval '30 days', 'professional', ${victim.id}, 'booked')`;
   await holdCookie(page, await mintSessionCookie(victim.id));
   await page.goto(`/pro/patients/${stranger.id}`);
 };
@@ -1282,6 +1302,21 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
       await clickButton(page, "Enregistrer le rendez-vous");
     },
     refusesInput: (values) => refusedBy(patientFieldSchema)(values) || !parseProfessionalAppointmentForm(values).success,
+  },
+  {
+    action: "app/pro/(frame)/patients/[personId]/actions.ts#changeAppointmentStatusAction",
+    journey: "pro-portal",
+    credential: "session",
+    reach: onProPatientPageWithAppointment,
+    submit: async (page) => {
+      // After « Ajouter un rendez-vous » in the journey the record lists that one too: any of the victim's will do.
+      await page.getByRole("combobox", { name: /^Statut du rendez-vous du / }).first().selectOption({ label: "Honoré" });
+      await page.getByRole("button", { name: "Enregistrer le statut", exact: true }).first().click();
+    },
+    refusesInput: (values) => refusedBy(patientFieldSchema)(values) || refusedBy(appointmentStatusFormSchema)(values),
+    // What it writes is the patient's (the appointment, the event in their history), not the
+    // professional victim's, whose record page `reach` opened already: its redirect shows it went through.
+    isAcceptedWithoutRows: ({ redirect }) => redirect?.includes(`statut=${PRO_APPOINTMENT_STATUS_CHANGED_STATUS}`) === true,
   },
   {
     action: "app/pro/session-actions.ts#readProSessionTimingAction",

@@ -2,8 +2,8 @@
 
 import { notFound, redirect } from "next/navigation";
 import { requireProfessional } from "@/lib/access/current-actor";
-import { addProfessionalAppointment } from "@/lib/agenda/appointments";
-import { PRO_APPOINTMENT_ADDED_STATUS } from "@/lib/agenda/paths";
+import { addProfessionalAppointment, changeAppointmentStatus } from "@/lib/agenda/appointments";
+import { PRO_APPOINTMENT_ADDED_STATUS, PRO_APPOINTMENT_STATUS_CHANGED_STATUS } from "@/lib/agenda/paths";
 import type { FormState } from "@/lib/form-state";
 import { recordConsent } from "@/lib/professional-access/consent";
 import { openEmergencyAccess } from "@/lib/professional-access/emergency";
@@ -78,5 +78,26 @@ export async function addProfessionalAppointmentAction(_previous: FormState, sub
       };
     case "added":
       redirect(`${proPatientPath(personId)}?statut=${PRO_APPOINTMENT_ADDED_STATUS}`);
+  }
+}
+
+/**
+ * « Enregistrer le statut » of an appointment this professional added to the patient's agenda
+ * (changeAppointmentStatus decides who may: its author only, otherwise it is not found).
+ */
+export async function changeAppointmentStatusAction(_previous: FormState, submitted: unknown): Promise<FormState> {
+  const actor = await requireProfessional();
+  const fields = formFields(submittedForm(submitted));
+  const parsedPatient = patientFieldSchema.safeParse({ personId: fields.personId });
+  if (!parsedPatient.success) notFound();
+  const { personId } = parsedPatient.data;
+  const result = await changeAppointmentStatus({ actor, personId, values: { id: fields.id, status: fields.status }, now: new Date() });
+  switch (result.status) {
+    case "not-found":
+      notFound();
+    case "invalid":
+      return { status: "error", fieldErrors: result.fieldErrors };
+    case "changed":
+      redirect(`${proPatientPath(personId)}?statut=${PRO_APPOINTMENT_STATUS_CHANGED_STATUS}`);
   }
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { AppointmentStatusForm } from "@/components/agenda/appointment-status-form";
 import { ConsentForm, EmergencyAccessForm } from "@/components/professionals/record-access-forms";
 import { Alert } from "@/components/ui/alert";
 import { Link } from "@/components/ui/link";
@@ -9,11 +10,13 @@ import { requireProfessional } from "@/lib/access/current-actor";
 import { pageQueryString, parsePageParameter } from "@/lib/documents/list-query";
 import { formatDateFr, formatDateTimeFr } from "@/lib/format";
 import { formatPartialDate } from "@/lib/medical-profile/partial-date";
-import { PRO_APPOINTMENT_ADDED_STATUS, proAddAppointmentPath } from "@/lib/agenda/paths";
+import { type ProfessionalAppointment, findAppointmentsAddedBy } from "@/lib/agenda/appointments";
+import { PRO_APPOINTMENT_ADDED_STATUS, PRO_APPOINTMENT_STATUS_CHANGED_STATUS, proAddAppointmentPath } from "@/lib/agenda/paths";
+import { APPOINTMENT_STATUS_LABELS } from "@/lib/agenda/schemas";
 import { proWriteToPatientPath } from "@/lib/messaging/paths";
 import { PRO_DOCUMENT_ADDED_STATUS, proAddDocumentPath, proDocumentFilePath, proPatientPath } from "@/lib/professional-access/paths";
 import { type ProfessionalDocumentItem, openPatientRecord } from "@/lib/professional-access/reading";
-import { openEmergencyAccessAction, recordConsentAction } from "./actions";
+import { changeAppointmentStatusAction, openEmergencyAccessAction, recordConsentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Dossier du patient" };
 
@@ -47,6 +50,33 @@ function DocumentItems({ personId, documents }: { personId: string; documents: P
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The appointments this professional added to the patient's agenda, each with the form that changes its status. */
+function AddedAppointments({ personId, appointments }: { personId: string; appointments: ProfessionalAppointment[] }) {
+  return (
+    <section aria-labelledby="rendez-vous" className="mt-8">
+      <h2 id="rendez-vous" className="text-xl font-bold text-slate-900">
+        Rendez-vous que vous avez ajoutés
+      </h2>
+      <p className="mt-2 text-slate-700">Le patient les voit dans son agenda avec leur statut, sans pouvoir les modifier.</p>
+      <ul className="mt-4 divide-y divide-slate-200 border-y border-slate-200">
+        {appointments.map((appointment) => {
+          const when = formatDateTimeFr(appointment.startsAt);
+          return (
+            <li key={appointment.id} className="py-3">
+              <p className="font-semibold">{appointment.title ?? "Rendez-vous"}</p>
+              <p className="mt-1 text-sm text-slate-700">
+                {when}
+                {appointment.address ? ` · ${appointment.address}` : ""} · {APPOINTMENT_STATUS_LABELS[appointment.status]}
+              </p>
+              <AppointmentStatusForm action={changeAppointmentStatusAction} personId={personId} appointmentId={appointment.id} status={appointment.status} when={when} />
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
 
@@ -104,6 +134,7 @@ export default async function ProPatientPage({ params, searchParams }: ProPatien
     );
   }
   const { patient, documentPage, profile } = record;
+  const addedAppointments = record.mayAddAppointment ? await findAppointmentsAddedBy({ actor, personId, now: new Date() }) : [];
   return (
     <>
       <PageTitle>{patient.fullName}</PageTitle>
@@ -131,6 +162,13 @@ export default async function ProPatientPage({ params, searchParams }: ProPatien
           </Alert>
         </div>
       ) : null}
+      {query.statut === PRO_APPOINTMENT_STATUS_CHANGED_STATUS ? (
+        <div className="mt-6">
+          <Alert variant="success" role="status">
+            Le statut du rendez-vous a été modifié.
+          </Alert>
+        </div>
+      ) : null}
       <AddDocumentLink personId={personId} />
       {record.mayAddAppointment ? (
         <p className="mt-2">
@@ -139,6 +177,7 @@ export default async function ProPatientPage({ params, searchParams }: ProPatien
           </Link>
         </p>
       ) : null}
+      {addedAppointments.length > 0 ? <AddedAppointments personId={personId} appointments={addedAppointments} /> : null}
       <section aria-labelledby="documents" className="mt-8">
         <h2 id="documents" className="text-xl font-bold text-slate-900">
           Documents
