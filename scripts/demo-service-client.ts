@@ -1,11 +1,11 @@
 /**
- * `npm run services:demo-client -- [--app http://localhost:3000] [--scope "measurements:read documents:read"]`
+ * `npm run services:demo-client -- [--app http://localhost:3000] [--scope "measurements:read documents:read agenda:read"]`
  *
  * Plays the fictitious service « Carnet de mesures (démo) » against a running app, step by step
  * (README "API des services connectés"): prints the authorisation URL with a PKCE S256 challenge,
  * waits for the patient to approve in the browser (it listens on the service's redirect URI,
  * http://127.0.0.1:8976/retour, or takes the return address or the code pasted here), exchanges
- * the code, reads Observation and DocumentReference, refreshes the token and reads again.
+ * the code, reads Observation, DocumentReference and Appointment, refreshes the token and reads again.
  * It talks to the app over HTTP only, as a real service would.
  */
 import { createServer } from "node:http";
@@ -31,7 +31,7 @@ import {
 const { values } = parseArgs({
   options: {
     app: { type: "string", default: process.env.APP_ORIGIN ?? "http://localhost:3000" },
-    scope: { type: "string", default: "measurements:read documents:read" },
+    scope: { type: "string", default: "measurements:read documents:read agenda:read" },
   },
 });
 
@@ -114,6 +114,7 @@ async function main() {
   step("3. Lecture des données (FHIR R4)");
   await read("Observation", exchanged.body);
   await read("DocumentReference", exchanged.body);
+  await read("Appointment", exchanged.body);
 
   step("4. Rafraîchissement du jeton");
   const refreshed = await refreshTokens(client, exchanged.body.refreshToken);

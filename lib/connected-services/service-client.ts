@@ -104,7 +104,7 @@ export async function refreshTokens(client: ServiceClient, refreshToken: string)
   return readTokens(await postForm(client, TOKEN_PATH, { grant_type: "refresh_token", refresh_token: refreshToken, client_id: client.clientId }));
 }
 
-export type FhirSearchable = "Observation" | "DocumentReference";
+export type FhirSearchable = "Observation" | "DocumentReference" | "Appointment";
 
 /** A FHIR search of the token's patient: a searchset Bundle, or the OperationOutcome of the refusal. */
 export async function searchFhir<Resource extends FhirResource>(client: ServiceClient, resourceType: FhirSearchable, accessToken: string): Promise<ClientAnswer<Bundle<Resource>>> {

@@ -1,7 +1,7 @@
 import type { DocumentReference, Observation } from "fhir/r4";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/access/actor";
-import { answerDocumentReferenceSearch, answerObservationSearch } from "@/lib/connected-services/api";
+import { answerAppointmentSearch, answerDocumentReferenceSearch, answerObservationSearch } from "@/lib/connected-services/api";
 import { approveAuthorization } from "@/lib/connected-services/authorization";
 import { DEMO_CLIENT_REDIRECT_URI } from "@/lib/connected-services/demo-catalogue";
 import { answerTokenRequest } from "@/lib/connected-services/oauth";
@@ -28,6 +28,7 @@ const HANDLERS: Record<string, (request: Request) => Promise<Response>> = {
   "POST /api/oauth/token": answerTokenRequest,
   "GET /api/fhir/r4/Observation": (request) => answerObservationSearch(request, new Date()),
   "GET /api/fhir/r4/DocumentReference": (request) => answerDocumentReferenceSearch(request, new Date()),
+  "GET /api/fhir/r4/Appointment": (request) => answerAppointmentSearch(request, new Date()),
 };
 
 async function sendInProcess(request: Request): Promise<Response> {
@@ -82,6 +83,8 @@ describe("the demo service client (npm run services:demo-client)", () => {
     expect(observations).toMatchObject({ ok: true, status: 200, body: { resourceType: "Bundle", total: 1 } });
     const documents = await searchFhir<DocumentReference>(client, "DocumentReference", tokens.body.accessToken);
     expect(documents.ok && documents.body.entry?.map((entry) => entry.resource?.description)).toEqual(["Ordonnance"]);
+    // Not granted: the answer is a refusal the client reads as one.
+    expect(await searchFhir(client, "Appointment", tokens.body.accessToken)).toMatchObject({ ok: false, status: 403, error: { error: "insufficient_scope" } });
 
     const refreshed = await refreshTokens(client, tokens.body.refreshToken);
     if (!refreshed.ok) throw new Error(JSON.stringify(refreshed));

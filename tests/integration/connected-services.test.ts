@@ -1,18 +1,18 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import type { Bundle, DocumentReference, Observation } from "fhir/r4";
+import type { Appointment, Bundle, DocumentReference, Observation } from "fhir/r4";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { activityEvents, connectedServices, measurements, oauthTokens, serviceConnections } from "@/db/schema";
+import { activityEvents, appointments, connectedServices, measurements, oauthTokens, serviceConnections } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
-import { answerDocumentReferenceSearch, answerObservationSearch } from "@/lib/connected-services/api";
+import { answerAppointmentSearch, answerDocumentReferenceSearch, answerObservationSearch } from "@/lib/connected-services/api";
 import { approveAuthorization } from "@/lib/connected-services/authorization";
 import { disconnectService, findCatalogue, grantPurposes } from "@/lib/connected-services/connections";
 import { answerTokenRequest } from "@/lib/connected-services/oauth";
 import type { Purpose } from "@/lib/connected-services/purposes";
 import { importServices } from "@/lib/connected-services/import";
 import { SERVICE_COLUMNS } from "@/lib/connected-services/service-file";
-import { createConnectedService, createDocument, createSignedInPerson } from "@/tests/support/factories";
+import { createConnectedService, createDocument, createProfessional, createSignedInPerson } from "@/tests/support/factories";
 import { fhirSchemaErrors } from "@/tests/support/fhir-schema";
 
 const ORIGIN = "http://127.0.0.1:3000";
@@ -149,6 +149,38 @@ describe("connected services: the OAuth flow and the FHIR API", () => {
     }
     // The schema is not a rubber stamp: a resource missing what R4 requires is refused.
     expect(fhirSchemaErrors({ resourceType: "Observation", status: "final" } as Observation)).not.toEqual([]);
+  });
+
+  it("answers the agenda as R4 Appointments to a token granted agenda:read, valid against the R4 JSON schema, without the personal note", async () => {
+    const patient = await createSignedInPerson();
+    const service = await createConnectedService({ requestedPurposes: ["agenda:read", "agenda:write"] });
+    const { professional } = await createProfessional();
+    await getDb()
+      .insert(appointments)
+      .values([
+        { personId: patient.id, title: "Dentiste", withKind: "practitioner", withName: "Dr Lemoine", startsAt: new Date("2026-09-01T07:30:00Z"), address: "3 rue des Lilas, Lyon", note: "Ne pas oublier la radio" },
+        { personId: patient.id, withKind: "establishment", withName: "Hôpital fictif", startsAt: new Date("2026-10-02T12:00:00Z"), authorKind: "professional", authorProfessionalId: professional.id, status: "cancelled" },
+      ]);
+    const { access_token } = await accessTokenFor(patient.actor, service, ["agenda:read"]);
+    const answer = await answerAppointmentSearch(get("/api/fhir/r4/Appointment", access_token), new Date());
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("content-type")).toContain("application/fhir+json");
+    const bundle = (await answer.json()) as Bundle<Appointment>;
+    expect(fhirSchemaErrors(bundle)).toEqual([]);
+    for (const entry of bundle.entry ?? []) expect(fhirSchemaErrors(entry.resource!)).toEqual([]);
+    expect(bundle.entry?.map(({ resource }) => [resource?.status, resource?.description, resource?.start, resource?.end, resource?.participant[0]?.actor])).toEqual([
+      ["cancelled", "Rendez-vous avec Hôpital fictif", "2026-10-02T12:00:00.000Z", "2026-10-02T12:00:00.000Z", { type: "Location", display: "Hôpital fictif" }],
+      ["booked", "Dentiste", "2026-09-01T07:30:00.000Z", "2026-09-01T07:30:00.000Z", { type: "Practitioner", display: "Dr Lemoine" }],
+    ]);
+    expect(bundle.entry?.[1]?.resource?.comment).toBe("Adresse : 3 rue des Lilas, Lyon");
+    expect(JSON.stringify(bundle)).not.toContain("radio");
+    expect(await serviceEvents(patient.id)).toEqual([
+      { action: "services.connected", actorKind: "patient", actorName: patient.actor.subject.fullName },
+      { action: "services.agenda-read", actorKind: "service", actorName: service.name },
+    ]);
+    // Measurements were not granted: refused, and no use recorded.
+    expect((await answerObservationSearch(get("/api/fhir/r4/Observation", access_token), new Date())).status).toBe(403);
+    expect(await serviceEvents(patient.id)).toHaveLength(2);
   });
 
   it("refuses documents to a token granted measurements only", async () => {

@@ -94,6 +94,7 @@ const ROUTES = [
   { name: "the connected services' OAuth token endpoint", path: "/api/oauth/token", extraSegments: 0 },
   { name: "the connected services' FHIR measurements", path: "/api/fhir/r4/Observation", extraSegments: 0 },
   { name: "the connected services' FHIR documents", path: "/api/fhir/r4/DocumentReference", extraSegments: 0 },
+  { name: "the connected services' FHIR agenda", path: "/api/fhir/r4/Appointment", extraSegments: 0 },
   { name: "the patient's messages", path: "/messagerie/envoi", extraSegments: 0 },
   { name: "the professional's messages", path: "/pro/messagerie/envoi", extraSegments: 0 },
   { name: "a message's attachment", path: "/messagerie/00000000-0000-4000-8000-000000000000/pieces-jointes/00000000-0000-4000-8000-000000000000", extraSegments: 0 },
