@@ -5,7 +5,8 @@
  * (README "API des services connectés"): prints the authorisation URL with a PKCE S256 challenge,
  * waits for the patient to approve in the browser (it listens on the service's redirect URI,
  * http://127.0.0.1:8976/retour, or takes the return address or the code pasted here), exchanges
- * the code, reads Observation, DocumentReference and Appointment, refreshes the token and reads again.
+ * the code, reads Observation, DocumentReference and Appointment, refreshes the token, reads
+ * again, then gives the tokens up (revocation).
  * It talks to the app over HTTP only, as a real service would.
  */
 import { createServer } from "node:http";
@@ -25,6 +26,7 @@ import {
   exchangeCode,
   readAuthorizationReturn,
   refreshTokens,
+  revokeToken,
   searchFhir,
 } from "@/lib/connected-services/service-client";
 
@@ -123,6 +125,12 @@ async function main() {
   const replayed = await refreshTokens(client, exchanged.body.refreshToken);
   console.log(`  rejouer l'ancien : HTTP ${replayed.status}${replayed.ok ? "" : ` — ${describeRefusal(replayed.error)}`}`);
   await read("Observation", refreshed.body);
+
+  step("5. Révocation du jeton (RFC 7009)");
+  const revoked = await revokeToken(client, refreshed.body.refreshToken, "refresh_token");
+  console.log(`POST /api/oauth/revoke : HTTP ${revoked.status} ; le jeton d'accès de la même paire est refusé aussi :`);
+  await read("Observation", refreshed.body);
+  console.log("Le service reste connecté : seul le patient le déconnecte, depuis le Catalogue.");
 
   console.log("\nTerminé. Ces lectures figurent dans l'historique d'activité du patient (« Services tiers »).");
 }

@@ -19,6 +19,7 @@ export type Tokens = { accessToken: string; refreshToken: string; expiresIn: num
 export type ClientAnswer<Body> = { ok: true; status: number; body: Body } | { ok: false; status: number; error: unknown };
 
 export const TOKEN_PATH = "/api/oauth/token";
+export const REVOCATION_PATH = "/api/oauth/revoke";
 export const FHIR_BASE_PATH = "/api/fhir/r4";
 
 /** RFC 7636 §4.1–4.2: a 43-character verifier from 32 random bytes, and its S256 challenge. */
@@ -102,6 +103,11 @@ export async function exchangeCode(client: ServiceClient, { code, verifier }: { 
 /** RFC 6749 §6: new tokens; the refresh token used is worth nothing afterwards (rotation). */
 export async function refreshTokens(client: ServiceClient, refreshToken: string): Promise<ClientAnswer<Tokens>> {
   return readTokens(await postForm(client, TOKEN_PATH, { grant_type: "refresh_token", refresh_token: refreshToken, client_id: client.clientId }));
+}
+
+/** RFC 7009: the service gives a token up (access or refresh: both of the pair end); 200 whatever the token was. */
+export async function revokeToken(client: ServiceClient, token: string, hint?: "access_token" | "refresh_token"): Promise<ClientAnswer<unknown>> {
+  return readAnswer(await postForm(client, REVOCATION_PATH, { token, client_id: client.clientId, ...(hint ? { token_type_hint: hint } : {}) }));
 }
 
 export type FhirSearchable = "Observation" | "DocumentReference" | "Appointment";

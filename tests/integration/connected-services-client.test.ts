@@ -5,6 +5,7 @@ import { answerAppointmentSearch, answerDocumentReferenceSearch, answerObservati
 import { approveAuthorization } from "@/lib/connected-services/authorization";
 import { DEMO_CLIENT_REDIRECT_URI } from "@/lib/connected-services/demo-catalogue";
 import { answerTokenRequest } from "@/lib/connected-services/oauth";
+import { answerRevocationRequest } from "@/lib/connected-services/revocation";
 import { AUTHORIZATION_PATH } from "@/lib/connected-services/paths";
 import { authorizationRequestSchema, tickedPurposes } from "@/lib/connected-services/schemas";
 import {
@@ -15,6 +16,7 @@ import {
   exchangeCode,
   readAuthorizationReturn,
   refreshTokens,
+  revokeToken,
   searchFhir,
 } from "@/lib/connected-services/service-client";
 import { createConnectedService, createDocument, createSignedInPerson } from "@/tests/support/factories";
@@ -26,6 +28,7 @@ const ORIGIN = "http://127.0.0.1:3000";
 /** The app's route handlers, in-process, by path: what the demo client's fetch reaches on a running app. */
 const HANDLERS: Record<string, (request: Request) => Promise<Response>> = {
   "POST /api/oauth/token": answerTokenRequest,
+  "POST /api/oauth/revoke": (request) => answerRevocationRequest(request, new Date()),
   "GET /api/fhir/r4/Observation": (request) => answerObservationSearch(request, new Date()),
   "GET /api/fhir/r4/DocumentReference": (request) => answerDocumentReferenceSearch(request, new Date()),
   "GET /api/fhir/r4/Appointment": (request) => answerAppointmentSearch(request, new Date()),
@@ -51,7 +54,7 @@ async function approveInBrowser(actor: Actor, authorizationUrl: string, granted:
 }
 
 describe("the demo service client (npm run services:demo-client)", () => {
-  it("walks the whole flow: PKCE authorisation URL, approval, code exchange, Observation and DocumentReference, refresh", async () => {
+  it("walks the whole flow: PKCE authorisation URL, approval, code exchange, FHIR reads, refresh, revocation", async () => {
     const patient = await createSignedInPerson();
     const service = await createConnectedService({ redirectUris: [DEMO_CLIENT_REDIRECT_URI] });
     await getDb().insert(measurements).values({ personId: patient.id, code: "29463-7", value: 70, unit: "kg", measuredAt: new Date("2026-05-01T08:00:00Z") });
@@ -90,6 +93,9 @@ describe("the demo service client (npm run services:demo-client)", () => {
     if (!refreshed.ok) throw new Error(JSON.stringify(refreshed));
     expect(await refreshTokens(client, tokens.body.refreshToken)).toMatchObject({ ok: false, status: 400, error: { error: "invalid_grant" } });
     expect(await searchFhir(client, "Observation", refreshed.body.accessToken)).toMatchObject({ ok: true, status: 200 });
+
+    expect(await revokeToken(client, refreshed.body.refreshToken, "refresh_token")).toMatchObject({ ok: true, status: 200 });
+    expect(await searchFhir(client, "Observation", refreshed.body.accessToken)).toMatchObject({ ok: false, status: 401 });
   });
 
   it("reads a refusal of the patient on the redirect URI as such", () => {

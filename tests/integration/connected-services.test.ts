@@ -9,6 +9,7 @@ import { answerAppointmentSearch, answerDocumentReferenceSearch, answerObservati
 import { approveAuthorization } from "@/lib/connected-services/authorization";
 import { disconnectService, findCatalogue, grantPurposes } from "@/lib/connected-services/connections";
 import { answerTokenRequest } from "@/lib/connected-services/oauth";
+import { answerRevocationRequest } from "@/lib/connected-services/revocation";
 import type { Purpose } from "@/lib/connected-services/purposes";
 import { importServices } from "@/lib/connected-services/import";
 import { SERVICE_COLUMNS } from "@/lib/connected-services/service-file";
@@ -211,6 +212,81 @@ describe("connected services: the OAuth flow and the FHIR API", () => {
     const revoked = await getDb().select({ revokedAt: oauthTokens.revokedAt }).from(oauthTokens).innerJoin(serviceConnections, eq(serviceConnections.id, oauthTokens.connectionId)).where(eq(serviceConnections.personId, patient.id));
     expect(revoked.every((row) => row.revokedAt !== null)).toBe(true);
     expect((await serviceEvents(patient.id)).map((event) => event.action)).toEqual(["services.connected", "services.disconnected"]);
+  });
+
+  it("revokes a token a service gives up (RFC 7009): both of the pair end at once, the connection stays, and the answer says nothing of other tokens", async () => {
+    const patient = await createSignedInPerson();
+    const service = await createConnectedService();
+    const other = await createConnectedService();
+    const revoke = (fields: Record<string, string>, contentType = "application/x-www-form-urlencoded") =>
+      answerRevocationRequest(new Request(`${ORIGIN}/api/oauth/revoke`, { method: "POST", headers: { "content-type": contentType }, body: new URLSearchParams(fields) }), new Date());
+    const refresh = (refreshToken: string) =>
+      answerTokenRequest(
+        new Request(`${ORIGIN}/api/oauth/token`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken, client_id: service.code }),
+        }),
+      );
+
+    // An access token given up: it and its refresh token are refused from then on.
+    const first = await accessTokenFor(patient.actor, service, ["measurements:read"]);
+    const revoked = await revoke({ token: first.access_token, token_type_hint: "access_token", client_id: service.code });
+    expect(revoked.status).toBe(200);
+    expect(revoked.headers.get("cache-control")).toBe("no-store");
+    expect((await answerObservationSearch(get("/api/fhir/r4/Observation", first.access_token), new Date())).status).toBe(401);
+    expect((await refresh(first.refresh_token)).status).toBe(400);
+
+    // A refresh token given up (with a hint that is wrong, which is ignored): its access token ends too.
+    const second = await accessTokenFor(patient.actor, service, ["measurements:read"]);
+    expect((await revoke({ token: second.refresh_token, token_type_hint: "access_token", client_id: service.code })).status).toBe(200);
+    expect((await answerObservationSearch(get("/api/fhir/r4/Observation", second.access_token), new Date())).status).toBe(401);
+    expect((await refresh(second.refresh_token)).status).toBe(400);
+
+    // Another service cannot revoke this one's token, and learns nothing: the same 200 as for an unknown or spent token.
+    const third = await accessTokenFor(patient.actor, service, ["measurements:read"]);
+    for (const fields of [
+      { token: third.access_token, client_id: other.code },
+      { token: "inconnu", client_id: service.code },
+      { token: first.access_token, client_id: service.code },
+    ]) {
+      const answer = await revoke(fields);
+      expect({ status: answer.status, body: await answer.json() }).toEqual({ status: 200, body: {} });
+    }
+    expect((await answerObservationSearch(get("/api/fhir/r4/Observation", third.access_token), new Date())).status).toBe(200);
+
+    // Malformed requests and unknown clients are told so.
+    expect((await revoke({ client_id: service.code })).status).toBe(400);
+    expect((await revoke({ token: third.access_token, client_id: service.code }, "application/json")).status).toBe(400);
+    const unknownClient = await revoke({ token: third.access_token, client_id: "service-inconnu" });
+    expect({ status: unknownClient.status, body: await unknownClient.json() }).toMatchObject({ status: 401, body: { error: "invalid_client" } });
+    expect((await answerObservationSearch(get("/api/fhir/r4/Observation", third.access_token), new Date())).status).toBe(200);
+
+    // The connection stays: the patient still sees it, and only they disconnect it.
+    const [connection] = await getDb().select({ disconnectedAt: serviceConnections.disconnectedAt }).from(serviceConnections).where(eq(serviceConnections.personId, patient.id));
+    expect(connection).toEqual({ disconnectedAt: null });
+    expect((await serviceEvents(patient.id)).map((event) => [event.action, event.actorName])).toEqual([
+      ["services.connected", patient.actor.subject.fullName],
+      ["services.token-revoked", service.name],
+      ["services.token-revoked", service.name],
+      ["services.measurements-read", service.name],
+      ["services.measurements-read", service.name],
+    ]);
+  });
+
+  it("revokes every token and code of a connection the moment the patient disconnects it", async () => {
+    const patient = await createSignedInPerson();
+    const service = await createConnectedService();
+    const live = await accessTokenFor(patient.actor, service, ["measurements:read"]);
+    // A code approved but not yet exchanged when the patient disconnects is worth nothing either.
+    const pending = await authorize(patient.actor, service, ["measurements:read"]);
+    expect((await answerObservationSearch(get("/api/fhir/r4/Observation", live.access_token), new Date())).status).toBe(200);
+    expect(await disconnectService({ actor: patient.actor, serviceId: service.id, now: new Date() })).toMatchObject({ status: "done" });
+    expect((await answerObservationSearch(get("/api/fhir/r4/Observation", live.access_token), new Date())).status).toBe(401);
+    expect(await (await pending.exchange(pending.verifier)).json()).toMatchObject({ error: "invalid_grant" });
+    const tokens = await getDb().select({ revokedAt: oauthTokens.revokedAt }).from(oauthTokens).innerJoin(serviceConnections, eq(serviceConnections.id, oauthTokens.connectionId)).where(eq(serviceConnections.personId, patient.id));
+    expect(tokens.length).toBeGreaterThan(0);
+    expect(tokens.every((row) => row.revokedAt !== null)).toBe(true);
   });
 
   it("refuses a suspended service at once, which can still be disconnected but not given purposes", async () => {

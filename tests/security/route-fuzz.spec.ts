@@ -92,6 +92,7 @@ const ROUTES = [
   { name: "a document's bytes", path: "/documents/00000000-0000-4000-8000-000000000000/fichier", extraSegments: 0 },
   { name: "the professional's deposit", path: "/pro/televersement", extraSegments: 0 },
   { name: "the connected services' OAuth token endpoint", path: "/api/oauth/token", extraSegments: 0 },
+  { name: "the connected services' OAuth token revocation", path: "/api/oauth/revoke", extraSegments: 0 },
   { name: "the connected services' FHIR measurements", path: "/api/fhir/r4/Observation", extraSegments: 0 },
   { name: "the connected services' FHIR documents", path: "/api/fhir/r4/DocumentReference", extraSegments: 0 },
   { name: "the connected services' FHIR agenda", path: "/api/fhir/r4/Appointment", extraSegments: 0 },
