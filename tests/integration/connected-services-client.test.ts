@@ -1,13 +1,8 @@
 import type { DocumentReference, Observation } from "fhir/r4";
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/access/actor";
-import { answerAppointmentSearch, answerDocumentReferenceSearch, answerObservationSearch } from "@/lib/connected-services/api";
-import { approveAuthorization } from "@/lib/connected-services/authorization";
+import { getDb } from "@/db/client";
+import { measurements } from "@/db/schema";
 import { DEMO_CLIENT_REDIRECT_URI } from "@/lib/connected-services/demo-catalogue";
-import { answerTokenRequest } from "@/lib/connected-services/oauth";
-import { answerRevocationRequest } from "@/lib/connected-services/revocation";
-import { AUTHORIZATION_PATH } from "@/lib/connected-services/paths";
-import { authorizationRequestSchema, tickedPurposes } from "@/lib/connected-services/schemas";
 import {
   type ServiceClient,
   authorizationUrlOf,
@@ -19,39 +14,8 @@ import {
   revokeToken,
   searchFhir,
 } from "@/lib/connected-services/service-client";
+import { approveInBrowser, inProcessClient } from "@/tests/support/connected-services";
 import { createConnectedService, createDocument, createSignedInPerson } from "@/tests/support/factories";
-import { getDb } from "@/db/client";
-import { measurements } from "@/db/schema";
-
-const ORIGIN = "http://127.0.0.1:3000";
-
-/** The app's route handlers, in-process, by path: what the demo client's fetch reaches on a running app. */
-const HANDLERS: Record<string, (request: Request) => Promise<Response>> = {
-  "POST /api/oauth/token": answerTokenRequest,
-  "POST /api/oauth/revoke": (request) => answerRevocationRequest(request, new Date()),
-  "GET /api/fhir/r4/Observation": (request) => answerObservationSearch(request, new Date()),
-  "GET /api/fhir/r4/DocumentReference": (request) => answerDocumentReferenceSearch(request, new Date()),
-  "GET /api/fhir/r4/Appointment": (request) => answerAppointmentSearch(request, new Date()),
-};
-
-async function sendInProcess(request: Request): Promise<Response> {
-  const handler = HANDLERS[`${request.method} ${new URL(request.url).pathname}`];
-  return handler ? handler(request) : new Response("Not found", { status: 404 });
-}
-
-/**
- * The patient's browser on the consent page: reads the service's request from the authorisation
- * URL as the page does, ticks `granted` and presses « Autoriser »; where the browser goes next.
- */
-async function approveInBrowser(actor: Actor, authorizationUrl: string, granted: string[]): Promise<string> {
-  const url = new URL(authorizationUrl);
-  expect(url.pathname).toBe(AUTHORIZATION_PATH);
-  const fields = authorizationRequestSchema.parse(Object.fromEntries(url.searchParams.entries()));
-  const purposes = tickedPurposes(Object.fromEntries(granted.map((purpose) => [`finalite-${purpose}`, "oui"])));
-  const outcome = await approveAuthorization({ actor, fields, purposes, now: new Date() });
-  if (outcome.status !== "redirect") throw new Error(`not approved: ${JSON.stringify(outcome)}`);
-  return outcome.location;
-}
 
 describe("the demo service client (npm run services:demo-client)", () => {
   it("walks the whole flow: PKCE authorisation URL, approval, code exchange, FHIR reads, refresh, revocation", async () => {
@@ -59,7 +23,7 @@ describe("the demo service client (npm run services:demo-client)", () => {
     const service = await createConnectedService({ redirectUris: [DEMO_CLIENT_REDIRECT_URI] });
     await getDb().insert(measurements).values({ personId: patient.id, code: "29463-7", value: 70, unit: "kg", measuredAt: new Date("2026-05-01T08:00:00Z") });
     await createDocument(patient.id, { title: "Ordonnance" });
-    const client: ServiceClient = { appOrigin: ORIGIN, clientId: service.code, redirectUri: DEMO_CLIENT_REDIRECT_URI, send: sendInProcess };
+    const client: ServiceClient = inProcessClient(service);
 
     const { verifier, challenge } = createPkcePair();
     expect(verifier).toMatch(/^[A-Za-z0-9_-]{43}$/);
