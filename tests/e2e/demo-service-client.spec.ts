@@ -10,8 +10,7 @@ import { signIn } from "./support/session";
  * back to the script's own listener on the demo service's redirect URI, and the script goes on.
  */
 
-// The script listens on the demo service's one redirect URI, a fixed port: one run at a time.
-test.describe.configure({ mode: "serial" });
+// The script listens on the demo service's one redirect URI, a fixed port: the phone project leaves this spec out (playwright.config.ts).
 
 function outputOf(child: ChildProcessWithoutNullStreams) {
   let text = "";
@@ -20,8 +19,7 @@ function outputOf(child: ChildProcessWithoutNullStreams) {
   return { read: () => text, ended: new Promise<number | null>((resolve) => child.on("close", resolve)) };
 }
 
-test("the demo service client walks the flow: the patient approves in the browser, the script reads, refreshes and revokes", async ({ page }, testInfo) => {
-  test.skip(testInfo.project.name !== "desktop", "the script's listener has one fixed port: run in one project only");
+test("the demo service client walks the flow: the patient approves in the browser, the script reads, refreshes and revokes", async ({ page }) => {
   const patient = await createActivePatient({ firstNames: "Bérénice", isOnboarded: true });
   await signIn(page, patient.id);
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/demo-service-client.ts", "--app", e2eServer.origin], { cwd: process.cwd() });
