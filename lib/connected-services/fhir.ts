@@ -7,7 +7,7 @@ import { BLOOD_PRESSURE, BLOOD_PRESSURE_METRIC_CODES, findMeasureKind } from "@/
 
 /**
  * What the API hands a connected service: FHIR R4 JSON. Pure mappings from our rows, checked
- * against the R4 JSON schema in the tests (tests/integration/connected-services-api.test.ts).
+ * against the R4 JSON schema in the tests (tests/integration/connected-services.test.ts).
  */
 
 const LOINC = "http://loinc.org";
