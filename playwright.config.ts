@@ -34,7 +34,8 @@ export default defineConfig({
       name: "phone",
       use: { ...devices["Pixel 5"], viewport: { width: 360, height: 740 }, launchOptions: chromium },
       // Keyboard-only journeys are about Tab order and keys, which a phone's width does not change.
-      testIgnore: /keyboard-[^/]*\.spec\.ts$/,
+      // The demo client's script is no page, and its listener has one fixed port: desktop runs it.
+      testIgnore: /(keyboard-[^/]*|demo-service-client)\.spec\.ts$/,
     },
     // The attack suite (docs/decisions/0006-security-suite.md): after the end-to-end specs in the
     // same run, so that its load does not slow them, or alone (npm run test:security sets

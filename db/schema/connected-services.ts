@@ -69,6 +69,12 @@ export const serviceConnections = pgTable(
     approvedVersion: integer().notNull(),
     connectedAt: instant().notNull(),
     disconnectedAt: instant(),
+    /**
+     * When the access lapsed for want of re-approval, written by the import once a later change of
+     * the service's purposes moves the service's deadline on: the deadline this connection missed
+     * stays its own. Null while the service's current deadline decides; re-approving clears it.
+     */
+    lapsedAt: instant(),
     ...lifecycleDates,
   },
   (table) => [

@@ -115,6 +115,8 @@ export const ACTIVITY_ACTIONS = {
   "services.disconnected": { label: "Déconnexion d'un service tiers", group: "third_party_services" },
   "services.measurements-read": { label: "Lecture des mesures par un service tiers", group: "third_party_services" },
   "services.documents-read": { label: "Lecture de la liste des documents par un service tiers", group: "third_party_services" },
+  "services.agenda-read": { label: "Lecture de l'agenda par un service tiers", group: "third_party_services" },
+  "services.token-revoked": { label: "Abandon d'un jeton d'accès par un service tiers", group: "third_party_services" },
 } as const satisfies Record<string, { label: string; group: ActivityGroup }>;
 
 /**

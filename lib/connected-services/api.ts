@@ -1,11 +1,11 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { connectedServices, documents, measurements, serviceConnections } from "@/db/schema";
+import { appointments, connectedServices, documents, measurements, serviceConnections } from "@/db/schema";
 import type { ActivityAction } from "@/lib/activity/actions";
 import { recordActivity } from "@/lib/activity/record";
 import { decideServiceAccess } from "./decide";
-import { documentReferenceOf, observationOf, operationOutcomeOf, searchsetOf } from "./fhir";
+import { appointmentOf, documentReferenceOf, observationOf, operationOutcomeOf, searchsetOf } from "./fhir";
 import { authenticateBearer } from "./oauth";
 import type { Purpose } from "./purposes";
 
@@ -41,6 +41,7 @@ export async function resolveServiceRequest(request: Request, purpose: Purpose, 
       grantedPurposes: serviceConnections.grantedPurposes,
       approvedVersion: serviceConnections.approvedVersion,
       disconnectedAt: serviceConnections.disconnectedAt,
+      lapsedAt: serviceConnections.lapsedAt,
       serviceName: connectedServices.name,
       status: connectedServices.status,
       requestedPurposes: connectedServices.requestedPurposes,
@@ -120,4 +121,28 @@ export async function answerDocumentReferenceSearch(request: Request, now: Date)
     return found;
   });
   return fhirAnswer(200, searchsetOf(rows.map(documentReferenceOf), request.url));
+}
+
+/** GET Appointment: the patient's agenda, appointments they wrote and those a professional added, latest first. */
+export async function answerAppointmentSearch(request: Request, now: Date): Promise<Response> {
+  const context = await resolveServiceRequest(request, "agenda:read", now);
+  if ("refusal" in context) return context.refusal;
+  const rows = await getDb().transaction(async (tx) => {
+    const found = await tx
+      .select({
+        id: appointments.id,
+        title: appointments.title,
+        withKind: appointments.withKind,
+        withName: appointments.withName,
+        startsAt: appointments.startsAt,
+        address: appointments.address,
+        status: appointments.status,
+      })
+      .from(appointments)
+      .where(eq(appointments.personId, context.personId))
+      .orderBy(desc(appointments.startsAt), desc(appointments.id));
+    await recordUse(tx, context, "services.agenda-read", now);
+    return found;
+  });
+  return fhirAnswer(200, searchsetOf(rows.map(appointmentOf), request.url));
 }

@@ -62,7 +62,7 @@ function catalogueServiceOf(row: ServiceSelection): CatalogueService {
   };
 }
 
-function liveConnectionOf(service: ServiceSelection, connection: Pick<ServiceConnectionRow, "id" | "grantedPurposes" | "approvedVersion" | "connectedAt">, now: Date): LiveConnection {
+function liveConnectionOf(service: ServiceSelection, connection: Pick<ServiceConnectionRow, "id" | "grantedPurposes" | "approvedVersion" | "connectedAt" | "lapsedAt">, now: Date): LiveConnection {
   return {
     id: connection.id,
     grantedPurposes: sortPurposes(connection.grantedPurposes),
@@ -79,7 +79,7 @@ export type CatalogueFilters = { category?: ServiceCategory; thematic?: ServiceT
  */
 export async function findCatalogue(actor: Actor, filters: CatalogueFilters, now: Date): Promise<{ service: CatalogueService; connection: LiveConnection | null }[]> {
   const rows = await getDb()
-    .select({ service: SERVICE_COLUMNS, connection: { id: serviceConnections.id, grantedPurposes: serviceConnections.grantedPurposes, approvedVersion: serviceConnections.approvedVersion, connectedAt: serviceConnections.connectedAt } })
+    .select({ service: SERVICE_COLUMNS, connection: { id: serviceConnections.id, grantedPurposes: serviceConnections.grantedPurposes, approvedVersion: serviceConnections.approvedVersion, connectedAt: serviceConnections.connectedAt, lapsedAt: serviceConnections.lapsedAt } })
     .from(connectedServices)
     .leftJoin(
       serviceConnections,
@@ -99,7 +99,7 @@ export async function findCatalogue(actor: Actor, filters: CatalogueFilters, now
 /** The services the subject is connected to now, delisted ones included (they can still be disconnected). */
 export async function findConnectedServices(actor: Actor, now: Date): Promise<{ service: CatalogueService; connection: LiveConnection }[]> {
   const rows = await getDb()
-    .select({ service: SERVICE_COLUMNS, connection: { id: serviceConnections.id, grantedPurposes: serviceConnections.grantedPurposes, approvedVersion: serviceConnections.approvedVersion, connectedAt: serviceConnections.connectedAt } })
+    .select({ service: SERVICE_COLUMNS, connection: { id: serviceConnections.id, grantedPurposes: serviceConnections.grantedPurposes, approvedVersion: serviceConnections.approvedVersion, connectedAt: serviceConnections.connectedAt, lapsedAt: serviceConnections.lapsedAt } })
     .from(serviceConnections)
     .innerJoin(connectedServices, eq(connectedServices.id, serviceConnections.serviceId))
     .where(and(isOwnedBySubject(actor, serviceConnections.personId), isNull(serviceConnections.disconnectedAt)))
@@ -113,7 +113,7 @@ export async function findConnectedServices(actor: Actor, now: Date): Promise<{ 
  */
 export async function findServiceForActor(actor: Actor, serviceId: string, now: Date): Promise<{ service: CatalogueService; connection: LiveConnection | null } | null> {
   const [row] = await getDb()
-    .select({ service: SERVICE_COLUMNS, connection: { id: serviceConnections.id, grantedPurposes: serviceConnections.grantedPurposes, approvedVersion: serviceConnections.approvedVersion, connectedAt: serviceConnections.connectedAt } })
+    .select({ service: SERVICE_COLUMNS, connection: { id: serviceConnections.id, grantedPurposes: serviceConnections.grantedPurposes, approvedVersion: serviceConnections.approvedVersion, connectedAt: serviceConnections.connectedAt, lapsedAt: serviceConnections.lapsedAt } })
     .from(connectedServices)
     .leftJoin(
       serviceConnections,
@@ -184,7 +184,7 @@ export async function grantPurposes(
     if (isSame) return { status: "done", connectionId: live.id };
     await tx
       .update(serviceConnections)
-      .set({ grantedPurposes: chosen, approvedVersion: service.purposesVersion })
+      .set({ grantedPurposes: chosen, approvedVersion: service.purposesVersion, lapsedAt: null })
       .where(eq(serviceConnections.id, live.id));
     await record(tx, actor, isReapproval ? "services.reapproved" : "services.purposes-changed", live.id, now);
     return { status: "done", connectionId: live.id };

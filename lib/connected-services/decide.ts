@@ -16,7 +16,7 @@ export type ServiceTerms = {
   reapprovalDeadline: Date | null;
 };
 
-export type ConnectionTerms = { grantedPurposes: readonly string[]; approvedVersion: number; disconnectedAt: Date | null };
+export type ConnectionTerms = { grantedPurposes: readonly string[]; approvedVersion: number; disconnectedAt: Date | null; lapsedAt: Date | null };
 
 /** Where a live connection stands, as the patient's page shows it. */
 export type ConnectionStanding =
@@ -27,6 +27,8 @@ export type ConnectionStanding =
 
 export function connectionStanding(service: ServiceTerms, connection: ConnectionTerms, now: Date): ConnectionStanding {
   if (service.status !== "online") return { kind: "suspended" };
+  // Missed an earlier deadline: a later change of the service, with a later date, revives nothing.
+  if (connection.lapsedAt) return { kind: "lapsed" };
   if (connection.approvedVersion >= service.purposesVersion) return { kind: "active" };
   if (service.reapprovalDeadline && now < service.reapprovalDeadline) return { kind: "reapproval-needed", deadline: service.reapprovalDeadline };
   return { kind: "lapsed" };

@@ -1,11 +1,13 @@
-import type { Bundle, DocumentReference, Observation, OperationOutcome, Quantity } from "fhir/r4";
+import type { Appointment, Bundle, DocumentReference, Observation, OperationOutcome, Quantity } from "fhir/r4";
+import { appointmentHeadline } from "@/lib/agenda/appointments";
+import type { AppointmentStatus, AppointmentWithKind } from "@/lib/agenda/schemas";
 import { DOCUMENT_CATEGORY_LABELS, type DocumentCategory } from "@/lib/documents/categories";
 import { documentTypeOf } from "@/lib/documents/document-types";
 import { BLOOD_PRESSURE, BLOOD_PRESSURE_METRIC_CODES, findMeasureKind } from "@/lib/medical-profile/measures";
 
 /**
  * What the API hands a connected service: FHIR R4 JSON. Pure mappings from our rows, checked
- * against the R4 JSON schema in the tests (tests/integration/connected-services-api.test.ts).
+ * against the R4 JSON schema in the tests (tests/integration/connected-services.test.ts).
  */
 
 const LOINC = "http://loinc.org";
@@ -73,8 +75,38 @@ export function documentReferenceOf(row: DocumentRow): DocumentReference {
   };
 }
 
-/** A search's answer: every match, newest first (no paging: a person's measurements and documents fit in one answer). */
-export function searchsetOf<Resource extends Observation | DocumentReference>(resources: Resource[], selfUrl: string): Bundle<Resource> {
+export type AppointmentRow = {
+  id: string;
+  title: string | null;
+  withKind: AppointmentWithKind;
+  withName: string;
+  startsAt: Date;
+  address: string | null;
+  status: AppointmentStatus | null;
+};
+
+/**
+ * One appointment of the agenda as an Appointment. The agenda keeps a start only: R4 wants a
+ * booked appointment to have both start and end (invariants app-2, app-3), so the end is the start
+ * and no duration is claimed. The person's own appointments have no status: they are "booked",
+ * as they wrote them. The patient's personal note stays out, as it does for professionals.
+ */
+export function appointmentOf(row: AppointmentRow): Appointment {
+  const at = row.startsAt.toISOString();
+  return {
+    resourceType: "Appointment",
+    id: row.id,
+    status: row.status ?? "booked",
+    description: appointmentHeadline(row),
+    start: at,
+    end: at,
+    ...(row.address ? { comment: `Adresse : ${row.address}` } : {}),
+    participant: [{ actor: { type: row.withKind === "practitioner" ? "Practitioner" : "Location", display: row.withName }, required: "required", status: "accepted" }],
+  };
+}
+
+/** A search's answer: every match, newest first (no paging: a person's measurements, documents and appointments fit in one answer). */
+export function searchsetOf<Resource extends Observation | DocumentReference | Appointment>(resources: Resource[], selfUrl: string): Bundle<Resource> {
   return {
     resourceType: "Bundle",
     type: "searchset",

@@ -1,7 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, lt } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { connectedServices } from "@/db/schema";
+import { connectedServices, serviceConnections } from "@/db/schema";
 import { sortPurposes } from "./purposes";
 import { type ServiceEntry, type ServiceFileError, readServiceFile } from "./service-file";
 
@@ -65,6 +65,20 @@ export async function importServices(csvText: string, now: Date = new Date()): P
           ...(purposesChanged ? { purposesVersion: known.purposesVersion + 1, reapprovalDeadline: deadlineOf(entry, now) } : {}),
         })
         .where(eq(connectedServices.id, known.id));
+      if (purposesChanged && known.reapprovalDeadline && known.reapprovalDeadline <= now) {
+        // The new deadline is for this change; connections that missed the last one stay lapsed.
+        await tx
+          .update(serviceConnections)
+          .set({ lapsedAt: known.reapprovalDeadline })
+          .where(
+            and(
+              eq(serviceConnections.serviceId, known.id),
+              isNull(serviceConnections.disconnectedAt),
+              isNull(serviceConnections.lapsedAt),
+              lt(serviceConnections.approvedVersion, known.purposesVersion),
+            ),
+          );
+      }
       updated += 1;
       if (purposesChanged) reapprovalsRequired += 1;
     }

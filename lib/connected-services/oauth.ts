@@ -27,7 +27,7 @@ export const AUTHORIZATION_CODE_LIFETIME_SECONDS = 60;
 export type ConnectionUser = { connectionId: string };
 
 /** Secrets are kept as their SHA-256: a leaked table gives no usable code or token. */
-function hashSecret(secret: string): string {
+export function hashSecret(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
 
@@ -242,7 +242,7 @@ function headersOf(request: Request): Record<string, string> {
   return Object.fromEntries(request.headers.entries());
 }
 
-function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+export function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
     headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", Pragma: "no-cache", ...headers },

@@ -57,3 +57,13 @@ export const catalogueFiltersSchema = z.object({
     .optional()
     .transform((value) => (value && isServiceThematic(value) ? value : undefined)),
 });
+
+/**
+ * A token revocation request (RFC 7009 §2.1), form-encoded. A public client names itself with
+ * client_id. An unknown token_type_hint is ignored, as §2.1 allows: both kinds are looked up.
+ */
+export const revocationRequestSchema = z.object({
+  token: z.string().min(1, "token manquant").max(2000),
+  token_type_hint: z.string().max(100).optional(),
+  client_id: z.string().regex(/^[a-z0-9-]{1,64}$/, "client_id invalide"),
+});

@@ -1,18 +1,19 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import type { Bundle, DocumentReference, Observation } from "fhir/r4";
+import type { Appointment, Bundle, DocumentReference, Observation } from "fhir/r4";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { activityEvents, connectedServices, measurements, oauthTokens, serviceConnections } from "@/db/schema";
+import { activityEvents, appointments, connectedServices, measurements, oauthTokens, serviceConnections } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
-import { answerDocumentReferenceSearch, answerObservationSearch } from "@/lib/connected-services/api";
+import { answerAppointmentSearch, answerDocumentReferenceSearch, answerObservationSearch } from "@/lib/connected-services/api";
 import { approveAuthorization } from "@/lib/connected-services/authorization";
 import { disconnectService, findCatalogue, grantPurposes } from "@/lib/connected-services/connections";
 import { answerTokenRequest } from "@/lib/connected-services/oauth";
+import { answerRevocationRequest } from "@/lib/connected-services/revocation";
 import type { Purpose } from "@/lib/connected-services/purposes";
 import { importServices } from "@/lib/connected-services/import";
 import { SERVICE_COLUMNS } from "@/lib/connected-services/service-file";
-import { createConnectedService, createDocument, createSignedInPerson } from "@/tests/support/factories";
+import { createConnectedService, createDocument, createProfessional, createSignedInPerson } from "@/tests/support/factories";
 import { fhirSchemaErrors } from "@/tests/support/fhir-schema";
 
 const ORIGIN = "http://127.0.0.1:3000";
@@ -151,6 +152,38 @@ describe("connected services: the OAuth flow and the FHIR API", () => {
     expect(fhirSchemaErrors({ resourceType: "Observation", status: "final" } as Observation)).not.toEqual([]);
   });
 
+  it("answers the agenda as R4 Appointments to a token granted agenda:read, valid against the R4 JSON schema, without the personal note", async () => {
+    const patient = await createSignedInPerson();
+    const service = await createConnectedService({ requestedPurposes: ["agenda:read", "agenda:write"] });
+    const { professional } = await createProfessional();
+    await getDb()
+      .insert(appointments)
+      .values([
+        { personId: patient.id, title: "Dentiste", withKind: "practitioner", withName: "Dr Lemoine", startsAt: new Date("2026-09-01T07:30:00Z"), address: "3 rue des Lilas, Lyon", note: "Ne pas oublier la radio" },
+        { personId: patient.id, withKind: "establishment", withName: "Hôpital fictif", startsAt: new Date("2026-10-02T12:00:00Z"), authorKind: "professional", authorProfessionalId: professional.id, status: "cancelled" },
+      ]);
+    const { access_token } = await accessTokenFor(patient.actor, service, ["agenda:read"]);
+    const answer = await answerAppointmentSearch(get("/api/fhir/r4/Appointment", access_token), new Date());
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("content-type")).toContain("application/fhir+json");
+    const bundle = (await answer.json()) as Bundle<Appointment>;
+    expect(fhirSchemaErrors(bundle)).toEqual([]);
+    for (const entry of bundle.entry ?? []) expect(fhirSchemaErrors(entry.resource!)).toEqual([]);
+    expect(bundle.entry?.map(({ resource }) => [resource?.status, resource?.description, resource?.start, resource?.end, resource?.participant[0]?.actor])).toEqual([
+      ["cancelled", "Rendez-vous avec Hôpital fictif", "2026-10-02T12:00:00.000Z", "2026-10-02T12:00:00.000Z", { type: "Location", display: "Hôpital fictif" }],
+      ["booked", "Dentiste", "2026-09-01T07:30:00.000Z", "2026-09-01T07:30:00.000Z", { type: "Practitioner", display: "Dr Lemoine" }],
+    ]);
+    expect(bundle.entry?.[1]?.resource?.comment).toBe("Adresse : 3 rue des Lilas, Lyon");
+    expect(JSON.stringify(bundle)).not.toContain("radio");
+    expect(await serviceEvents(patient.id)).toEqual([
+      { action: "services.connected", actorKind: "patient", actorName: patient.actor.subject.fullName },
+      { action: "services.agenda-read", actorKind: "service", actorName: service.name },
+    ]);
+    // Measurements were not granted: refused, and no use recorded.
+    expect((await answerObservationSearch(get("/api/fhir/r4/Observation", access_token), new Date())).status).toBe(403);
+    expect(await serviceEvents(patient.id)).toHaveLength(2);
+  });
+
   it("refuses documents to a token granted measurements only", async () => {
     const patient = await createSignedInPerson();
     const service = await createConnectedService();
@@ -179,6 +212,81 @@ describe("connected services: the OAuth flow and the FHIR API", () => {
     const revoked = await getDb().select({ revokedAt: oauthTokens.revokedAt }).from(oauthTokens).innerJoin(serviceConnections, eq(serviceConnections.id, oauthTokens.connectionId)).where(eq(serviceConnections.personId, patient.id));
     expect(revoked.every((row) => row.revokedAt !== null)).toBe(true);
     expect((await serviceEvents(patient.id)).map((event) => event.action)).toEqual(["services.connected", "services.disconnected"]);
+  });
+
+  it("revokes a token a service gives up (RFC 7009): both of the pair end at once, the connection stays, and the answer says nothing of other tokens", async () => {
+    const patient = await createSignedInPerson();
+    const service = await createConnectedService();
+    const other = await createConnectedService();
+    const revoke = (fields: Record<string, string>, contentType = "application/x-www-form-urlencoded") =>
+      answerRevocationRequest(new Request(`${ORIGIN}/api/oauth/revoke`, { method: "POST", headers: { "content-type": contentType }, body: new URLSearchParams(fields) }), new Date());
+    const refresh = (refreshToken: string) =>
+      answerTokenRequest(
+        new Request(`${ORIGIN}/api/oauth/token`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken, client_id: service.code }),
+        }),
+      );
+
+    // An access token given up: it and its refresh token are refused from then on.
+    const first = await accessTokenFor(patient.actor, service, ["measurements:read"]);
+    const revoked = await revoke({ token: first.access_token, token_type_hint: "access_token", client_id: service.code });
+    expect(revoked.status).toBe(200);
+    expect(revoked.headers.get("cache-control")).toBe("no-store");
+    expect((await answerObservationSearch(get("/api/fhir/r4/Observation", first.access_token), new Date())).status).toBe(401);
+    expect((await refresh(first.refresh_token)).status).toBe(400);
+
+    // A refresh token given up (with a hint that is wrong, which is ignored): its access token ends too.
+    const second = await accessTokenFor(patient.actor, service, ["measurements:read"]);
+    expect((await revoke({ token: second.refresh_token, token_type_hint: "access_token", client_id: service.code })).status).toBe(200);
+    expect((await answerObservationSearch(get("/api/fhir/r4/Observation", second.access_token), new Date())).status).toBe(401);
+    expect((await refresh(second.refresh_token)).status).toBe(400);
+
+    // Another service cannot revoke this one's token, and learns nothing: the same 200 as for an unknown or spent token.
+    const third = await accessTokenFor(patient.actor, service, ["measurements:read"]);
+    for (const fields of [
+      { token: third.access_token, client_id: other.code },
+      { token: "inconnu", client_id: service.code },
+      { token: first.access_token, client_id: service.code },
+    ]) {
+      const answer = await revoke(fields);
+      expect({ status: answer.status, body: await answer.json() }).toEqual({ status: 200, body: {} });
+    }
+    expect((await answerObservationSearch(get("/api/fhir/r4/Observation", third.access_token), new Date())).status).toBe(200);
+
+    // Malformed requests and unknown clients are told so.
+    expect((await revoke({ client_id: service.code })).status).toBe(400);
+    expect((await revoke({ token: third.access_token, client_id: service.code }, "application/json")).status).toBe(400);
+    const unknownClient = await revoke({ token: third.access_token, client_id: "service-inconnu" });
+    expect({ status: unknownClient.status, body: await unknownClient.json() }).toMatchObject({ status: 401, body: { error: "invalid_client" } });
+    expect((await answerObservationSearch(get("/api/fhir/r4/Observation", third.access_token), new Date())).status).toBe(200);
+
+    // The connection stays: the patient still sees it, and only they disconnect it.
+    const [connection] = await getDb().select({ disconnectedAt: serviceConnections.disconnectedAt }).from(serviceConnections).where(eq(serviceConnections.personId, patient.id));
+    expect(connection).toEqual({ disconnectedAt: null });
+    expect((await serviceEvents(patient.id)).map((event) => [event.action, event.actorName])).toEqual([
+      ["services.connected", patient.actor.subject.fullName],
+      ["services.token-revoked", service.name],
+      ["services.token-revoked", service.name],
+      ["services.measurements-read", service.name],
+      ["services.measurements-read", service.name],
+    ]);
+  });
+
+  it("revokes every token and code of a connection the moment the patient disconnects it", async () => {
+    const patient = await createSignedInPerson();
+    const service = await createConnectedService();
+    const live = await accessTokenFor(patient.actor, service, ["measurements:read"]);
+    // A code approved but not yet exchanged when the patient disconnects is worth nothing either.
+    const pending = await authorize(patient.actor, service, ["measurements:read"]);
+    expect((await answerObservationSearch(get("/api/fhir/r4/Observation", live.access_token), new Date())).status).toBe(200);
+    expect(await disconnectService({ actor: patient.actor, serviceId: service.id, now: new Date() })).toMatchObject({ status: "done" });
+    expect((await answerObservationSearch(get("/api/fhir/r4/Observation", live.access_token), new Date())).status).toBe(401);
+    expect(await (await pending.exchange(pending.verifier)).json()).toMatchObject({ error: "invalid_grant" });
+    const tokens = await getDb().select({ revokedAt: oauthTokens.revokedAt }).from(oauthTokens).innerJoin(serviceConnections, eq(serviceConnections.id, oauthTokens.connectionId)).where(eq(serviceConnections.personId, patient.id));
+    expect(tokens.length).toBeGreaterThan(0);
+    expect(tokens.every((row) => row.revokedAt !== null)).toBe(true);
   });
 
   it("refuses a suspended service at once, which can still be disconnected but not given purposes", async () => {

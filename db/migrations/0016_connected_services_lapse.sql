@@ -1,0 +1,1 @@
+ALTER TABLE "service_connections" ADD COLUMN "lapsed_at" timestamp with time zone;
