@@ -20,6 +20,12 @@ export type FamilyContext = {
 export type TableFamily = {
   name: string;
   addRows: (people: readonly PlannedPerson[], rows: RowSet, context: FamilyContext) => void;
+  /**
+   * Rows no person owns and many refer to (the professionals who write): added once per run,
+   * before the first batch, and skipped where already there (same key), so growing the set again
+   * inserts them no twice.
+   */
+  addSharedRows?: (rows: RowSet, context: FamilyContext) => void;
 };
 
 export const MINUTE_MS = 60_000;

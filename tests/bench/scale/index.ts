@@ -110,6 +110,10 @@ async function grow(sql: postgres.Sql, options: GrowthOptions): Promise<GrowthRe
     }),
   };
 
+  const shared = new RowSet();
+  for (const family of TABLE_FAMILIES) family.addSharedRows?.(shared, context);
+  await sql.begin((tx) => shared.insert(tx, { skipExisting: true }));
+
   let total = personsBefore;
   const insertBatch = async (batch: PlannedPerson[]) => {
     const rows = new RowSet();

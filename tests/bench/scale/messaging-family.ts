@@ -1,16 +1,34 @@
-import { conversations, messages } from "@/db/schema";
+import { conversations, messages, professionals } from "@/db/schema";
 import { welcomeMessageBody } from "@/lib/delivery/templates/messaging";
 import { SERVICE_SENDER_NAME } from "@/lib/messaging/welcome";
+import { professionalDisplayName } from "@/lib/professionals/names";
+import { luhnCheckDigit } from "@/lib/professionals/rpps";
 import { DAY_MS, MINUTE_MS, type TableFamily, later } from "./family";
 
-const PROFESSIONALS = [
-  "Dr Sophie Bernard",
-  "Dr Marc Lefebvre",
-  "Dr Amina Diallo",
-  "Cabinet de kinésithérapie des Lilas",
-  "Pharmacie du Marché",
-  "Laboratoire Biologie Centre",
-] as const;
+/**
+ * The professionals who write in the data set: rows of their own, since a professional's message
+ * names its sender (messages_professional_sender_named, migration 0014) and a conversation its
+ * professional. Fixed ids and RPPS numbers (a range of their own, 10991…, beside the demo's
+ * 10990…), so every batch and every run refers to the same rows, inserted once.
+ */
+const BENCH_PROFESSIONALS = [
+  { lastName: "Bernard", firstName: "Sophie", professionCode: "10", specialty: "Médecine générale", structureName: "Cabinet médical du Parc" },
+  { lastName: "Lefebvre", firstName: "Marc", professionCode: "10", specialty: "Cardiologie", structureName: "Clinique du Centre" },
+  { lastName: "Diallo", firstName: "Amina", professionCode: "10", specialty: "Pédiatrie", structureName: "Cabinet de pédiatrie des Lilas" },
+  { lastName: "Moreau", firstName: "Julien", professionCode: "70", specialty: null, structureName: "Cabinet de kinésithérapie des Lilas" },
+  { lastName: "Petit", firstName: "Claire", professionCode: "21", specialty: null, structureName: "Pharmacie du Marché" },
+  { lastName: "Roux", firstName: "Hélène", professionCode: "60", specialty: null, structureName: "Cabinet infirmier Biologie Centre" },
+].map((professional, index) => {
+  const body = `1099100${String(index + 1).padStart(3, "0")}`;
+  return {
+    ...professional,
+    id: `00000000-0000-4000-8000-bbbbbbbb${String(index + 1).padStart(4, "0")}`,
+    rpps: body + luhnCheckDigit(body),
+    city: "Lyon",
+    name: professionalDisplayName(professional),
+  };
+});
+
 const SUBJECTS = [
   "Résultats de votre prise de sang",
   "Suite à votre consultation",
@@ -38,6 +56,12 @@ const PATIENT_BODIES = [
  */
 export const messagingFamily: TableFamily = {
   name: "messaging",
+  addSharedRows(rows, { now }) {
+    rows.add(
+      professionals,
+      ...BENCH_PROFESSIONALS.map(({ name: _name, ...professional }) => ({ ...professional, createdAt: now, updatedAt: now })),
+    );
+  },
   addRows(people, rows, { now }) {
     const welcome = welcomeMessageBody();
     for (const planned of people) {
@@ -73,7 +97,7 @@ export const messagingFamily: TableFamily = {
       const conversationCount = random.int(1, 3);
       for (let conversation = 0; conversation < conversationCount; conversation += 1) {
         const conversationId = random.uuid();
-        const professional = random.pick(PROFESSIONALS);
+        const professional = random.pick(BENCH_PROFESSIONALS);
         const startedAt = later(activatedAt, random.int(0, span));
         const messageCount = random.int(1, 6);
         let sentAt = startedAt;
@@ -86,19 +110,23 @@ export const messagingFamily: TableFamily = {
             conversationId,
             personId,
             senderKind: isFromProfessional ? "professional" : "patient",
-            senderName: isFromProfessional ? professional : planned.usualFirstName,
+            senderProfessionalId: isFromProfessional ? professional.id : null,
+            senderName: isFromProfessional ? professional.name : planned.usualFirstName,
             body: random.pick(isFromProfessional ? PROFESSIONAL_BODIES : PATIENT_BODIES),
             sentAt,
             // The patient's own replies are read by nature; a professional's last word may wait.
             readAt: !isFromProfessional ? sentAt : isLast && random.isChance(0.3) ? null : readLater(sentAt),
+            // Likewise on the professional's side: their own are read, the patient's last reply may wait.
+            readByProfessionalAt: isFromProfessional ? sentAt : isLast && random.isChance(0.3) ? null : readLater(sentAt),
           });
           sentAt = new Date(Math.min(now.getTime(), sentAt.getTime() + random.int(10, 3 * 24 * 60) * MINUTE_MS));
         }
         rows.add(conversations, {
           id: conversationId,
           personId,
+          professionalId: professional.id,
           subject: random.pick(SUBJECTS),
-          counterpartName: professional,
+          counterpartName: professional.name,
           lastMessageAt: thread.at(-1)?.sentAt ?? startedAt,
           createdAt: startedAt,
         });

@@ -17,6 +17,7 @@ import {
   oppositions,
   outgoingMessages,
   postalLetters,
+  professionals,
   profileItems,
   provisionalCodes,
   representations,
@@ -30,6 +31,7 @@ import {
  * rows to a table missing here is refused at once: a new table gets its place in this list.
  */
 const INSERT_ORDER: readonly PgTable[] = [
+  professionals,
   insuredPersons,
   guardianships,
   spaces,
@@ -90,9 +92,10 @@ export class RowSet {
    * Multi-row INSERTs through the `postgres` driver, table by table in foreign-key order, as many
    * rows per statement as the parameter limit allows; row counts by table. Not COPY: postgres.js
    * 3.4.9 never settles a COPY the server refuses (porsager/postgres#1173), so one bad row would
-   * hang the generator instead of failing it.
+   * hang the generator instead of failing it. `skipExisting` leaves out rows already there (any
+   * unique key), for the shared rows every run adds again.
    */
-  async insert(sql: TransactionSql): Promise<Record<string, number>> {
+  async insert(sql: TransactionSql, { skipExisting = false }: { skipExisting?: boolean } = {}): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     for (const table of INSERT_ORDER) {
       const rows = this.rowsByTable.get(table);
@@ -110,7 +113,10 @@ export class RowSet {
             }),
           ),
         );
-        await sql`insert into ${sql(getTableName(table))} ${sql(values as Record<string, SerializableParameter>[], ...names)}`;
+        const into = sql(getTableName(table));
+        const list = sql(values as Record<string, SerializableParameter>[], ...names);
+        if (skipExisting) await sql`insert into ${into} ${list} on conflict do nothing`;
+        else await sql`insert into ${into} ${list}`;
       }
       counts[getTableName(table)] = rows.length;
     }
