@@ -4,6 +4,7 @@ import { DEMO_SERVICES } from "@/lib/connected-services/demo-catalogue";
 import { formatServiceImportSummary, importServices } from "@/lib/connected-services/import";
 import { formatServiceCsv } from "@/lib/connected-services/service-file";
 import { applyDemoStates } from "@/lib/enrolment/demo-states";
+import { seedDemoMailbox } from "@/lib/messaging/demo-mailbox";
 import { formatDirectoryImportSummary } from "@/lib/professionals/import";
 import { seedDemoProfessionals } from "@/lib/professionals/demo-accounts";
 import { buildDemoRegisterCsv } from "@/lib/register/demo-register";
@@ -34,6 +35,16 @@ try {
       process.exitCode = 1;
     } else {
       console.log(`Annuaire de démonstration : ${formatDirectoryImportSummary(directory)} (connexion /pro prête pour chacun).`);
+    }
+    if (directory.status !== "rejected") {
+      const mailbox = await seedDemoMailbox();
+      const told = {
+        seeded: "un document, un message avec sa pièce jointe et leurs notifications, de la part du Dr Anne Leroy",
+        "already-there": "déjà présente",
+        "no-demo-patient": "aucun espace actif de démonstration",
+        "no-demo-professional": "aucun professionnel de démonstration",
+      } as const;
+      console.log(`Messagerie de démonstration : ${told[mailbox.status]}.`);
     }
     const feed = await importStatements(buildDemoStatementCsv());
     if (feed.status === "rejected") {
