@@ -5,6 +5,7 @@ import { DEMO_SERVICES } from "@/lib/connected-services/demo-catalogue";
 import { formatServiceImportSummary, importServices } from "@/lib/connected-services/import";
 import { formatServiceCsv } from "@/lib/connected-services/service-file";
 import { applyDemoStates } from "@/lib/enrolment/demo-states";
+import { seedDemoMailbox } from "@/lib/messaging/demo-mailbox";
 import { formatDirectoryImportSummary } from "@/lib/professionals/import";
 import { seedDemoProfessionals } from "@/lib/professionals/demo-accounts";
 import { buildDemoRegisterCsv } from "@/lib/register/demo-register";
@@ -38,6 +39,16 @@ try {
       // After the directory: one of the appointments is the demo general practitioner's.
       const agenda = await seedDemoAgenda();
       console.log(`Agenda de démonstration : ${agenda.added} ajouts (rendez-vous, rappel), ${agenda.alreadyPresent} déjà présents.`);
+    }
+    if (directory.status !== "rejected") {
+      const mailbox = await seedDemoMailbox();
+      const told = {
+        seeded: "un document, un message avec sa pièce jointe et leurs notifications, de la part du Dr Anne Leroy",
+        "already-there": "déjà présente",
+        "no-demo-patient": "aucun espace actif de démonstration",
+        "no-demo-professional": "aucun professionnel de démonstration",
+      } as const;
+      console.log(`Messagerie de démonstration : ${told[mailbox.status]}.`);
     }
     const feed = await importStatements(buildDemoStatementCsv());
     if (feed.status === "rejected") {

@@ -9,23 +9,51 @@ import { type StorageKind, getDocumentStore, isStoreConfigured } from "./storage
 
 export type RotationReport = {
   rewrapped: number;
-  /** Documents whose data key does not unwrap (an unknown master key, a damaged wrapped key): left as they are. */
+  /** Rows whose data key does not unwrap (an unknown master key, a damaged wrapped key): left as they are. */
   failedIds: string[];
-  /** Documents still under another master key after this run (the failed ones included). */
+  /** Rows still under another master key after this run (the failed ones included). */
   remaining: number;
 };
 
+/** What one run did, all encrypted files together (the sums) and by table: documents and message attachments. */
+export type FullRotationReport = RotationReport & { documents: RotationReport; attachments: RotationReport };
+
 /**
- * `npm run keys:rotate`: re-wraps the data key of every document whose master key is not the
- * current one, batch by batch, each batch in its own transaction. The objects are not read or
- * written: a file's ciphertext and data key stay the same, only the small wrapped key changes.
- * Interrupted, it loses at most the batch under way (rolled back) and the next run picks up
- * where it stopped, since it selects by masterKeyId. A row that does not unwrap is reported and
- * passed over, never blocking the others. `maxBatches` bounds one run (tests stop half-way with it).
+ * The tables whose rows hold a data key wrapped under a master key. Each key is bound to its row's
+ * id and person (lib/documents/encryption.ts DocumentBinding): a message attachment is encrypted
+ * with its own id in the documentId slot (lib/messaging/attachments.ts), so re-wrapping it binds the same.
+ */
+const WRAPPED_KEY_TABLES = { documents, attachments: messageAttachments } as const;
+type WrappedKeyTable = (typeof WRAPPED_KEY_TABLES)[keyof typeof WRAPPED_KEY_TABLES];
+
+/**
+ * `npm run keys:rotate`: re-wraps the data key of every document and every message attachment
+ * whose master key is not the current one, batch by batch, each batch in its own transaction.
+ * The objects are not read or written: a file's ciphertext and data key stay the same, only the
+ * small wrapped key changes. Interrupted, it loses at most the batch under way (rolled back) and
+ * the next run picks up where it stopped, since it selects by masterKeyId. A row that does not
+ * unwrap is reported and passed over, never blocking the others. `maxBatches` bounds one run,
+ * table by table (tests stop half-way with it).
  */
 export async function rotateMasterKeys(
   executor: Executor,
-  { batchSize = 200, maxBatches = Number.POSITIVE_INFINITY }: { batchSize?: number; maxBatches?: number } = {},
+  options: { batchSize?: number; maxBatches?: number } = {},
+): Promise<FullRotationReport> {
+  const documentReport = await rotateTable(executor, WRAPPED_KEY_TABLES.documents, options);
+  const attachmentReport = await rotateTable(executor, WRAPPED_KEY_TABLES.attachments, options);
+  return {
+    rewrapped: documentReport.rewrapped + attachmentReport.rewrapped,
+    failedIds: [...documentReport.failedIds, ...attachmentReport.failedIds],
+    remaining: documentReport.remaining + attachmentReport.remaining,
+    documents: documentReport,
+    attachments: attachmentReport,
+  };
+}
+
+async function rotateTable(
+  executor: Executor,
+  table: WrappedKeyTable,
+  { batchSize = 200, maxBatches = Number.POSITIVE_INFINITY }: { batchSize?: number; maxBatches?: number },
 ): Promise<RotationReport> {
   const ring = getMasterKeyRing();
   let rewrapped = 0;
@@ -35,10 +63,10 @@ export async function rotateMasterKeys(
   for (let batch = 0; batch < maxBatches; batch += 1) {
     const selected: number = await executor.transaction(async (tx) => {
       const rows = await tx
-        .select({ id: documents.id, personId: documents.personId, masterKeyId: documents.masterKeyId, wrappedDataKey: documents.wrappedDataKey })
-        .from(documents)
-        .where(and(ne(documents.masterKeyId, ring.currentId), after ? gt(documents.id, after) : undefined))
-        .orderBy(asc(documents.id))
+        .select({ id: table.id, personId: table.personId, masterKeyId: table.masterKeyId, wrappedDataKey: table.wrappedDataKey })
+        .from(table)
+        .where(and(ne(table.masterKeyId, ring.currentId), after ? gt(table.id, after) : undefined))
+        .orderBy(asc(table.id))
         .limit(batchSize)
         .for("update", { skipLocked: true });
       for (const row of rows) {
@@ -50,7 +78,7 @@ export async function rotateMasterKeys(
           failedIds.push(row.id);
           continue;
         }
-        await tx.update(documents).set(rewrap).where(and(eq(documents.id, row.id), eq(documents.masterKeyId, row.masterKeyId)));
+        await tx.update(table).set(rewrap).where(and(eq(table.id, row.id), eq(table.masterKeyId, row.masterKeyId)));
         rewrapped += 1;
       }
       if (rows.length > 0) after = rows.at(-1)!.id;
@@ -58,7 +86,7 @@ export async function rotateMasterKeys(
     });
     if (selected < batchSize) break;
   }
-  const remaining = await executor.$count(documents, ne(documents.masterKeyId, ring.currentId));
+  const remaining = await executor.$count(table, ne(table.masterKeyId, ring.currentId));
   return { rewrapped, failedIds, remaining };
 }
 

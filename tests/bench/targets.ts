@@ -5,7 +5,11 @@ import {
   postPoolPasswords,
   signInDemoPatient,
   signInDemoPatientWithAgenda,
+  BENCH_LONG_CONVERSATION_ID,
+  BENCH_LONG_CONVERSATION_SUBJECT,
+  signInDemoPatientWithConversations,
   signInDemoPatientWithDocuments,
+  signInDemoPatientWithLongConversation,
   signInDemoPatientWithStatement,
   startDemoEnrolmentFlow,
 } from "./visitors";
@@ -188,6 +192,24 @@ export const benchTargets: readonly BenchTarget[] = [
     expectedText: "BEGIN:VCALENDAR",
     needsSignedInPatient: true,
     setup: signInDemoPatientWithAgenda,
+  },
+  {
+    // A mailbox of 500 conversations (BENCH_CONVERSATION_COUNT), each with its unread count (issue 11).
+    name: "Messagerie (500 conversations)",
+    path: "/messagerie",
+    baseline: "page",
+    expectedText: "Échange 1 — suivi",
+    needsSignedInPatient: true,
+    setup: signInDemoPatientWithConversations,
+  },
+  {
+    // One conversation of 200 messages (BENCH_LONG_CONVERSATION_MESSAGES), all read: the page shows them all (issue 11).
+    name: "Conversation (200 messages)",
+    path: `/messagerie/${BENCH_LONG_CONVERSATION_ID}`,
+    baseline: "page",
+    expectedText: BENCH_LONG_CONVERSATION_SUBJECT,
+    needsSignedInPatient: true,
+    setup: signInDemoPatientWithLongConversation,
   },
   {
     // The first page of a thousand documents (BENCH_DOCUMENT_COUNT), newest first, pinned ones ahead.

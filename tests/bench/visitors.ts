@@ -1,13 +1,15 @@
 import { eq, sql } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import { getDb } from "@/db/client";
-import { accounts } from "@/db/schema";
+import { accounts, professionals } from "@/db/schema";
 import { type Actor, actorOf } from "@/lib/access/actor";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/auth.config";
 import { checkLoginPassword } from "@/lib/auth/login";
 import { createSession, findLiveSession } from "@/lib/auth/sessions";
 import { startFlow } from "@/lib/enrolment/flows";
 import { findQuestionnaireState, skipQuestion } from "@/lib/onboarding/questionnaire";
+import { DEMO_PROFESSIONALS } from "@/lib/professionals/demo-directory";
+import { professionalDisplayName } from "@/lib/professionals/names";
 import { DEMO_LOGIN, DEMO_PARENT_NIR } from "@/lib/register/demo-register";
 import { findInsuredPersonByNir } from "@/lib/register/queries";
 import { FLOW_COOKIE } from "@/lib/enrolment/flow-cookie";
@@ -327,6 +329,90 @@ export async function signInDemoPatientWithAgenda(context: SetupContext): Promis
       select ${account.personId}, 'Rappel ' || n, current_date + (n * 3), 1 + n % 2
       from generate_series(1, ${BENCH_REMINDER_COUNT}) as n
       on conflict do nothing`);
+  }
+  return request;
+}
+
+/** The size of the mailbox « Messagerie » is measured with (issue 11: 500 conversations for one person). */
+export const BENCH_CONVERSATION_COUNT = 500;
+/** The length of the conversation measured on its own (issue 11: 200 messages). */
+export const BENCH_LONG_CONVERSATION_MESSAGES = 200;
+/** A fixed id, so that the target's path is known before its setup makes the conversation. */
+export const BENCH_LONG_CONVERSATION_ID = "00000000-0000-4000-8000-00000000b200";
+export const BENCH_LONG_CONVERSATION_SUBJECT = "Suivi au long cours (mesure)";
+
+/** The demo patient's person and the first demo professional (npm run db:seed imports them), who writes the bench's messages. */
+async function demoPatientAndProfessional(): Promise<{ personId: string; professionalId: string; professionalName: string }> {
+  const db = getDb();
+  const [account] = await db.select({ personId: accounts.personId }).from(accounts).where(eq(accounts.identifier, DEMO_LOGIN.identifier)).limit(1);
+  if (!account?.personId) throw new Error(`no account "${DEMO_LOGIN.identifier}"`);
+  const demo = DEMO_PROFESSIONALS[0]!;
+  const [professional] = await db.select().from(professionals).where(eq(professionals.rpps, demo.rpps)).limit(1);
+  if (!professional) throw new Error(`no demo professional ${demo.rpps}: was the database seeded (npm run db:seed)?`);
+  return { personId: account.personId, professionalId: professional.id, professionalName: professionalDisplayName(professional) };
+}
+
+/**
+ * The demo patient signed in, with a mailbox of BENCH_CONVERSATION_COUNT conversations (the
+ * welcome one and any other included), each opened by the demo doctor with one message, one in
+ * ten still unread: the list page counts every conversation's unread messages. Made once per
+ * database; later measurements find them there.
+ */
+export async function signInDemoPatientWithConversations(context: SetupContext): Promise<BenchRequest> {
+  const request = await signInDemoPatient(context);
+  const { personId, professionalId, professionalName } = await demoPatientAndProfessional();
+  const db = getDb();
+  const [{ total }] = (await db.execute(
+    sql`select count(*)::int as total from conversations where person_id = ${personId}`,
+  )) as unknown as [{ total: number }];
+  const missing = BENCH_CONVERSATION_COUNT - total;
+  if (missing > 0) {
+    await db.execute(sql`
+      with added as (
+        insert into conversations (person_id, professional_id, subject, counterpart_name, last_message_at, created_at)
+        select ${personId}, ${professionalId}, 'Échange ' || n || ' — suivi', ${professionalName},
+               now() - (n || ' hours')::interval, now() - (n || ' hours')::interval
+        from generate_series(1, ${missing}) as n
+        returning id, created_at)
+      insert into messages (conversation_id, person_id, sender_kind, sender_professional_id, sender_name, body, sent_at, read_at, read_by_professional_at)
+      select id, ${personId}, 'professional', ${professionalId}, ${professionalName},
+             'Bonjour, voici les informations évoquées lors de la consultation.', created_at,
+             case when row_number() over (order by id) % 10 = 0 then null else created_at end, created_at
+      from added`);
+  }
+  return request;
+}
+
+/**
+ * The demo patient signed in, with one conversation of BENCH_LONG_CONVERSATION_MESSAGES messages,
+ * the demo doctor and the patient in turn, all read: its page shows every message. Made once per
+ * database under BENCH_LONG_CONVERSATION_ID.
+ */
+export async function signInDemoPatientWithLongConversation(context: SetupContext): Promise<BenchRequest> {
+  const request = await signInDemoPatient(context);
+  const { personId, professionalId, professionalName } = await demoPatientAndProfessional();
+  const db = getDb();
+  await db.execute(sql`
+    insert into conversations (id, person_id, professional_id, subject, counterpart_name, last_message_at, created_at)
+    values (${BENCH_LONG_CONVERSATION_ID}, ${personId}, ${professionalId}, ${BENCH_LONG_CONVERSATION_SUBJECT}, ${professionalName},
+            now(), now() - interval '200 days')
+    on conflict (id) do nothing`);
+  const [{ total }] = (await db.execute(
+    sql`select count(*)::int as total from messages where conversation_id = ${BENCH_LONG_CONVERSATION_ID}`,
+  )) as unknown as [{ total: number }];
+  const missing = BENCH_LONG_CONVERSATION_MESSAGES - total;
+  if (missing > 0) {
+    await db.execute(sql`
+      insert into messages (conversation_id, person_id, sender_kind, sender_professional_id, sender_name, body, sent_at, read_at, read_by_professional_at)
+      select ${BENCH_LONG_CONVERSATION_ID}, ${personId},
+             (case when n % 2 = 1 then 'professional' else 'patient' end)::sender_kind,
+             case when n % 2 = 1 then ${professionalId}::uuid end,
+             case when n % 2 = 1 then ${professionalName} else 'Lucie' end,
+             'Message ' || n || ' : ' || repeat('Bonjour, voici où en est le suivi. ', 4),
+             now() - ((${BENCH_LONG_CONVERSATION_MESSAGES}::int - n) || ' hours')::interval,
+             now() - ((${BENCH_LONG_CONVERSATION_MESSAGES}::int - n) || ' hours')::interval,
+             now() - ((${BENCH_LONG_CONVERSATION_MESSAGES}::int - n) || ' hours')::interval
+      from generate_series(${total + 1}::int, ${BENCH_LONG_CONVERSATION_MESSAGES}::int) as n`);
   }
   return request;
 }

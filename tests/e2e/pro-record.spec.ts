@@ -164,6 +164,11 @@ test("a professional finds a patient, records consent, sees the visible document
     const at = Date.parse((await row.locator("time").getAttribute("datetime")) ?? "");
     expect(at).toBeGreaterThanOrEqual(startedAt - 1000);
   }
+  // Each opening once: the first doctor opened one file, the emergency doctor none (a link's mere
+  // display, or its prefetch, reads nothing).
+  await expect(rowOf(doctorName, "Consultation d'un document par un professionnel de santé")).toHaveCount(1);
+  await expect(rowOf(emergencyName, "Consultation d'un document par un professionnel de santé")).toHaveCount(0);
+  await expect(rowOf(emergencyName, "Consultation du dossier par un professionnel de santé")).toHaveCount(1);
   await expectNoAxeViolations(patientPage);
   await patientPage.context().close();
 });

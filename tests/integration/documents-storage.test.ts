@@ -6,13 +6,15 @@ import { and, eq } from "drizzle-orm";
 import S3rver from "s3rver";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { activityEvents, documentFolders, documentObjects, documentSettings, documents } from "@/db/schema";
+import { activityEvents, documentFolders, documentObjects, documentSettings, documents, messageAttachments, professionalAccesses } from "@/db/schema";
 import { activityOf } from "@/lib/activity/record";
 import { readDocumentContent, removeDocumentContent, storeDocument } from "@/lib/documents/content";
 import { rotateMasterKeys, sweepOrphanObjects } from "@/lib/documents/maintenance";
 import { getDocumentStore } from "@/lib/documents/storage";
 import { UPLOAD_FIELDS, type UploadForm, addUploadedDocument } from "@/lib/documents/upload";
-import { createSignedInPerson } from "@/tests/support/factories";
+import { readPatientAttachment } from "@/lib/messaging/attachment-content";
+import { startConversationAsProfessional } from "@/lib/messaging/mailbox";
+import { createProfessional, createSignedInPerson } from "@/tests/support/factories";
 import { KNOWN_SENTENCE, pdfFile, textFile } from "@/tests/support/document-files";
 
 const key = () => randomBytes(32).toString("base64");
@@ -399,6 +401,39 @@ describe("rotating the master key", () => {
       expect(Buffer.compare(Buffer.from((await objectOf(row.storageKey))!), Buffer.from(before.get(id)!.object))).toBe(0);
       expect(Buffer.compare(Buffer.from(row.wrappedDataKey), Buffer.from(before.get(id)!.wrapped))).not.toBe(0);
       const read = await readDocumentContent(getDb(), { actor: person.actor, documentId: id, purpose: "open", now: NOW });
+      expect(read.status === "found" && Buffer.compare(read.bytes, pdfFile())).toBe(0);
+    }
+  });
+
+  it("re-wraps message attachments' data keys too, bound to the attachment as when they were stored", async () => {
+    const patient = await createSignedInPerson();
+    const pro = await createProfessional();
+    await getDb().insert(professionalAccesses).values({ personId: patient.id, professionalId: pro.professional.id, status: "authorised", isAdministrator: false, statusSince: NOW });
+    const sent = await startConversationAsProfessional({
+      actor: pro.actor,
+      personId: patient.id,
+      values: { subject: "Vos résultats", body: "Voici le compte rendu." },
+      form: { files: [{ name: "resultats.pdf", bytes: pdfFile() }, { name: "autre.pdf", bytes: pdfFile() }] },
+      now: NOW,
+    });
+    if (sent.status !== "sent") throw new Error(`not sent: ${sent.status}`);
+    const before = await getDb().select().from(messageAttachments).where(eq(messageAttachments.personId, patient.id));
+    expect(before.map((row) => row.masterKeyId)).toEqual(["k1", "k1"]);
+
+    vi.stubEnv("DOCUMENT_MASTER_KEYS", `${FIRST_KEYS},${SECOND_KEY}`);
+    const report = await rotateMasterKeys(getDb(), { batchSize: 1 });
+    expect(report.attachments).toEqual({ rewrapped: 2, failedIds: [], remaining: 0 });
+    // The sums count both tables (the damaged document of the test above stays among the remaining).
+    expect(report.remaining).toBe(report.documents.remaining + report.attachments.remaining);
+
+    // Readable with the new key alone, object untouched, by the patient's own reader.
+    vi.stubEnv("DOCUMENT_MASTER_KEYS", SECOND_KEY);
+    for (const old of before) {
+      const [row] = await getDb().select().from(messageAttachments).where(eq(messageAttachments.id, old.id));
+      expect(row!.masterKeyId).toBe("k2");
+      expect(Buffer.compare(Buffer.from(row!.wrappedDataKey), Buffer.from(old.wrappedDataKey))).not.toBe(0);
+      expect(row!.storageKey).toBe(old.storageKey);
+      const read = await readPatientAttachment({ actor: patient.actor, conversationId: sent.conversationId, attachmentId: row!.id, purpose: "open", now: NOW });
       expect(read.status === "found" && Buffer.compare(read.bytes, pdfFile())).toBe(0);
     }
   });

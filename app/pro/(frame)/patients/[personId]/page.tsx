@@ -40,7 +40,8 @@ function DocumentItems({ personId, documents }: { personId: string; documents: P
     <ul className="mt-4 divide-y divide-slate-200 border-y border-slate-200">
       {documents.map((document) => (
         <li key={document.id} className="py-3">
-          <Link href={proDocumentFilePath(personId, document.id)} className="font-semibold text-brand-700 underline">
+          {/* prefetch off: the file route records « Consultation d'un document » in the patient's history, which only a real opening may do. */}
+          <Link href={proDocumentFilePath(personId, document.id)} prefetch={false} className="font-semibold text-brand-700 underline">
             {document.title}
           </Link>
           <p className="mt-1 text-sm text-slate-700">
