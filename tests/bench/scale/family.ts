@@ -11,6 +11,11 @@ export type FamilyContext = {
   letterPdf: Uint8Array;
   /** The insurer's statement lines each new person gets on average (tests/bench/scale/reimbursements-family.ts). */
   statementLinesPerPerson: number;
+  /**
+   * The professionals who write to patients (tests/bench/scale/messaging-family.ts), by name:
+   * inserted once before the first batch, as a professional's message names its sender.
+   */
+  professionalIds: ReadonlyMap<string, string>;
 };
 
 /**

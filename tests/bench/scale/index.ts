@@ -5,8 +5,9 @@ import { generateProvisionalCode } from "@/lib/security/secrets";
 import { accountFamily } from "./account-family";
 import { enrolmentFamily } from "./enrolment-family";
 import type { FamilyContext, TableFamily } from "./family";
+import { luhnCheckDigit } from "@/lib/professionals/rpps";
 import { medicalProfileFamily } from "./medical-profile-family";
-import { messagingFamily } from "./messaging-family";
+import { SCALE_PROFESSIONALS, messagingFamily } from "./messaging-family";
 import { type PlannedPerson, planPerson } from "./population";
 import { registerFamily } from "./register-family";
 import { reimbursementsFamily } from "./reimbursements-family";
@@ -60,6 +61,23 @@ async function countStatementLines(sql: postgres.Sql): Promise<number> {
   return row?.total ?? 0;
 }
 
+/** The professionals the messaging family names, inserted once (a second run finds them by RPPS); their ids by name. */
+async function ensureScaleProfessionals(sql: postgres.Sql): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const professional of SCALE_PROFESSIONALS) {
+    const rpps = `${professional.rppsBody}${luhnCheckDigit(professional.rppsBody)}`;
+    await sql`
+      insert into professionals (rpps, last_name, first_name, profession_code, specialty, structure_name, city)
+      values (${rpps}, ${professional.lastName}, ${professional.firstName}, ${professional.professionCode}, ${professional.specialty},
+              'Cabinet Exemple (fictif)', 'Paris')
+      on conflict (rpps) do nothing`;
+    const [row] = await sql<{ id: string }[]>`select id from professionals where rpps = ${rpps}`;
+    if (!row) throw new Error(`scale professional ${rpps} missing after insert`);
+    ids.set(professional.name, row.id);
+  }
+  return ids;
+}
+
 async function countPersons(sql: postgres.Sql): Promise<number> {
   const [row] = await sql<{ total: number }[]>`select count(*)::int as total from insured_persons`;
   return row?.total ?? 0;
@@ -99,6 +117,7 @@ async function grow(sql: postgres.Sql, options: GrowthOptions): Promise<GrowthRe
   const context: FamilyContext = {
     now,
     statementLinesPerPerson,
+    professionalIds: await ensureScaleProfessionals(sql),
     passwordHash: await hashPassword(SCALE_PASSWORD),
     letterPdf: await renderNotificationLetter({
       fullName: "Camille Exemple",

@@ -3,14 +3,16 @@ import { welcomeMessageBody } from "@/lib/delivery/templates/messaging";
 import { SERVICE_SENDER_NAME } from "@/lib/messaging/welcome";
 import { DAY_MS, MINUTE_MS, type TableFamily, later } from "./family";
 
-const PROFESSIONALS = [
-  "Dr Sophie Bernard",
-  "Dr Marc Lefebvre",
-  "Dr Amina Diallo",
-  "Cabinet de kinésithérapie des Lilas",
-  "Pharmacie du Marché",
-  "Laboratoire Biologie Centre",
+/** The professionals who write to patients: fictitious, each a row of `professionals` (RPPS body, profession code). */
+export const SCALE_PROFESSIONALS = [
+  { name: "Dr Sophie Bernard", firstName: "Sophie", lastName: "Bernard", rppsBody: "1900000001", professionCode: "10", specialty: "Médecine générale" },
+  { name: "Dr Marc Lefebvre", firstName: "Marc", lastName: "Lefebvre", rppsBody: "1900000002", professionCode: "10", specialty: "Cardiologie" },
+  { name: "Dr Amina Diallo", firstName: "Amina", lastName: "Diallo", rppsBody: "1900000003", professionCode: "10", specialty: "Pédiatrie" },
+  { name: "Julien Morel, kinésithérapeute", firstName: "Julien", lastName: "Morel", rppsBody: "1900000004", professionCode: "70", specialty: null },
+  { name: "Claire Petit, pharmacienne", firstName: "Claire", lastName: "Petit", rppsBody: "1900000005", professionCode: "21", specialty: null },
+  { name: "Dr Hugo Laurent, biologiste", firstName: "Hugo", lastName: "Laurent", rppsBody: "1900000006", professionCode: "10", specialty: "Biologie médicale" },
 ] as const;
+const PROFESSIONALS = SCALE_PROFESSIONALS.map((professional) => professional.name);
 const SUBJECTS = [
   "Résultats de votre prise de sang",
   "Suite à votre consultation",
@@ -38,7 +40,7 @@ const PATIENT_BODIES = [
  */
 export const messagingFamily: TableFamily = {
   name: "messaging",
-  addRows(people, rows, { now }) {
+  addRows(people, rows, { now, professionalIds }) {
     const welcome = welcomeMessageBody();
     for (const planned of people) {
       const { person, space } = planned;
@@ -74,6 +76,8 @@ export const messagingFamily: TableFamily = {
       for (let conversation = 0; conversation < conversationCount; conversation += 1) {
         const conversationId = random.uuid();
         const professional = random.pick(PROFESSIONALS);
+        const professionalId = professionalIds.get(professional);
+        if (!professionalId) throw new Error(`scale professional "${professional}" was not inserted`);
         const startedAt = later(activatedAt, random.int(0, span));
         const messageCount = random.int(1, 6);
         let sentAt = startedAt;
@@ -86,17 +90,20 @@ export const messagingFamily: TableFamily = {
             conversationId,
             personId,
             senderKind: isFromProfessional ? "professional" : "patient",
+            senderProfessionalId: isFromProfessional ? professionalId : null,
             senderName: isFromProfessional ? professional : planned.usualFirstName,
             body: random.pick(isFromProfessional ? PROFESSIONAL_BODIES : PATIENT_BODIES),
             sentAt,
-            // The patient's own replies are read by nature; a professional's last word may wait.
+            // Each side's own messages are read by nature; the other's last word may wait.
             readAt: !isFromProfessional ? sentAt : isLast && random.isChance(0.3) ? null : readLater(sentAt),
+            readByProfessionalAt: isFromProfessional ? sentAt : isLast && random.isChance(0.3) ? null : readLater(sentAt),
           });
           sentAt = new Date(Math.min(now.getTime(), sentAt.getTime() + random.int(10, 3 * 24 * 60) * MINUTE_MS));
         }
         rows.add(conversations, {
           id: conversationId,
           personId,
+          professionalId,
           subject: random.pick(SUBJECTS),
           counterpartName: professional,
           lastMessageAt: thread.at(-1)?.sentAt ?? startedAt,
