@@ -24,7 +24,9 @@ function Detail({ term, children }: { term: string; children: ReactNode }) {
 /** The statement (SPEC §9): one row per paid care, base, rate, deductions and payment in each row's details. */
 export function StatementTable({ lines, caption, showsBeneficiary, actionsOf }: StatementTableProps) {
   return (
-    <div className="mt-4 overflow-x-auto">
+    // relative: the summaries' sr-only text is absolutely placed; without a containing block here it
+    // escapes the scrolling box and widens the whole page on a phone.
+    <div className="relative mt-4 overflow-x-auto">
       <table className="w-full border-collapse text-left">
         <caption className="mb-2 text-left font-semibold text-slate-900">{caption}</caption>
         <thead>

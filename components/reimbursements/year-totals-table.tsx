@@ -1,12 +1,17 @@
 import type { YearTotals } from "@/lib/reimbursements/queries";
 import { formatCents } from "@/lib/reimbursements/money";
 
-/** "Totaux par année": what was paid, paid back and left to pay, for the filtered statement. */
+/**
+ * "Totaux par année": what was paid, paid back and left to pay, for the filtered statement. Wider
+ * than a phone, it scrolls inside a region the keyboard can reach (it holds nothing focusable).
+ */
 export function YearTotalsTable({ totals, caption }: { totals: YearTotals[]; caption: string }) {
   return (
-    <div className="mt-4 overflow-x-auto">
+    <div role="region" aria-labelledby="totaux-legende" tabIndex={0} className="mt-4 overflow-x-auto">
       <table className="w-full border-collapse text-left">
-        <caption className="mb-2 text-left font-semibold text-slate-900">{caption}</caption>
+        <caption id="totaux-legende" className="mb-2 text-left font-semibold text-slate-900">
+          {caption}
+        </caption>
         <thead>
           <tr className="border-b-2 border-slate-400">
             <th scope="col" className="py-2 pr-4">Année</th>

@@ -66,18 +66,29 @@ pointAtDatabase({ db, kind: "postgres", close: async () => {} });
 
 class RolledBack extends Error {}
 
-/** Runs `call` and returns the SELECT statements it issued; anything it wrote is rolled back. */
+/**
+ * Runs `call` and returns the SELECT statements it issued; anything it wrote is rolled back. The
+ * use cases that open the database themselves (getDb) get the transaction too: the client has one
+ * connection, which the transaction holds, so a query on the bare database would wait for it for
+ * ever (the Remboursements queries hung so, and the run printed no plan at all).
+ */
 async function statementsOf(call: (executor: Database) => Promise<unknown>): Promise<Recorded[]> {
   recorded.length = 0;
   try {
     await db.transaction(async (tx) => {
-      await call(tx as unknown as Database);
+      const executor = tx as unknown as Database;
+      pointAtDatabase({ db: executor, kind: "postgres", close: async () => {} });
+      try {
+        await call(executor);
+      } finally {
+        pointAtDatabase({ db, kind: "postgres", close: async () => {} });
+      }
       throw new RolledBack();
     });
   } catch (error) {
     if (!(error instanceof RolledBack)) throw error;
   }
-  return recorded.filter((statement) => /^\s*select/i.test(statement.query));
+  return recorded.filter((statement) => /^\s*(\(\s*)?(select|with)\b/i.test(statement.query));
 }
 
 async function explain({ query, params }: Recorded): Promise<string[]> {

@@ -107,7 +107,8 @@ test("Remboursements and Mon histoire de santé pass axe: the statement with its
   await signIn(page, patient.id);
   await page.goto("/remboursements");
   await expect(page.getByRole("heading", { level: 1, name: "Remboursements" })).toBeVisible();
-  await page.getByText("Détails", { exact: false }).first().click();
+  await page.locator("summary", { hasText: "Détails" }).first().click();
+  await expect(page.getByText("Base de remboursement").first()).toBeVisible();
   await expectNoAxeViolations(page);
   await page.goto("/remboursements?du=31/02/2026");
   await expect(page.getByRole("heading", { name: /Le formulaire contient/ })).toBeVisible();

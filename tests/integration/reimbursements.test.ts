@@ -306,6 +306,50 @@ describe("Ajouter à mes traitements / à mes vaccinations", () => {
     expect(await addLineToProfile({ actor: patient.actor, lineId: othersVaccine.id, target: "vaccination", now: NOW })).toEqual({ status: "not-found" });
     expect(await addLineToProfile({ actor: patient.actor, lineId: "pas-un-id", target: "vaccination", now: NOW })).toEqual({ status: "not-found" });
   });
+
+  it("adds a delivered vaccine to the subject's vaccinations, with who delivered it as the vaccinator", async () => {
+    const patient = await createSignedInPerson();
+    await importOrFail([
+      line(patient.nir, {
+        category: "medicine-vaccine",
+        actLabel: "Vaccin contre la grippe saisonnière",
+        actCode: "3400900000024",
+        careDate: "2025-11-03",
+        paymentDate: "2025-11-04",
+        professionalName: "Pharmacie des Glycines",
+      }),
+    ]);
+    const [vaccine] = await getDb().select().from(careEvents).where(eq(careEvents.personId, patient.id));
+    expect(await addLineToProfile({ actor: patient.actor, lineId: vaccine!.id, target: "vaccination", now: NOW })).toMatchObject({ status: "saved" });
+    const [item] = await getDb().select().from(profileItems).where(eq(profileItems.personId, patient.id));
+    expect(item).toMatchObject({
+      section: "vaccination",
+      label: "Vaccin contre la grippe saisonnière",
+      performer: "Pharmacie des Glycines",
+      startYear: 2025,
+      startMonth: 11,
+      startDay: 3,
+    });
+    expect(item!.details).toContain("Délivré le 03/11/2025 par Pharmacie des Glycines (code 3400900000024)");
+    const events = await getDb().select().from(activityEvents).where(eq(activityEvents.subjectPersonId, patient.id));
+    expect(events.filter((event) => event.action === "medical-profile.item-added")).toHaveLength(1);
+  });
+
+  it("does not add a represented child's medicine to the parent's own profile, though the parent's statement shows it", async () => {
+    const minor = await createSignedInPerson();
+    await getDb().update(insuredPersons).set({ birthDate: "2015-04-02" }).where(eq(insuredPersons.id, minor.id));
+    const parent = await createSignedInPerson();
+    await createRepresentation(getDb(), { actorAccountId: parent.accountId, subjectPersonId: minor.id, basis: "legal_representative", source: "register", now: new Date("2025-01-01T00:00:00Z") });
+    const parentInOwnSpace = await signInAs(parent.accountId, NOW);
+    await importOrFail([line(minor.nir, { category: "medicine-vaccine", actLabel: "Amoxicilline 250 mg, suspension buvable" })]);
+    const [medicine] = await getDb().select().from(careEvents).where(eq(careEvents.personId, minor.id));
+    const scope = await reimbursementScopeOf(parentInOwnSpace, { now: NOW, includeChildren: true });
+    const page = await findStatementPage({ scope, filters: NO_STATEMENT_FILTERS, cursor: null });
+    expect(page.lines.map((shown) => shown.id)).toContain(medicine!.id);
+
+    expect(await addLineToProfile({ actor: parentInOwnSpace, lineId: medicine!.id, target: "treatment", now: NOW })).toEqual({ status: "not-found" });
+    expect(await getDb().select().from(profileItems).where(inArray(profileItems.personId, [parent.id, minor.id]))).toEqual([]);
+  });
 });
 
 describe("keyset pagination", () => {

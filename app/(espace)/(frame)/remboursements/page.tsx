@@ -115,9 +115,12 @@ export default async function ReimbursementsPage({ searchParams }: Reimbursement
               Reste à charge par année et par type de soins
             </h2>
             <RemainingChargeChart rows={chart.rows} series={chart.categories.map(({ value, label }) => ({ key: value, label }))} />
-            <div className="overflow-x-auto">
+            {/* Nothing focusable inside: the region takes the focus, so that the keyboard can scroll it on a phone. */}
+            <div role="region" aria-labelledby="graphique-legende" tabIndex={0} className="overflow-x-auto">
               <table className="mt-2 w-full border-collapse text-left">
-                <caption className="mb-2 text-left font-semibold text-slate-900">Reste à charge par année et par type de soins (les valeurs du graphique)</caption>
+                <caption id="graphique-legende" className="mb-2 text-left font-semibold text-slate-900">
+                  Reste à charge par année et par type de soins (les valeurs du graphique)
+                </caption>
                 <thead>
                   <tr className="border-b-2 border-slate-400">
                     <th scope="col" className="py-2 pr-4">Type de soins</th>
