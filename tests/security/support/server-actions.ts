@@ -693,8 +693,9 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     reach: inSession("/accueil"),
     submit: async (page, state) => {
       await inOnboardedSession("/profil-medical/completer")(page, state);
-      // Not "Allergies": the journey's saveEntryAction has just added one, and a section with entries offers no such button.
-      await clickButton(page, "Je ne suis pas concerné : Traitements");
+      // Not "Allergies" nor "Traitements": the journey's saveEntryAction has just added an allergy and
+      // its addToProfileAction a treatment, and a section with entries offers no such button.
+      await clickButton(page, "Je ne suis pas concerné : Hospitalisations");
     },
     refusesInput: (values) => {
       const section = values.section ?? "";
