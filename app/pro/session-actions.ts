@@ -26,5 +26,5 @@ export async function stayConnectedProAction(): Promise<SessionTiming | null> {
   const now = new Date();
   const live = await findLiveProfessionalSession(getDb(), await readSessionId(), { now, touch: false });
   if (!live) return null;
-  return sessionTimingOf(await extendSession(getDb(), live.sessionId, now), now);
+  return sessionTimingOf(await extendSession(getDb(), live.sessionId, now, { kind: "professional" }), now);
 }

@@ -12,7 +12,7 @@ import {
   APPOINTMENT_TITLE_MAX_LENGTH,
   APPOINTMENT_WITH_KINDS,
   APPOINTMENT_WITH_MAX_LENGTH,
-} from "@/lib/agenda/schemas";
+} from "@/lib/agenda/form-limits";
 import { type FormAction, idleFormState } from "@/lib/form-state";
 
 const SUMMARY_FIELDS = [

@@ -5,7 +5,7 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
-import { APPOINTMENT_ADDRESS_MAX_LENGTH, APPOINTMENT_STATUSES, APPOINTMENT_STATUS_LABELS, APPOINTMENT_TITLE_MAX_LENGTH } from "@/lib/agenda/schemas";
+import { APPOINTMENT_ADDRESS_MAX_LENGTH, APPOINTMENT_STATUSES, APPOINTMENT_STATUS_LABELS, APPOINTMENT_TITLE_MAX_LENGTH } from "@/lib/agenda/form-limits";
 import { type FormAction, idleFormState } from "@/lib/form-state";
 
 const SUMMARY_FIELDS = [

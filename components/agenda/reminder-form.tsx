@@ -5,7 +5,7 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextAreaField } from "@/components/forms/text-area-field";
 import { TextField } from "@/components/forms/text-field";
-import { AGENDA_NOTE_MAX_LENGTH, REMINDER_TITLE_MAX_LENGTH } from "@/lib/agenda/schemas";
+import { AGENDA_NOTE_MAX_LENGTH, REMINDER_TITLE_MAX_LENGTH } from "@/lib/agenda/form-limits";
 import { type FormAction, idleFormState } from "@/lib/form-state";
 
 const SUMMARY_FIELDS = [

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { appointmentStatusEnum, appointmentWithKindEnum } from "@/db/schema/agenda";
 import { PREVENTIVE_STATUSES, type PreventiveStatus } from "@/lib/agenda/preventive-calendar";
 import { toParisCalendarDate } from "@/lib/format";
 import { parisWallClockToInstant, parseTime } from "@/lib/medical-profile/measures-input";
@@ -11,28 +10,32 @@ import type { FieldErrors } from "@/lib/form-state";
  * French message of each field. No server-only import: the forms read the limits too.
  */
 
-export const APPOINTMENT_TITLE_MAX_LENGTH = 100;
-export const APPOINTMENT_WITH_MAX_LENGTH = 100;
-export const APPOINTMENT_ADDRESS_MAX_LENGTH = 200;
-export const AGENDA_NOTE_MAX_LENGTH = 1000;
-export const REMINDER_TITLE_MAX_LENGTH = 100;
+import {
+  AGENDA_NOTE_MAX_LENGTH,
+  APPOINTMENT_ADDRESS_MAX_LENGTH,
+  APPOINTMENT_STATUSES,
+  APPOINTMENT_STATUS_LABELS,
+  APPOINTMENT_TITLE_MAX_LENGTH,
+  APPOINTMENT_WITH_KINDS,
+  APPOINTMENT_WITH_MAX_LENGTH,
+  REMINDER_TITLE_MAX_LENGTH,
+  type AppointmentStatus,
+  type AppointmentWithKind,
+} from "./form-limits";
 
-export type AppointmentWithKind = (typeof appointmentWithKindEnum.enumValues)[number];
-export type AppointmentStatus = (typeof appointmentStatusEnum.enumValues)[number];
-
-export const APPOINTMENT_WITH_KINDS: readonly { value: AppointmentWithKind; label: string }[] = [
-  { value: "practitioner", label: "Un professionnel de santé" },
-  { value: "establishment", label: "Un établissement de santé" },
-];
-
-export const APPOINTMENT_STATUS_LABELS: Record<AppointmentStatus, string> = {
-  booked: "Confirmé",
-  fulfilled: "Honoré",
-  cancelled: "Annulé",
-  noshow: "Non honoré",
+// Where the schemas' callers have always found them.
+export {
+  AGENDA_NOTE_MAX_LENGTH,
+  APPOINTMENT_ADDRESS_MAX_LENGTH,
+  APPOINTMENT_STATUSES,
+  APPOINTMENT_STATUS_LABELS,
+  APPOINTMENT_TITLE_MAX_LENGTH,
+  APPOINTMENT_WITH_KINDS,
+  APPOINTMENT_WITH_MAX_LENGTH,
+  REMINDER_TITLE_MAX_LENGTH,
+  type AppointmentStatus,
+  type AppointmentWithKind,
 };
-
-export const APPOINTMENT_STATUSES = Object.keys(APPOINTMENT_STATUS_LABELS) as AppointmentStatus[];
 
 /** Characters the real service refuses in a title (reference §4.1). */
 const REFUSED_TITLE_CHARACTERS = /[@<>?:/€*#|%~+£$!§¤]/;

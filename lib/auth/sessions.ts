@@ -250,9 +250,19 @@ export async function findLiveProfessionalSession(
   return live && isProfessionalSession(live) ? live : null;
 }
 
-/** "Rester connecté": activity now, whatever the once-a-minute rule says. */
-export async function extendSession(executor: Executor, sessionId: string, now: Date): Promise<LiveSession | null> {
-  const live = await findLiveSession(executor, sessionId, { now, touch: false });
+/**
+ * "Rester connecté": activity now, whatever the once-a-minute rule says, for a session of the
+ * kind the caller's side opens (a patient's in the space, a professional's on /pro: without the
+ * kind, /pro's warning found its own session "not live" and never extended it).
+ */
+export async function extendSession(
+  executor: Executor,
+  sessionId: string,
+  now: Date,
+  { kind = "patient" }: { kind?: "patient" | "professional" } = {},
+): Promise<LiveSession | LiveProfessionalSession | null> {
+  const options = { now, touch: false };
+  const live = kind === "professional" ? await findLiveProfessionalSession(executor, sessionId, options) : await findLiveSession(executor, sessionId, options);
   if (!live) return null;
   await executor.update(sessions).set({ lastActiveAt: now }).where(eq(sessions.id, live.sessionId));
   return { ...live, lastActiveAt: now };

@@ -6,7 +6,7 @@ import { actorOf, professionalActorOf } from "@/lib/access/actor";
 import { sendChallengeCode } from "@/lib/auth/challenges";
 import { checkLoginPassword, verifyLoginCode } from "@/lib/auth/login";
 import { hashPassword } from "@/lib/auth/password-hash";
-import { createSession, findLiveProfessionalSession, findLiveSession, logOut } from "@/lib/auth/sessions";
+import { createSession, extendSession, findLiveProfessionalSession, findLiveSession, logOut } from "@/lib/auth/sessions";
 import { findPatientForProfessional, patientSearchLimits } from "@/lib/professionals/patient-search";
 import { patientSearchSchema } from "@/lib/professionals/patient-search-schema";
 import { TEST_PASSWORD, codeIn, createActiveAccount, createInsuredPerson, createProfessional, latestMessageTo, randomNir } from "@/tests/support/factories";
@@ -126,6 +126,17 @@ describe("the /pro login: the patients' two steps, for professional accounts onl
     const second = await createSession(getDb(), { accountId: pro.accountId, now });
     expect(await findLiveProfessionalSession(getDb(), second, { now: new Date(now.getTime() + 14 * 60_000), touch: false })).not.toBeNull();
     expect(await findLiveProfessionalSession(getDb(), second, { now: new Date(now.getTime() + 15 * 60_000), touch: true })).toBeNull();
+  });
+
+  it("« Rester connecté » on /pro extends a professional session, and only with the professional kind", async () => {
+    const pro = await createProfessionalLogin();
+    const now = new Date("2026-06-02T08:00:00Z");
+    const sessionId = await createSession(getDb(), { accountId: pro.accountId, now });
+    const later = new Date(now.getTime() + 14 * 60_000);
+    // The patient space's kind finds no patient session here, so extends nothing.
+    expect(await extendSession(getDb(), sessionId, later)).toBeNull();
+    expect(await extendSession(getDb(), sessionId, later, { kind: "professional" })).toMatchObject({ lastActiveAt: later });
+    expect(await findLiveProfessionalSession(getDb(), sessionId, { now: new Date(now.getTime() + 28 * 60_000), touch: false })).not.toBeNull();
   });
 });
 

@@ -4,15 +4,18 @@ import path from "node:path";
 import { createActivePatient } from "../e2e/support/patients";
 import { proDocumentFilePath, proPatientPath } from "@/lib/professional-access/paths";
 import { SYNTHESIS_SECTION_CHOICES } from "@/lib/medical-profile/synthesis-form";
+import { PRO_APPOINTMENT_ADDED_STATUS } from "@/lib/agenda/paths";
 import { runAction } from "./support/action-runner";
 import {
   type AccessMatrix,
   type Expected,
   loadAccessMatrix,
+  mayAddAppointment,
   mayDeposit,
   mayOpenEmergencyAccess,
   mayReadDocument,
   mayRecordConsent,
+  mayStartConversation,
   type MatrixDocument,
   mintPersonaCookies,
   PATIENT_LAST,
@@ -28,6 +31,13 @@ import {
   type Verdict,
 } from "./support/authorisation-matrix";
 import { send } from "./support/http";
+import { createHash, randomBytes } from "node:crypto";
+import { sql } from "../e2e/support/register";
+import { writeAsTestProfessional } from "../e2e/support/messaging";
+import { createTestService } from "../e2e/support/services";
+import { pdfFile } from "../support/document-files";
+import { AGENDA_EXPORT_PATH, appointmentExportPath } from "@/lib/agenda/paths";
+import { PATIENT_MESSAGE_UPLOAD_PATH, PRO_MESSAGE_UPLOAD_PATH, attachmentFilePath, proAttachmentFilePath } from "@/lib/messaging/paths";
 import { listBuiltActions } from "./support/manifest";
 import { replayOf } from "./support/replay";
 import { findServerAction } from "./support/server-actions";
@@ -68,6 +78,14 @@ const BACK_TO_AUTHORISATIONS: Expected = { outcome: "ignored", redirect: "/autor
 const UNAUTHENTICATED: Expected = { outcome: "unauthenticated" };
 const TO_PATIENT_LOGIN: Expected = { outcome: "login", redirect: "/connexion" };
 const TO_PRO_LOGIN: Expected = { outcome: "login", redirect: "/pro/connexion" };
+/** A notification that is not the requester's: back to the centre, nothing written. */
+const BACK_TO_NOTIFICATIONS: Expected = { outcome: "ignored", redirect: "/notifications" };
+/** A service the requester is not connected to: back to the catalogue, nothing written. */
+const BACK_TO_CATALOGUE: Expected = { outcome: "ignored", redirect: "/catalogue" };
+/** « Remboursements » answers a line that is not the requester's as one it cannot find. */
+const CARE_NOT_FOUND: Expected = { outcome: "refused", message: /^Ce soin est introuvable dans vos remboursements\.$/ };
+/** Where a /pro action leads: the record of this test's patient (substituted per test), and what may follow it. */
+const PATIENT_RECORD = "<the patient's record>";
 
 /** Every professional persona gets the same answer. */
 function everyProfessional(expected: Expected): Record<ProfessionalPersona, Expected> {
@@ -127,6 +145,7 @@ const BEFORE_SIGN_IN: readonly string[] = [
 /** The tables of the patient's rows (rows.ts names them "<table>.<column>") an allowed professional's write must change. */
 const CONSENT_ROWS = ["professional_accesses.person_id", "activity_events.subject_person_id"];
 const EMERGENCY_ROWS = ["emergency_accesses.person_id", "activity_events.subject_person_id"];
+const APPOINTMENT_ROWS = ["appointments.person_id", "activity_events.subject_person_id"];
 
 /**
  * Every server action of the patient space and of /pro × every persona. For the /pro actions the
@@ -174,11 +193,35 @@ const ACTIONS: Record<string, Row> = {
   "app/(espace)/(frame)/autorisations/actions.ts#unblockProfessionalAction": patientSpaceAction(BACK_TO_AUTHORISATIONS),
   "app/(espace)/(frame)/autorisations/actions.ts#setAdministratorAction": patientSpaceAction(BACK_TO_AUTHORISATIONS),
   "app/(espace)/(frame)/autorisations/actions.ts#saveEmergencySettingsAction": patientSpaceAction(own()),
+  // Agenda (issue 11): a new appointment, a reminder, a preventive item's status, the subscription address go to one's own agenda; the patient's own appointment or reminder is not found.
+  "app/(espace)/(frame)/agenda/actions.ts#saveAppointmentAction": patientSpaceAction(own()),
+  "app/(espace)/(frame)/agenda/actions.ts#deleteAppointmentAction": patientSpaceAction(NOT_FOUND),
+  "app/(espace)/(frame)/agenda/actions.ts#addReminderAction": patientSpaceAction(own()),
+  "app/(espace)/(frame)/agenda/actions.ts#deleteReminderAction": patientSpaceAction(NOT_FOUND),
+  "app/(espace)/(frame)/agenda/actions.ts#setPreventiveStatusAction": patientSpaceAction(own()),
+  "app/(espace)/(frame)/agenda/actions.ts#renewCalendarFeedAction": patientSpaceAction(own()),
+  // Messagerie: « Ajouter à mes documents » names the patient's conversation and attachment.
+  "app/(espace)/(frame)/messagerie/actions.ts#saveAttachmentAction": patientSpaceAction(NOT_FOUND),
+  // Notifications: each names one of the patient's; "Tout marquer comme lu" and the preferences are one's own profile's.
+  "app/(espace)/(frame)/notifications/actions.ts#openNotificationAction": patientSpaceAction(BACK_TO_NOTIFICATIONS),
+  "app/(espace)/(frame)/notifications/actions.ts#markNotificationReadAction": patientSpaceAction(BACK_TO_NOTIFICATIONS),
+  "app/(espace)/(frame)/notifications/actions.ts#markNotificationUnreadAction": patientSpaceAction(BACK_TO_NOTIFICATIONS),
+  "app/(espace)/(frame)/notifications/actions.ts#deleteNotificationAction": patientSpaceAction(BACK_TO_NOTIFICATIONS),
+  "app/(espace)/(frame)/notifications/actions.ts#markAllNotificationsReadAction": patientSpaceAction(own()),
+  "app/(espace)/(frame)/notifications/actions.ts#saveEmailPreferencesAction": patientSpaceAction(own()),
+  // Remboursements: a line of the patient's is not found; the section's switch is one's own.
+  "app/(espace)/(frame)/remboursements/actions.ts#addToProfileAction": patientSpaceAction(CARE_NOT_FOUND),
+  "app/(espace)/(frame)/remboursements/actions.ts#changeHealthHistoryVisibilityAction": patientSpaceAction(own()),
+  // Catalogue: a service of the catalogue is anyone's to connect (to their own space); disconnecting one they are not connected to is nothing.
+  "app/(espace)/(frame)/catalogue/actions.ts#savePurposesAction": patientSpaceAction(own()),
+  "app/(espace)/(frame)/catalogue/actions.ts#disconnectServiceAction": patientSpaceAction(BACK_TO_CATALOGUE),
+  "app/(espace)/(frame)/catalogue/actions.ts#approveAuthorizationAction": patientSpaceAction(own()),
+  "app/(espace)/(frame)/catalogue/actions.ts#denyAuthorizationAction": patientSpaceAction(own()),
   // /pro: a patient's session never opens it; the search names no standing ("among active spaces").
   "app/pro/(frame)/actions.ts#searchPatientAction": {
     patient: TO_PRO_LOGIN,
     otherPatient: TO_PRO_LOGIN,
-    ...everyProfessional(allowed([], { redirect: "<the patient's record>" })),
+    ...everyProfessional(allowed([], { redirect: PATIENT_RECORD })),
     nobody: TO_PRO_LOGIN,
   },
   "app/pro/(frame)/patients/[personId]/actions.ts#recordConsentAction": {
@@ -186,7 +229,7 @@ const ACTIONS: Record<string, Row> = {
     otherPatient: TO_PRO_LOGIN,
     ...byRule((persona) =>
       mayRecordConsent(STANDINGS[persona])
-        ? allowed(CONSENT_ROWS, { redirect: "<the patient's record>" })
+        ? allowed(CONSENT_ROWS, { redirect: PATIENT_RECORD })
         : { outcome: "refused", message: /vous a bloqué/ },
     ),
     nobody: TO_PRO_LOGIN,
@@ -196,11 +239,29 @@ const ACTIONS: Record<string, Row> = {
     otherPatient: TO_PRO_LOGIN,
     ...byRule((persona) =>
       mayOpenEmergencyAccess(STANDINGS[persona])
-        ? allowed(EMERGENCY_ROWS, { redirect: "<the patient's record>" })
+        ? allowed(EMERGENCY_ROWS, { redirect: PATIENT_RECORD })
         : { outcome: "refused", message: STANDINGS[persona].access === "blocked" ? /vous a bloqué/ : /a refusé l'accès en urgence/ },
     ),
     nobody: TO_PRO_LOGIN,
   },
+  // « Clore l'échange »: the conversation is the capturing professional's; no one else's, whatever their standing with the patient.
+  "app/pro/(frame)/messagerie/actions.ts#closeConversationAction": {
+    patient: TO_PRO_LOGIN,
+    otherPatient: TO_PRO_LOGIN,
+    ...everyProfessional(NOT_FOUND),
+    nobody: TO_PRO_LOGIN,
+  },
+  "app/pro/(frame)/patients/[personId]/actions.ts#addProfessionalAppointmentAction": {
+    patient: TO_PRO_LOGIN,
+    otherPatient: TO_PRO_LOGIN,
+    ...byRule((persona) =>
+      mayAddAppointment(STANDINGS[persona]) ? allowed(APPOINTMENT_ROWS, { redirect: `${PATIENT_RECORD}?statut=${PRO_APPOINTMENT_ADDED_STATUS}` }) : NOT_FOUND,
+    ),
+    nobody: TO_PRO_LOGIN,
+  },
+  // The idle warning of /pro reads and extends the requester's own professional session only (a patient's is none: null).
+  "app/pro/session-actions.ts#readProSessionTimingAction": ownSessionAction(own(), own(), TO_PRO_LOGIN),
+  "app/pro/session-actions.ts#stayConnectedProAction": ownSessionAction(own(), own(), TO_PRO_LOGIN),
   // Its own session only: a patient's cookie or none is no professional's session to end.
   "app/pro/session-actions.ts#proLogoutAction": ownSessionAction(own("/pro/connexion?motif=deconnexion"), own("/pro/connexion?motif=deconnexion"), TO_PRO_LOGIN),
 };
@@ -263,6 +324,19 @@ const ROUTES_IN_MATRIX = [
   "/(espace)/profil-medical/directives-anticipees/televersement",
   "/pro/(frame)/patients/[personId]/documents/[documentId]/fichier",
   "/pro/televersement",
+  // Issue 11.
+  "/(espace)/(frame)/agenda/exporter",
+  "/(espace)/(frame)/agenda/rendez-vous/[id]/exporter",
+  "/calendrier/[token]",
+  "/(espace)/messagerie/envoi",
+  "/(espace)/messagerie/[id]/pieces-jointes/[attachmentId]",
+  "/pro/messagerie/envoi",
+  "/pro/(frame)/messagerie/[id]/pieces-jointes/[attachmentId]",
+  "/(espace)/(frame)/remboursements/export",
+  // Connected services: a bearer token or a client's code, never a session.
+  "/api/fhir/r4/Observation",
+  "/api/fhir/r4/DocumentReference",
+  "/api/oauth/token",
 ] as const;
 
 function expectNoFailure(verdicts: Verdict[]) {
@@ -301,7 +375,12 @@ test.describe("server actions", () => {
           PERSONAS.map((persona) => {
             const expected = row[persona];
             // The record's path is the patient's of this test.
-            return [persona, expected.outcome === "allowed" && expected.redirect === "<the patient's record>" ? { ...expected, redirect: proPatientPath(patientId) } : expected];
+            return [
+              persona,
+              expected.outcome === "allowed" && expected.redirect?.startsWith(PATIENT_RECORD)
+                ? { ...expected, redirect: expected.redirect.replace(PATIENT_RECORD, proPatientPath(patientId)) }
+                : expected,
+            ];
           }),
         ) as Row;
         // In the space, the patient's request is the captured one itself, and it goes last. It must
@@ -422,5 +501,153 @@ test.describe("route handlers", () => {
     );
     const history = await runPersonas(patient.id, row, (persona) => sendAs(cookies[persona], { path: "/historique-activite/export" }));
     expectNoFailure([...synthesis.verdicts, ...history.verdicts]);
+  });
+
+  // Issue 11: the agenda's exports and subscription address.
+
+  test(`/agenda/exporter, /agenda/rendez-vous/[id]/exporter and /remboursements/export × ${PERSONAS.length} personas`, async () => {
+    const { patient, cookies } = await createPeople();
+    const [appointment] = await sql<{ id: string }[]>`
+      insert into appointments (person_id, title, with_kind, with_name, starts_at)
+      values (${patient.id}, 'Bilan annuel', 'practitioner', 'Dr Roux', now() + interval '20 days') returning id`;
+    const ownExport = patientSpaceRoute(allowed([], { status: 200 }), own(), UNAUTHENTICATED);
+    const agenda = await runPersonas(patient.id, ownExport, (persona) => sendAs(cookies[persona], { path: AGENDA_EXPORT_PATH }));
+    const one = await runPersonas(patient.id, patientSpaceRoute(allowed([], { status: 200 }), NOT_FOUND, UNAUTHENTICATED), (persona) =>
+      sendAs(cookies[persona], { path: appointmentExportPath(appointment!.id) }),
+    );
+    const statement = await runPersonas(patient.id, ownExport, (persona) => sendAs(cookies[persona], { path: "/remboursements/export" }));
+    // The appointment's own export names it; the other patient's agenda does not.
+    expect(one.responses.patient?.text).toContain("Bilan annuel");
+    expect(agenda.responses.otherPatient?.text).not.toContain("Bilan annuel");
+    expectNoFailure([...agenda.verdicts, ...one.verdicts, ...statement.verdicts]);
+  });
+
+  test(`/calendrier/[token] × ${PERSONAS.length} personas, with the live address and with the one it renewed`, async () => {
+    const { patient, cookies } = await createPeople();
+    // The address is the credential (a calendar application has no session): whoever holds it reads the agenda, whatever cookie comes along; once renewed, no one.
+    const token = randomBytes(32).toString("base64url");
+    const hashOf = (value: string) => createHash("sha256").update(value).digest("hex");
+    await sql`
+      insert into calendar_feeds (account_id, person_id, token_hash, renewed_at, created_at, updated_at)
+      values ((select id from accounts where person_id = ${patient.id}), ${patient.id}, ${hashOf(token)}, now(), now(), now())`;
+    const everyone = (expected: Expected): Row => ({ patient: expected, otherPatient: expected, ...everyProfessional(expected), nobody: expected });
+    const live = await runPersonas(patient.id, everyone(allowed([], { status: 200 })), (persona) => sendAs(cookies[persona], { path: `/calendrier/${token}.ics` }));
+    await sql`update calendar_feeds set token_hash = ${hashOf(randomBytes(32).toString("base64url"))}, renewed_at = now() where person_id = ${patient.id}`;
+    const renewed = await runPersonas(patient.id, everyone(NOT_FOUND), (persona) => sendAs(cookies[persona], { path: `/calendrier/${token}.ics` }));
+    expectNoFailure([...live.verdicts, ...renewed.verdicts]);
+  });
+
+  // Messagerie: a conversation the authorised professional opened with the patient, with an attachment.
+
+  /** The authorised persona's « Écrire au patient » with a PDF: the conversation's and the attachment's ids. */
+  async function createConversation(patientId: string, professionalId: string) {
+    const conversationId = await writeAsTestProfessional({
+      professionalId,
+      personId: patientId,
+      subject: "Vos résultats",
+      body: "Bonjour, voici vos résultats.",
+      attachments: [{ name: "resultats.pdf", mimeType: "application/pdf", bytes: pdfFile() }],
+    });
+    const [attachment] = await sql<{ id: string }[]>`
+      select a.id from message_attachments a join messages m on m.id = a.message_id where m.conversation_id = ${conversationId}`;
+    return { conversationId, attachmentId: attachment!.id };
+  }
+
+  const MESSAGE_ROWS = ["messages.person_id", "activity_events.subject_person_id"];
+
+  test(`/messagerie/envoi (a reply, a new conversation) and /messagerie/[id]/pieces-jointes/[attachmentId] × ${PERSONAS.length} personas`, async () => {
+    const { patient, cookies, professionals } = await createPeople();
+    const { conversationId, attachmentId } = await createConversation(patient.id, professionals.authorised.professionalId);
+    const file = await runPersonas(patient.id, patientSpaceRoute(allowed([], { status: 200 }), NOT_FOUND, NOT_FOUND), (persona) =>
+      sendAs(cookies[persona], { path: attachmentFilePath(conversationId, attachmentId) }),
+    );
+    // Replying names the patient's conversation; writing first names a professional who wrote to the patient (issue 11), not to the other patient.
+    const sending = patientSpaceRoute(allowed(["messages.person_id"], { status: 200 }), NOT_FOUND, UNAUTHENTICATED);
+    const reply = await runPersonas(patient.id, sending, (persona) =>
+      sendAs(cookies[persona], {
+        path: `${PATIENT_MESSAGE_UPLOAD_PATH}?conversation=${conversationId}`,
+        fields: { conversation: conversationId, message: `Réponse de ${persona}` },
+        fileField: "pieces-jointes",
+        accept: "application/json",
+      }),
+    );
+    const started = await runPersonas(patient.id, sending, (persona) =>
+      sendAs(cookies[persona], {
+        path: PATIENT_MESSAGE_UPLOAD_PATH,
+        fields: { professionnel: professionals.authorised.professionalId, objet: `Question de ${persona}`, message: "Bonjour docteur." },
+        fileField: "pieces-jointes",
+        accept: "application/json",
+      }),
+    );
+    expectNoFailure([...file.verdicts, ...reply.verdicts, ...started.verdicts]);
+  });
+
+  test(`/pro/messagerie/envoi (« Écrire au patient », a message in one's conversation) and /pro/messagerie/[id]/pieces-jointes/[attachmentId] × ${PERSONAS.length} personas`, async () => {
+    const { patient, cookies, professionals } = await createPeople();
+    const { conversationId, attachmentId } = await createConversation(patient.id, professionals.authorised.professionalId);
+    const onlyTheirs = (allowedOne: Expected): Row => ({
+      patient: NOT_FOUND,
+      otherPatient: NOT_FOUND,
+      ...byRule((persona) => (persona === "authorised" ? allowedOne : NOT_FOUND)),
+      nobody: TO_PRO_LOGIN,
+    });
+    // The conversation and its attachment are the authorised professional's only, whoever else reaches the patient.
+    const file = await runPersonas(patient.id, onlyTheirs(allowed([], { status: 200 })), (persona) =>
+      sendAs(cookies[persona], { path: proAttachmentFilePath(conversationId, attachmentId) }),
+    );
+    const inConversation = await runPersonas(
+      patient.id,
+      { ...onlyTheirs(allowed(MESSAGE_ROWS, { status: 200 })), patient: UNAUTHENTICATED, otherPatient: UNAUTHENTICATED },
+      (persona) =>
+        sendAs(cookies[persona], {
+          path: `${PRO_MESSAGE_UPLOAD_PATH}?conversation=${conversationId}`,
+          fields: { conversation: conversationId, message: `Message de ${persona}` },
+          fileField: "pieces-jointes",
+          accept: "application/json",
+        }),
+    );
+    const startRow: Row = {
+      patient: UNAUTHENTICATED,
+      otherPatient: UNAUTHENTICATED,
+      ...byRule((persona) =>
+        mayStartConversation(STANDINGS[persona]) ? allowed(["conversations.person_id", ...MESSAGE_ROWS], { status: 200 }) : NOT_FOUND,
+      ),
+      nobody: TO_PRO_LOGIN,
+    };
+    const started = await runPersonas(patient.id, startRow, (persona) =>
+      sendAs(cookies[persona], {
+        path: `${PRO_MESSAGE_UPLOAD_PATH}?patient=${patient.id}`,
+        fields: { patient: patient.id, objet: `Suivi par ${persona}`, message: "Bonjour, comment allez-vous ?" },
+        fileField: "pieces-jointes",
+        accept: "application/json",
+      }),
+    );
+    expectNoFailure([...file.verdicts, ...inConversation.verdicts, ...started.verdicts]);
+  });
+
+  // Connected services: the API answers a service's bearer token, the token endpoint a service's code; a session is neither.
+
+  test(`/api/fhir/r4/Observation, /api/fhir/r4/DocumentReference and /api/oauth/token × ${PERSONAS.length} personas' sessions`, async () => {
+    const { patient, cookies } = await createPeople();
+    const everyone = (expected: Expected): Row => ({ patient: expected, otherPatient: expected, ...everyProfessional(expected), nobody: expected });
+    const observations = await runPersonas(patient.id, everyone(UNAUTHENTICATED), (persona) =>
+      sendAs(cookies[persona], { path: `/api/fhir/r4/Observation?patient=${patient.id}` }),
+    );
+    const documents = await runPersonas(patient.id, everyone(UNAUTHENTICATED), (persona) =>
+      sendAs(cookies[persona], { path: `/api/fhir/r4/DocumentReference?patient=${patient.id}` }),
+    );
+    const service = await createTestService();
+    const tokens = await runPersonas(patient.id, everyone({ outcome: "error", status: 400 }), (persona) =>
+      send({
+        method: "POST",
+        path: "/api/oauth/token",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          ...(cookies[persona] ? { cookie: cookies[persona] } : {}),
+        },
+        body: new URLSearchParams({ grant_type: "authorization_code", client_id: service.code, code: "devine", redirect_uri: service.redirectUri, code_verifier: "x".repeat(43) }).toString(),
+      }),
+    );
+    expectNoFailure([...observations.verdicts, ...documents.verdicts, ...tokens.verdicts]);
   });
 });

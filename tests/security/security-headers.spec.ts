@@ -144,8 +144,8 @@ async function crawl(page: Page, start: string, alsoVisit: string[] = []): Promi
       const url = new URL(link);
       if (url.origin !== e2eServer.origin) continue;
       const next = `${url.pathname}${url.search}`;
-      // Files (PDF letters and receipts, the CSV export, a document's file) open in a viewer or download: their headers are checked by request below.
-      if (/\/courriers\/|\/justificatif$|\/export$|\/fichier$/.test(url.pathname)) continue;
+      // Files (PDF letters and receipts, the CSV exports, the agenda's .ics, a document's or an attachment's file) open in a viewer or download: their headers are checked by request below.
+      if (/\/courriers\/|\/justificatif$|\/export$|\/exporter$|\/fichier$|\/pieces-jointes\//.test(url.pathname)) continue;
       if (!seen.has(next)) {
         seen.add(next);
         queue.push(next);
@@ -200,6 +200,9 @@ test("route handlers, files, refusals and errors carry the security headers too"
     "/api/auth/csrf",
     "/activation/opposition/justificatif",
     "/historique-activite/export",
+    "/remboursements/export",
+    "/agenda/exporter",
+    "/calendrier/adresse-inconnue.ics",
     "/profil-medical/synthese/telecharger",
     "/dev/outbox/courriers/00000000-0000-4000-8000-000000000000",
     "/icon.svg",

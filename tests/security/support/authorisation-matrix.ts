@@ -109,6 +109,23 @@ export function mayOpenEmergencyAccess(standing: Standing): boolean {
   return standing.access !== "blocked" && isSwitchOnFor(standing);
 }
 
+/**
+ * Issue 11: "A professional starts a conversation with a patient they may reach" — reaching the
+ * record as reading does (consent, or an emergency the patient did not refuse; never blocked).
+ */
+export function mayStartConversation(standing: Standing): boolean {
+  return reachesRecord(standing);
+}
+
+/**
+ * Issue 10: "An authorised professional … adds a document … Writing to the patient and adding
+ * appointments come with the next issue": adding to the agenda is an authorised professional's,
+ * on the patient's consent; an emergency access is for reading the record, not planning care.
+ */
+export function mayAddAppointment(standing: Standing): boolean {
+  return standing.access === "authorised";
+}
+
 /** Consent is recorded by the professional during care; a blocked one stays blocked. */
 export function mayRecordConsent(standing: Standing): boolean {
   return standing.access !== "blocked";
@@ -206,6 +223,8 @@ export type Expected =
   | { outcome: "not-found" }
   /** 401 from a route handler: no session of the right kind; nothing written. */
   | { outcome: "unauthenticated" }
+  /** Another error answer of a route handler that takes no session at all (an OAuth endpoint's 400); nothing written. */
+  | { outcome: "error"; status: number }
   /** The form's refusal, with its message; nothing written. */
   | { outcome: "refused"; message: RegExp }
   /** Concerns only the requester's own space or session (another patient's own record, one's own cookie): none of the patient's rows changes. */
@@ -254,6 +273,9 @@ export function judge(persona: Persona, expected: Expected, response: RawRespons
     case "unauthenticated":
       if (status !== 401) return fail("401");
       return wroteNothing ? pass : fail("401, nothing written");
+    case "error":
+      if (status !== expected.status) return fail(String(expected.status));
+      return wroteNothing ? pass : fail(`${expected.status}, nothing written`);
     case "refused": {
       const message = (result as { status?: string; message?: string } | undefined)?.message ?? "";
       if (status >= 400 || !expected.message.test(message)) return fail(`the refusal ${expected.message}`);
@@ -302,10 +324,10 @@ export const PATIENT_LAST: readonly Persona[] = [...PERSONAS.filter((persona) =>
 // Route handlers' requests.
 
 /** A multipart body as a browser's form sends it. */
-export async function multipartOf(fields: Record<string, string>, file: { name: string; bytes: Buffer; type: string }) {
+export async function multipartOf(fields: Record<string, string>, file: { name: string; bytes: Buffer; type: string }, fileField = "fichier") {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
-  form.set("fichier", new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
+  form.set(fileField, new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
   const encoded = new Response(form);
   return { body: Buffer.from(await encoded.arrayBuffer()), contentType: encoded.headers.get("content-type")! };
 }
@@ -313,13 +335,19 @@ export async function multipartOf(fields: Record<string, string>, file: { name: 
 /** A route handler's request as the app's own page sends it (same Origin, its script's Accept), with `cookie`. */
 export async function sendAs(
   cookie: string | null,
-  { method = "GET", path, fields, accept }: { method?: "GET" | "POST"; path: string; fields?: Record<string, string>; accept?: string },
+  {
+    method = "GET",
+    path,
+    fields,
+    fileField,
+    accept,
+  }: { method?: "GET" | "POST"; path: string; fields?: Record<string, string>; /** The form's file field ("fichier" in Documents). */ fileField?: string; accept?: string },
 ): Promise<RawResponse> {
   const headers: Record<string, string> = { origin: e2eServer.origin, "x-forwarded-for": createClientAddress() };
   if (cookie) headers.cookie = cookie;
   if (accept) headers.accept = accept;
   if (!fields) return send({ method, path, headers });
-  const { body, contentType } = await multipartOf(fields, { name: "compte-rendu.pdf", bytes: pdfFile(), type: "application/pdf" });
+  const { body, contentType } = await multipartOf(fields, { name: "compte-rendu.pdf", bytes: pdfFile(), type: "application/pdf" }, fileField);
   return send({ method: "POST", path, headers: { ...headers, "content-type": contentType }, body });
 }
 

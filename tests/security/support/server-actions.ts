@@ -556,6 +556,10 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
       await sql`update sessions set last_active_at = now() - interval '810 seconds' where account_id = (select id from accounts where person_id = ${victim.id}) and revoked_at is null`;
       await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
       await page.getByRole("alertdialog", { name: "Vous allez être déconnecté" }).getByRole("button", { name: "Rester connecté" }).click();
+      // The click is captured, not sent: the session stays as idle as the warning found it, and
+      // the attacks before the legitimate replay (the matrix's ten personas) can outlast its last
+      // 90 seconds. Back to five idle minutes, so that the replay still finds it live to extend.
+      await sql`update sessions set last_active_at = now() - interval '5 minutes' where account_id = (select id from accounts where professional_id = ${victim.id}) and revoked_at is null`;
     },
   },
   {
@@ -623,7 +627,8 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     submit: async (page, state) => {
       await createTestStatementLine(state.victim.id, { careDate: "2025-11-15", actLabel: "Amoxicilline 500 mg", category: "medicine-vaccine" });
       await inOnboardedSession("/remboursements")(page, state);
-      await page.getByText("Détails", { exact: false }).first().click();
+      // The line's own « Détails » (a summary), not the table's column header.
+      await page.locator("summary", { hasText: "Détails" }).first().click();
       await clickButton(page, "Ajouter à mes traitements");
     },
     refusesInput: refusedBy(addToProfileSchema),
@@ -708,8 +713,9 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     reach: inSession("/accueil"),
     submit: async (page, state) => {
       await inOnboardedSession("/profil-medical/completer")(page, state);
-      // Not "Allergies": the journey's saveEntryAction has just added one, and a section with entries offers no such button.
-      await clickButton(page, "Je ne suis pas concerné : Traitements");
+      // Not "Allergies" nor "Traitements": the journey's saveEntryAction has just added an allergy and
+      // its addToProfileAction a treatment, and a section with entries offers no such button.
+      await clickButton(page, "Je ne suis pas concerné : Hospitalisations");
     },
     refusesInput: (values) => {
       const section = values.section ?? "";
@@ -864,7 +870,7 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     reach: inSession("/accueil"),
     submit: async (page, state) => {
       await inOnboardedSession("/agenda/prevention/vaccination-dtp-45y")(page, state);
-      await page.getByRole("radio", { name: "Réalisé" }).check();
+      await page.getByRole("radio", { name: "Réalisé", exact: true }).check();
       await clickButton(page, "Enregistrer le statut");
     },
     // An unknown item is "not found" before its fields are read.
@@ -877,8 +883,8 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     reach: inSession("/accueil"),
     submit: async (page, state) => {
       await inOnboardedSession("/agenda")(page, state);
-      await page.getByRole("button", { name: /(Créer mon|Renouveler l')adresse d'abonnement/ }).click();
-      await expect(page.getByRole("textbox", { name: "Adresse d'abonnement" })).toBeVisible();
+      // The post is captured before it leaves: the new address is the replay's to show, not the page's.
+      await page.getByRole("button", { name: /^(Créer mon |Renouveler l')adresse d'abonnement$/ }).click();
     },
   },
   {
@@ -1339,6 +1345,10 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
       await sql`update sessions set last_active_at = now() - interval '810 seconds' where account_id = (select id from accounts where professional_id = ${victim.id}) and revoked_at is null`;
       await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
       await page.getByRole("alertdialog", { name: "Vous allez être déconnecté" }).getByRole("button", { name: "Rester connecté" }).click();
+      // The click is captured, not sent: the session stays as idle as the warning found it, and
+      // the attacks before the legitimate replay (the matrix's ten personas) can outlast its last
+      // 90 seconds. Back to five idle minutes, so that the replay still finds it live to extend.
+      await sql`update sessions set last_active_at = now() - interval '5 minutes' where account_id = (select id from accounts where professional_id = ${victim.id}) and revoked_at is null`;
     },
   },
   {
