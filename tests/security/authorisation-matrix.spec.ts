@@ -251,6 +251,13 @@ const ACTIONS: Record<string, Row> = {
     ...everyProfessional(NOT_FOUND),
     nobody: TO_PRO_LOGIN,
   },
+  // An appointment's status is its author's to change: the capturing professional's, no persona's, whatever their standing.
+  "app/pro/(frame)/patients/[personId]/actions.ts#changeAppointmentStatusAction": {
+    patient: TO_PRO_LOGIN,
+    otherPatient: TO_PRO_LOGIN,
+    ...everyProfessional(NOT_FOUND),
+    nobody: TO_PRO_LOGIN,
+  },
   "app/pro/(frame)/patients/[personId]/actions.ts#addProfessionalAppointmentAction": {
     patient: TO_PRO_LOGIN,
     otherPatient: TO_PRO_LOGIN,
@@ -336,7 +343,9 @@ const ROUTES_IN_MATRIX = [
   // Connected services: a bearer token or a client's code, never a session.
   "/api/fhir/r4/Observation",
   "/api/fhir/r4/DocumentReference",
+  "/api/fhir/r4/Appointment",
   "/api/oauth/token",
+  "/api/oauth/revoke",
 ] as const;
 
 function expectNoFailure(verdicts: Verdict[]) {
@@ -627,7 +636,7 @@ test.describe("route handlers", () => {
 
   // Connected services: the API answers a service's bearer token, the token endpoint a service's code; a session is neither.
 
-  test(`/api/fhir/r4/Observation, /api/fhir/r4/DocumentReference and /api/oauth/token × ${PERSONAS.length} personas' sessions`, async () => {
+  test(`/api/fhir/r4/Observation, DocumentReference and Appointment, /api/oauth/token and /api/oauth/revoke × ${PERSONAS.length} personas' sessions`, async () => {
     const { patient, cookies } = await createPeople();
     const everyone = (expected: Expected): Row => ({ patient: expected, otherPatient: expected, ...everyProfessional(expected), nobody: expected });
     const observations = await runPersonas(patient.id, everyone(UNAUTHENTICATED), (persona) =>
@@ -636,7 +645,22 @@ test.describe("route handlers", () => {
     const documents = await runPersonas(patient.id, everyone(UNAUTHENTICATED), (persona) =>
       sendAs(cookies[persona], { path: `/api/fhir/r4/DocumentReference?patient=${patient.id}` }),
     );
+    const appointments = await runPersonas(patient.id, everyone(UNAUTHENTICATED), (persona) =>
+      sendAs(cookies[persona], { path: `/api/fhir/r4/Appointment?patient=${patient.id}` }),
+    );
     const service = await createTestService();
+    // RFC 7009: a referenced client's revocation of a token it does not hold answers 200 and ends nothing; a session adds nothing to it.
+    const revocations = await runPersonas(patient.id, everyone({ outcome: "allowed", status: 200, writes: [] }), (persona) =>
+      send({
+        method: "POST",
+        path: "/api/oauth/revoke",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          ...(cookies[persona] ? { cookie: cookies[persona] } : {}),
+        },
+        body: new URLSearchParams({ client_id: service.code, token: "devine".repeat(8) }).toString(),
+      }),
+    );
     const tokens = await runPersonas(patient.id, everyone({ outcome: "error", status: 400 }), (persona) =>
       send({
         method: "POST",
@@ -648,6 +672,6 @@ test.describe("route handlers", () => {
         body: new URLSearchParams({ grant_type: "authorization_code", client_id: service.code, code: "devine", redirect_uri: service.redirectUri, code_verifier: "x".repeat(43) }).toString(),
       }),
     );
-    expectNoFailure([...observations.verdicts, ...documents.verdicts, ...tokens.verdicts]);
+    expectNoFailure([...observations.verdicts, ...documents.verdicts, ...appointments.verdicts, ...tokens.verdicts, ...revocations.verdicts]);
   });
 });
