@@ -11,7 +11,7 @@ import { parseScope } from "./purposes";
  * the protocol — codes, verifier check, token issuing and rotation, bearer parsing — is
  * @node-oauth/oauth2-server's; this file is its storage (the "model") over our tables, and the
  * bridge between its plain request objects and the Web requests of Next.js route handlers. Why
- * this library and these lifetimes: docs/decisions/draft-connected-services-oauth.md.
+ * this library and these lifetimes: docs/decisions/0026-connected-services-oauth.md.
  *
  * A client is a referenced service (client_id = its code): a public client, no secret, so PKCE
  * is required. The "user" the library carries is the patient's connection to that service.

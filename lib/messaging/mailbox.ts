@@ -20,7 +20,7 @@ import { newConversationSchema, replySchema } from "./schemas";
  * The writes of the secure mailbox. Every message, whoever writes it, goes through postMessage:
  * the one place a message enters a conversation (rows, attachments, read state per side, the
  * activity event, the patient's notice). The patient's mailbox lives here; a transport to the
- * MSSanté network (docs/decisions/draft-mssante.md) would hand what
+ * MSSanté network (docs/decisions/0023-mssante.md) would hand what
  * postMessage stored to the professional's operator, and call postMessage for what arrives.
  */
 

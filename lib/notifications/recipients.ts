@@ -17,7 +17,7 @@ export type NoticeRecipient = AccountHolder & { firstName: string; childFirstNam
  * one; a profile without a login of its own (a child's) is told to the accounts of its live legal
  * representatives, each greeted by their own name. Caregivers are not written to: the helped adult
  * has their own login. A notice its representatives may not see (`mayTellRepresentatives: false`)
- * then goes to nobody. See docs/decisions/draft-notification-recipients.md.
+ * then goes to nobody. See docs/decisions/0022-notification-recipients.md.
  */
 export async function noticeRecipientsOf(
   executor: Executor,
