@@ -29,6 +29,8 @@ export default defineConfig({
         test: {
           name: database,
           include: ["tests/integration/**/*.test.{ts,tsx}"],
+          // A *.postgres.test.ts file tests what only PostgreSQL runs (the bench's scale generator).
+          exclude: database === "pglite" ? ["tests/integration/**/*.postgres.test.{ts,tsx}"] : [],
           globalSetup: ["tests/support/global-setup.ts"],
           setupFiles: ["tests/support/database.ts"],
           env: { TEST_DATABASE: database },

@@ -7,7 +7,8 @@ import { createDatabase, databaseUrlFor, dropDatabases } from "@/tests/support/p
  * The scale data set (npm run bench -- --scale, npm run bench:generate) writes through multi-row
  * INSERTs that bypass lib/: a schema change its families do not follow (a new CHECK, a new NOT NULL)
  * breaks it only when someone next measures. Growing a small database on every run catches that.
- * PostgreSQL only: the generator speaks to PostgreSQL through its URL, as the benchmark does.
+ * PostgreSQL only (a *.postgres.test.ts file, which vitest.config.ts keeps out of the PGlite
+ * project): the generator speaks to PostgreSQL through its URL, as the benchmark does.
  */
 const databases: string[] = [];
 
@@ -15,7 +16,7 @@ afterAll(async () => {
   await dropDatabases(databases);
 });
 
-describe.runIf(process.env.TEST_DATABASE === "postgres")("the scale data set", () => {
+describe("the scale data set", () => {
   it("grows a migrated database under every constraint of the schema, statement lines and two-way messages included", async () => {
     const name = await createDatabase("mes_scale", { template: inject("postgresTemplate") });
     databases.push(name);
