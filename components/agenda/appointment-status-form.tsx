@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { FormMessage } from "@/components/forms/form-message";
 import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { APPOINTMENT_STATUSES, APPOINTMENT_STATUS_LABELS, type AppointmentStatus } from "@/lib/agenda/schemas";
@@ -22,6 +23,7 @@ export function AppointmentStatusForm({ action, personId, appointmentId, status,
   const [state, formAction] = useActionState(action, idleFormState);
   return (
     <form action={formAction} noValidate className="mt-3 flex flex-wrap items-end gap-4">
+      <FormMessage state={state} />
       <input type="hidden" name="personId" value={personId} />
       <input type="hidden" name="id" value={appointmentId} />
       <SelectField

@@ -251,11 +251,12 @@ const ACTIONS: Record<string, Row> = {
     ...everyProfessional(NOT_FOUND),
     nobody: TO_PRO_LOGIN,
   },
-  // An appointment's status is its author's to change: the capturing professional's, no persona's, whatever their standing.
+  // An appointment's status is its author's to change: the capturing professional's, no persona's,
+  // whatever their standing; answered in the form as a missing appointment.
   "app/pro/(frame)/patients/[personId]/actions.ts#changeAppointmentStatusAction": {
     patient: TO_PRO_LOGIN,
     otherPatient: TO_PRO_LOGIN,
-    ...everyProfessional(NOT_FOUND),
+    ...everyProfessional({ outcome: "refused", message: /^Ce rendez-vous n'existe pas ou vous ne pouvez pas en changer le statut\.$/ }),
     nobody: TO_PRO_LOGIN,
   },
   "app/pro/(frame)/patients/[personId]/actions.ts#addProfessionalAppointmentAction": {

@@ -85,16 +85,23 @@ export async function addProfessionalAppointmentAction(_previous: FormState, sub
  * « Enregistrer le statut » of an appointment this professional added to the patient's agenda
  * (changeAppointmentStatus decides who may: its author only, otherwise it is not found).
  */
+/**
+ * Posted from the patient's record, which a professional with access would open again if the
+ * action threw notFound() (Next.js renders the page around its not-found boundary, recording a
+ * « Consultation du dossier »): someone else's appointment is answered in the form instead.
+ */
+const APPOINTMENT_NOT_FOUND: FormState = { status: "error", message: "Ce rendez-vous n'existe pas ou vous ne pouvez pas en changer le statut." };
+
 export async function changeAppointmentStatusAction(_previous: FormState, submitted: unknown): Promise<FormState> {
   const actor = await requireProfessional();
   const fields = formFields(submittedForm(submitted));
   const parsedPatient = patientFieldSchema.safeParse({ personId: fields.personId });
-  if (!parsedPatient.success) notFound();
+  if (!parsedPatient.success) return APPOINTMENT_NOT_FOUND;
   const { personId } = parsedPatient.data;
   const result = await changeAppointmentStatus({ actor, personId, values: { id: fields.id, status: fields.status }, now: new Date() });
   switch (result.status) {
     case "not-found":
-      notFound();
+      return APPOINTMENT_NOT_FOUND;
     case "invalid":
       return { status: "error", fieldErrors: result.fieldErrors };
     case "changed":
