@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { type AccountKind, accounts, insuredPersons, professionals, spaces } from "@/db/schema";
 import { recordAccountActivity } from "@/lib/activity/record";
@@ -94,7 +94,8 @@ function professionalHolder(account: Account, professional: typeof professionals
  * Professionals: the account of the directory entry with this RPPS, and, for a password reset,
  * with this identifier too. The RPPS alone is public (the directory is), which is why the reset
  * also asks for the identifier; the identifier reminder asks only for the RPPS, its answer goes
- * to the contact on file.
+ * to the contact on file. Only accounts with a password: one that only Pro Santé Connect opens
+ * has nothing to recover here.
  */
 export const PROFESSIONAL_RECOVERY: RecoveryPortal<ProfessionalProof> = {
   kind: "professional",
@@ -108,6 +109,8 @@ export const PROFESSIONAL_RECOVERY: RecoveryPortal<ProfessionalProof> = {
         and(
           eq(professionals.rpps, rpps),
           eq(accounts.kind, "professional"),
+          // An account Pro Santé Connect made has no password: recovery must not give it one.
+          isNotNull(accounts.passwordHash),
           identifier === undefined ? undefined : eq(accounts.identifier, normalizeIdentifier(identifier)),
         ),
       )
@@ -119,7 +122,7 @@ export const PROFESSIONAL_RECOVERY: RecoveryPortal<ProfessionalProof> = {
       .select({ account: accounts, professional: professionals })
       .from(accounts)
       .innerJoin(professionals, eq(professionals.id, accounts.professionalId))
-      .where(and(eq(accounts.id, accountId), eq(accounts.kind, "professional")))
+      .where(and(eq(accounts.id, accountId), eq(accounts.kind, "professional"), isNotNull(accounts.passwordHash)))
       .limit(1);
     return row ? professionalHolder(row.account, row.professional) : null;
   },

@@ -159,6 +159,17 @@ describe("/pro « Mot de passe oublié ? »", () => {
     );
   });
 
+  it("gives no password to an account only Pro Santé Connect opens", async () => {
+    const { professional, account } = await createProfessional();
+    await getDb().update(accounts).set({ email: `${account.id}@pro.example.org` }).where(eq(accounts.id, account.id));
+    const now = new Date("2026-07-02T09:30:00Z");
+    expect(await startPasswordReset({ identifier: account.identifier, rpps: professional.rpps }, context(now), PROFESSIONAL_RECOVERY)).toEqual({
+      status: "not-matched",
+    });
+    await sendIdentifierReminder({ rpps: professional.rpps }, context(now), PROFESSIONAL_RECOVERY);
+    expect(await messagesTo(`${account.id}@pro.example.org`)).toHaveLength(0);
+  });
+
   it("never lets a reset begun on one portal go on from the other", async () => {
     const pro = await createProfessionalLogin();
     const patient = await createActiveAccount();
