@@ -1256,67 +1256,6 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     },
     refusesInput: refusedBy(oneTimeCodeSchema("code de connexion")),
   },
-  // /pro « Mot de passe oublié ? » and « Identifiant oublié ? » (app/pro/connexion): the patients'
-  // recovery for a professional account, proved by identifier and RPPS.
-  {
-    action: "app/pro/connexion/mot-de-passe-oublie/actions.ts#proStartPasswordResetAction",
-    journey: "pro-password-reset",
-    credential: "none",
-    reach: onPage("/pro/connexion/mot-de-passe-oublie"),
-    submit: async (page, { victim }) => {
-      await page.getByRole("textbox", { name: "Identifiant" }).fill(victim.identifier!);
-      await page.getByRole("textbox", { name: "Numéro RPPS" }).fill(await rppsOf(victim.id));
-      await clickButton(page, "Continuer");
-    },
-    refusesInput: refusedBy(professionalPasswordResetSchema),
-  },
-  {
-    action: "app/pro/connexion/mot-de-passe-oublie/code/actions.ts#proSendResetCodeAction",
-    journey: "pro-password-reset",
-    credential: "reset-attempt",
-    reach: inChallenge("password-reset", "/pro/connexion/mot-de-passe-oublie/code"),
-    submit: async (page) => {
-      await page.getByRole("radio", { name: "Par e-mail" }).check();
-      await clickButton(page, "Recevoir mon code");
-    },
-    refusesInput: refusedBy(codeChannelSchema("code de vérification")),
-  },
-  {
-    action: "app/pro/connexion/mot-de-passe-oublie/code/actions.ts#proVerifyResetCodeAction",
-    journey: "pro-password-reset",
-    credential: "reset-attempt",
-    reach: afterSubmitting("app/pro/connexion/mot-de-passe-oublie/code/actions.ts#proSendResetCodeAction"),
-    submit: async (page, { victim }) => {
-      await page.getByRole("textbox", { name: "Code de vérification" }).fill(await readFromOutbox(victim.email!, SIX_DIGITS));
-      await clickButton(page, "Valider");
-    },
-    refusesInput: refusedBy(oneTimeCodeSchema("code de vérification")),
-  },
-  {
-    action: "app/pro/connexion/mot-de-passe-oublie/nouveau/actions.ts#proNewPasswordAction",
-    journey: "pro-password-reset",
-    credential: "reset-attempt",
-    reach: inChallenge("password-reset", "/pro/connexion/mot-de-passe-oublie/nouveau", { isCodeVerified: true }),
-    submit: async (page, { newPassword }) => {
-      await page.getByLabel("Nouveau mot de passe", { exact: true }).fill(newPassword);
-      await page.getByLabel("Confirmer le mot de passe", { exact: true }).fill(newPassword);
-      await clickButton(page, "Changer mon mot de passe");
-    },
-    refusesInput: (values) => (values.password ?? "") !== (values.passwordConfirmation ?? ""),
-  },
-  {
-    action: "app/pro/connexion/identifiant-oublie/actions.ts#proIdentifierReminderAction",
-    journey: "pro-identifier-reminder",
-    credential: "none",
-    reach: onPage("/pro/connexion/identifiant-oublie"),
-    submit: async (page, { victim }) => {
-      await page.getByRole("textbox", { name: "Numéro RPPS" }).fill(await rppsOf(victim.id));
-      await clickButton(page, "Continuer");
-    },
-    refusesInput: refusedBy(professionalIdentifierReminderSchema),
-    // A professional's messages name no person (outgoing_messages.person_id): the answer is the sign, the same whoever has the RPPS.
-    isAcceptedWithoutRows: ({ result }) => typeof result === "object" && result !== null && "status" in result && result.status === "success",
-  },
   {
     action: "app/pro/(frame)/actions.ts#searchPatientAction",
     journey: "pro-portal",
@@ -1428,6 +1367,67 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
     submit: async (page) => {
       await clickButton(page, "Se déconnecter");
     },
+  },
+  // /pro « Mot de passe oublié ? » and « Identifiant oublié ? » (app/pro/connexion): the patients'
+  // recovery for a professional account, proved by identifier and RPPS.
+  {
+    action: "app/pro/connexion/mot-de-passe-oublie/actions.ts#proStartPasswordResetAction",
+    journey: "pro-password-reset",
+    credential: "none",
+    reach: onPage("/pro/connexion/mot-de-passe-oublie"),
+    submit: async (page, { victim }) => {
+      await page.getByRole("textbox", { name: "Identifiant" }).fill(victim.identifier!);
+      await page.getByRole("textbox", { name: "Numéro RPPS" }).fill(await rppsOf(victim.id));
+      await clickButton(page, "Continuer");
+    },
+    refusesInput: refusedBy(professionalPasswordResetSchema),
+  },
+  {
+    action: "app/pro/connexion/mot-de-passe-oublie/code/actions.ts#proSendResetCodeAction",
+    journey: "pro-password-reset",
+    credential: "reset-attempt",
+    reach: inChallenge("password-reset", "/pro/connexion/mot-de-passe-oublie/code"),
+    submit: async (page) => {
+      await page.getByRole("radio", { name: "Par e-mail" }).check();
+      await clickButton(page, "Recevoir mon code");
+    },
+    refusesInput: refusedBy(codeChannelSchema("code de vérification")),
+  },
+  {
+    action: "app/pro/connexion/mot-de-passe-oublie/code/actions.ts#proVerifyResetCodeAction",
+    journey: "pro-password-reset",
+    credential: "reset-attempt",
+    reach: afterSubmitting("app/pro/connexion/mot-de-passe-oublie/code/actions.ts#proSendResetCodeAction"),
+    submit: async (page, { victim }) => {
+      await page.getByRole("textbox", { name: "Code de vérification" }).fill(await readFromOutbox(victim.email!, SIX_DIGITS));
+      await clickButton(page, "Valider");
+    },
+    refusesInput: refusedBy(oneTimeCodeSchema("code de vérification")),
+  },
+  {
+    action: "app/pro/connexion/mot-de-passe-oublie/nouveau/actions.ts#proNewPasswordAction",
+    journey: "pro-password-reset",
+    credential: "reset-attempt",
+    reach: inChallenge("password-reset", "/pro/connexion/mot-de-passe-oublie/nouveau", { isCodeVerified: true }),
+    submit: async (page, { newPassword }) => {
+      await page.getByLabel("Nouveau mot de passe", { exact: true }).fill(newPassword);
+      await page.getByLabel("Confirmer le mot de passe", { exact: true }).fill(newPassword);
+      await clickButton(page, "Changer mon mot de passe");
+    },
+    refusesInput: (values) => (values.password ?? "") !== (values.passwordConfirmation ?? ""),
+  },
+  {
+    action: "app/pro/connexion/identifiant-oublie/actions.ts#proIdentifierReminderAction",
+    journey: "pro-identifier-reminder",
+    credential: "none",
+    reach: onPage("/pro/connexion/identifiant-oublie"),
+    submit: async (page, { victim }) => {
+      await page.getByRole("textbox", { name: "Numéro RPPS" }).fill(await rppsOf(victim.id));
+      await clickButton(page, "Continuer");
+    },
+    refusesInput: refusedBy(professionalIdentifierReminderSchema),
+    // A professional's messages name no person (outgoing_messages.person_id): the answer is the sign, the same whoever has the RPPS.
+    isAcceptedWithoutRows: ({ result }) => typeof result === "object" && result !== null && "status" in result && result.status === "success",
   },
 ];
 
