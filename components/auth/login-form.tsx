@@ -17,18 +17,20 @@ const fields = [
 
 const idle: AuthFormState = { status: "idle" };
 
-/**
- * First step of the login: identifier and password; the one-time code comes next. The links to
- * recover an identifier or a password are the patients' (their recovery asks for the Vitale card).
- */
+/** Where "Identifiant oublié ?" and "Mot de passe oublié ?" lead: each portal has its own recovery. */
+export type RecoveryLinks = { identifier: string; password: string };
+
+const PATIENT_RECOVERY_LINKS: RecoveryLinks = { identifier: "/identifiant-oublie", password: "/mot-de-passe-oublie" };
+
+/** First step of the login: identifier and password; the one-time code comes next. */
 export function LoginForm({
   action,
   callbackUrl,
-  hasRecoveryLinks = true,
+  recoveryLinks = PATIENT_RECOVERY_LINKS,
 }: {
   action: AuthFormAction;
   callbackUrl: string;
-  hasRecoveryLinks?: boolean;
+  recoveryLinks?: RecoveryLinks;
 }) {
   const [state, formAction] = useActionState(action, idle);
   return (
@@ -48,13 +50,11 @@ export function LoginForm({
           error={state.fieldErrors?.identifier}
           width="medium"
         />
-        {hasRecoveryLinks ? (
-          <p>
-            <Link href="/identifiant-oublie" className="text-brand-700 underline">
-              Identifiant oublié ?
-            </Link>
-          </p>
-        ) : null}
+        <p>
+          <Link href={recoveryLinks.identifier} className="text-brand-700 underline">
+            Identifiant oublié ?
+          </Link>
+        </p>
       </div>
       <div className="space-y-2">
         <PasswordField
@@ -64,13 +64,11 @@ export function LoginForm({
           required
           error={state.fieldErrors?.password}
         />
-        {hasRecoveryLinks ? (
-          <p>
-            <Link href="/mot-de-passe-oublie" className="text-brand-700 underline">
-              Mot de passe oublié ?
-            </Link>
-          </p>
-        ) : null}
+        <p>
+          <Link href={recoveryLinks.password} className="text-brand-700 underline">
+            Mot de passe oublié ?
+          </Link>
+        </p>
       </div>
       <SubmitButton>Se connecter</SubmitButton>
     </form>

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, gt, isNull, lt, ne } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lt, ne } from "drizzle-orm";
 import { type Executor, type Transaction, getDb } from "@/db/client";
-import { accounts, authChallenges } from "@/db/schema";
+import { type AccountKind, accounts, authChallenges } from "@/db/schema";
 import { recordAccountActivity } from "@/lib/activity/record";
 import { queueEmail, queueSms } from "@/lib/delivery";
 import { loginCodeEmail, loginCodeSms, passwordResetCodeEmail, passwordResetCodeSms } from "@/lib/delivery/templates/auth";
@@ -41,13 +41,18 @@ export async function createChallenge(
   return token;
 }
 
-function isLive(token: string, purpose: ChallengePurpose, now: Date) {
+/**
+ * `kind`, when given, is the portal asking: an attempt of an account of the other kind (a
+ * patient's reset cookie brought to /pro, or the reverse) is no live attempt there.
+ */
+function isLive(executor: Executor, token: string, purpose: ChallengePurpose, now: Date, kind: AccountKind | undefined) {
   return and(
     eq(authChallenges.tokenHash, hashToken(token)),
     eq(authChallenges.purpose, purpose),
     gt(authChallenges.expiresAt, now),
     isNull(authChallenges.completedAt),
     lt(authChallenges.failedCodeAttempts, authRules.maxCodeAttemptsPerChallenge),
+    kind ? inArray(authChallenges.accountId, executor.select({ id: accounts.id }).from(accounts).where(eq(accounts.kind, kind))) : undefined,
   );
 }
 
@@ -57,9 +62,10 @@ export async function findLiveChallenge(
   token: string | undefined,
   purpose: ChallengePurpose,
   now: Date,
+  kind?: AccountKind,
 ): Promise<AuthChallenge | null> {
   if (!token) return null;
-  const [challenge] = await executor.select().from(authChallenges).where(isLive(token, purpose, now)).limit(1);
+  const [challenge] = await executor.select().from(authChallenges).where(isLive(executor, token, purpose, now, kind)).limit(1);
   return challenge ?? null;
 }
 
@@ -69,9 +75,10 @@ export async function lockLiveChallenge(
   token: string | undefined,
   purpose: ChallengePurpose,
   now: Date,
+  kind?: AccountKind,
 ): Promise<AuthChallenge | null> {
   if (!token) return null;
-  const [challenge] = await executor.select().from(authChallenges).where(isLive(token, purpose, now)).for("update").limit(1);
+  const [challenge] = await executor.select().from(authChallenges).where(isLive(executor, token, purpose, now, kind)).for("update").limit(1);
   return challenge ?? null;
 }
 
@@ -110,9 +117,10 @@ export async function findChallengeContacts(
   token: string | undefined,
   purpose: ChallengePurpose,
   now: Date,
+  kind?: AccountKind,
 ): Promise<ChallengeContacts | null> {
   const db = getDb();
-  const challenge = await findLiveChallenge(db, token, purpose, now);
+  const challenge = await findLiveChallenge(db, token, purpose, now, kind);
   if (!challenge) return null;
   const [account] = await db
     .select({ email: accounts.email, mobile: accounts.mobile })
@@ -166,9 +174,10 @@ export async function sendChallengeCode(
   purpose: ChallengePurpose,
   channel: OneTimeCodeChannel,
   { clientAddress, now }: RequestContext,
+  kind?: AccountKind,
 ): Promise<SendChallengeCodeResult> {
   const db = getDb();
-  const challenge = await findLiveChallenge(db, token, purpose, now);
+  const challenge = await findLiveChallenge(db, token, purpose, now, kind);
   if (!challenge) return { status: "attempt-expired" };
   const limit = await consumeRateLimits(
     db,
@@ -182,7 +191,7 @@ export async function sendChallengeCode(
   if (!limit.isAllowed) return { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
 
   return db.transaction(async (tx): Promise<SendChallengeCodeResult> => {
-    const locked = await lockLiveChallenge(tx, token, purpose, now);
+    const locked = await lockLiveChallenge(tx, token, purpose, now, kind);
     if (!locked) return { status: "attempt-expired" };
     const account = await selectAccountForUpdate(tx, locked.accountId);
     if (!account) return { status: "attempt-expired" };

@@ -77,10 +77,13 @@ export async function submitLoginCodeRequest(portal: LoginPortal, submitted: unk
   const formData = submittedForm(submitted);
   const parsed = channelSchema.safeParse({ channel: formData.get("channel") ?? undefined });
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error) };
-  const result = await sendChallengeCode(await readChallengeToken("login"), "login", parsed.data.channel, {
-    clientAddress: await getClientAddress(),
-    now: new Date(),
-  });
+  const result = await sendChallengeCode(
+    await readChallengeToken("login"),
+    "login",
+    parsed.data.channel,
+    { clientAddress: await getClientAddress(), now: new Date() },
+    portal.kind,
+  );
   if (result.status !== "sent") return stateOfCodeResult(result) ?? redirect(portal.expiredPath);
   deliverAfterResponse();
   redirect(portal.codePagePath(formData, { isNewCode: result.isNew && formData.get("resend") === "1" }));

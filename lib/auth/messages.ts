@@ -39,3 +39,7 @@ export const LOCK_EXPLANATION = `Par sécurité, la connexion est bloquée tempo
 
 export const LOCK_HELP =
   "« Mot de passe oublié ? » ne lève pas ce blocage. Si vous n'êtes pas à l'origine de ces tentatives, ou pour obtenir de l'aide, contactez le service Mon espace santé au 3422 (service gratuit + prix d'un appel).";
+
+/** After "Mot de passe oublié ?", on either login page. */
+export const passwordChangedNotice =
+  "Votre mot de passe a été modifié et vous avez été déconnecté de tous vos appareils. Connectez-vous avec votre nouveau mot de passe.";

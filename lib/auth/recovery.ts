@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { accounts, insuredPersons, spaces } from "@/db/schema";
+import { type AccountKind, accounts, insuredPersons, professionals, spaces } from "@/db/schema";
 import { recordAccountActivity } from "@/lib/activity/record";
 import { notifyAccountHolder } from "@/lib/delivery";
 import { identifierReminderEmail, identifierReminderSms, passwordChangedEmail, passwordChangedSms } from "@/lib/delivery/templates/auth";
@@ -13,6 +13,7 @@ import type { IdentityProof } from "@/lib/register/identity";
 import { findInsuredPersonByIdentity } from "@/lib/register/queries";
 import type { FieldErrors } from "@/lib/form-state";
 import { checkPassword } from "./credential-checks";
+import { normalizeIdentifier } from "./login";
 import { hashPassword } from "./password-hash";
 import {
   type RefusedCode,
@@ -28,28 +29,109 @@ import { authRateLimit } from "./rules";
 import { revokeAllSessions } from "./sessions";
 
 /**
- * "Identifiant oublié ?" and "Mot de passe oublié ?": the person proves who they are with the
- * NIR, birth date and Vitale serial of the insurer's register; whatever is sent goes only to the
- * contact on file of the account, never to the screen.
+ * "Identifiant oublié ?" and "Mot de passe oublié ?", for both portals: the person proves who
+ * they are (a patient with the NIR, birth date and Vitale serial of the insurer's register, a
+ * professional with their identifier and RPPS number); whatever is sent goes only to the contact
+ * on file of the account, never to the screen. The rules, limits, codes, messages and events are
+ * the same for both: only how an account is found differs (RecoveryPortal), and an attempt begun
+ * on one portal is no attempt on the other.
  */
 
-/** The account of the person whose NIR, birth date and Vitale serial all match, if their space is active. */
-async function findAccountByIdentity(executor: Executor, identity: IdentityProof) {
-  const person = await findInsuredPersonByIdentity(executor, identity);
-  if (!person) return null;
-  const [row] = await executor
-    .select({ account: accounts })
-    .from(accounts)
-    .innerJoin(spaces, and(eq(spaces.personId, accounts.personId), eq(spaces.status, "active")))
-    .where(eq(accounts.personId, person.id))
-    .limit(1);
-  return row ? { account: row.account, person } : null;
+type Account = typeof accounts.$inferSelect;
+
+/** An account being recovered, with what its messages and password rules need of its holder. */
+export type RecoveryHolder = { account: Account; firstName: string; personalNames: string[] };
+
+/** What one portal's recovery changes: the proof it asks for and how it finds the account. */
+export type RecoveryPortal<Proof> = {
+  kind: AccountKind;
+  /** Whose requests the hourly limit counts: the NIR, the RPPS, whether it exists or not. */
+  limitSubject: (proof: Proof) => string;
+  /** The account the proof designates, if all of it matches. */
+  findByProof: (executor: Executor, proof: Proof) => Promise<RecoveryHolder | null>;
+  /** The account of an attempt, if it is of this portal's kind. */
+  findById: (executor: Executor, accountId: string) => Promise<RecoveryHolder | null>;
+};
+
+function patientHolder(account: Account, person: typeof insuredPersons.$inferSelect): RecoveryHolder {
+  return { account, firstName: usualFirstName(person), personalNames: allNames(person) };
 }
 
-async function consumeRecoveryLimits(nir: string, { clientAddress, now }: RequestContext) {
+/** Patients: the account of the person whose NIR, birth date and Vitale serial all match, if their space is active. */
+export const PATIENT_RECOVERY: RecoveryPortal<IdentityProof> = {
+  kind: "patient",
+  limitSubject: (identity) => `patient:${normalizeNir(identity.nir)}`,
+  async findByProof(executor, identity) {
+    const person = await findInsuredPersonByIdentity(executor, identity);
+    if (!person) return null;
+    const [row] = await executor
+      .select({ account: accounts })
+      .from(accounts)
+      .innerJoin(spaces, and(eq(spaces.personId, accounts.personId), eq(spaces.status, "active")))
+      .where(and(eq(accounts.personId, person.id), eq(accounts.kind, "patient")))
+      .limit(1);
+    return row ? patientHolder(row.account, person) : null;
+  },
+  async findById(executor, accountId) {
+    const [row] = await executor
+      .select({ account: accounts, person: insuredPersons })
+      .from(accounts)
+      .innerJoin(insuredPersons, eq(insuredPersons.id, accounts.personId))
+      .where(and(eq(accounts.id, accountId), eq(accounts.kind, "patient")))
+      .limit(1);
+    return row ? patientHolder(row.account, row.person) : null;
+  },
+};
+
+/** What a professional types to recover their password: the identifier and the RPPS of the same account. */
+export type ProfessionalProof = { identifier?: string; rpps: string };
+
+function professionalHolder(account: Account, professional: typeof professionals.$inferSelect): RecoveryHolder {
+  return { account, firstName: professional.firstName, personalNames: [professional.firstName, professional.lastName] };
+}
+
+/**
+ * Professionals: the account of the directory entry with this RPPS, and, for a password reset,
+ * with this identifier too. The RPPS alone is public (the directory is), which is why the reset
+ * also asks for the identifier; the identifier reminder asks only for the RPPS, its answer goes
+ * to the contact on file. Only accounts with a password: one that only Pro Santé Connect opens
+ * has nothing to recover here.
+ */
+export const PROFESSIONAL_RECOVERY: RecoveryPortal<ProfessionalProof> = {
+  kind: "professional",
+  limitSubject: (proof) => `professional:${proof.rpps}`,
+  async findByProof(executor, { identifier, rpps }) {
+    const [row] = await executor
+      .select({ account: accounts, professional: professionals })
+      .from(accounts)
+      .innerJoin(professionals, eq(professionals.id, accounts.professionalId))
+      .where(
+        and(
+          eq(professionals.rpps, rpps),
+          eq(accounts.kind, "professional"),
+          // An account Pro Santé Connect made has no password: recovery must not give it one.
+          isNotNull(accounts.passwordHash),
+          identifier === undefined ? undefined : eq(accounts.identifier, normalizeIdentifier(identifier)),
+        ),
+      )
+      .limit(1);
+    return row ? professionalHolder(row.account, row.professional) : null;
+  },
+  async findById(executor, accountId) {
+    const [row] = await executor
+      .select({ account: accounts, professional: professionals })
+      .from(accounts)
+      .innerJoin(professionals, eq(professionals.id, accounts.professionalId))
+      .where(and(eq(accounts.id, accountId), eq(accounts.kind, "professional"), isNotNull(accounts.passwordHash)))
+      .limit(1);
+    return row ? professionalHolder(row.account, row.professional) : null;
+  },
+};
+
+async function consumeRecoveryLimits<Proof>(portal: RecoveryPortal<Proof>, proof: Proof, { clientAddress, now }: RequestContext) {
   return consumeRateLimits(
     getDb(),
-    [authRateLimit("recoveryPerNir", normalizeNir(nir)), authRateLimit("recoveryPerAddress", clientAddress)],
+    [authRateLimit("recoveryPerIdentity", portal.limitSubject(proof)), authRateLimit("recoveryPerAddress", clientAddress)],
     now,
   );
 }
@@ -61,16 +143,22 @@ export type IdentifierReminderResult = { status: "done" } | { status: "rate-limi
  * the details match an account or not; the caller delivers the queued message after answering,
  * so that the time taken does not tell either.
  */
-export async function sendIdentifierReminder(identity: IdentityProof, context: RequestContext): Promise<IdentifierReminderResult> {
-  const limit = await consumeRecoveryLimits(identity.nir, context);
+export async function sendIdentifierReminder(identity: IdentityProof, context: RequestContext): Promise<IdentifierReminderResult>;
+export async function sendIdentifierReminder<Proof>(proof: Proof, context: RequestContext, portal: RecoveryPortal<Proof>): Promise<IdentifierReminderResult>;
+export async function sendIdentifierReminder<Proof>(
+  proof: Proof,
+  context: RequestContext,
+  portal: RecoveryPortal<Proof> = PATIENT_RECOVERY as RecoveryPortal<Proof>,
+): Promise<IdentifierReminderResult> {
+  const limit = await consumeRecoveryLimits(portal, proof, context);
   if (!limit.isAllowed) return { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
   const db = getDb();
-  const found = await findAccountByIdentity(db, identity);
+  const found = await portal.findByProof(db, proof);
   if (found) {
-    const { account, person } = found;
+    const { account, firstName } = found;
     await notifyAccountHolder(db, account, {
       template: "identifier-reminder",
-      email: identifierReminderEmail({ firstName: usualFirstName(person), identifier: account.identifier }),
+      email: identifierReminderEmail({ firstName, identifier: account.identifier }),
       sms: identifierReminderSms({ identifier: account.identifier }),
     });
   }
@@ -84,11 +172,17 @@ export type PasswordResetStartResult =
   | { status: "rate-limited"; retryAfterSeconds: number };
 
 /** "Mot de passe oublié ?", first step: the identity opens a reset attempt bound to this browser. */
-export async function startPasswordReset(identity: IdentityProof, context: RequestContext): Promise<PasswordResetStartResult> {
-  const limit = await consumeRecoveryLimits(identity.nir, context);
+export async function startPasswordReset(identity: IdentityProof, context: RequestContext): Promise<PasswordResetStartResult>;
+export async function startPasswordReset<Proof>(proof: Proof, context: RequestContext, portal: RecoveryPortal<Proof>): Promise<PasswordResetStartResult>;
+export async function startPasswordReset<Proof>(
+  proof: Proof,
+  context: RequestContext,
+  portal: RecoveryPortal<Proof> = PATIENT_RECOVERY as RecoveryPortal<Proof>,
+): Promise<PasswordResetStartResult> {
+  const limit = await consumeRecoveryLimits(portal, proof, context);
   if (!limit.isAllowed) return { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
   const db = getDb();
-  const found = await findAccountByIdentity(db, identity);
+  const found = await portal.findByProof(db, proof);
   if (!found) return { status: "not-matched" };
   const challengeToken = await createChallenge(db, { accountId: found.account.id, purpose: "password-reset", now: context.now });
   return { status: "identified", challengeToken };
@@ -100,13 +194,15 @@ export type ResetCodeResult = { status: "verified" } | RefusedCode;
 export async function verifyPasswordResetCode(
   { challengeToken, code }: { challengeToken: string | undefined; code: string },
   { clientAddress, now }: RequestContext,
+  { kind }: Pick<RecoveryPortal<unknown>, "kind"> = PATIENT_RECOVERY,
 ): Promise<ResetCodeResult> {
   const db = getDb();
   const limit = await consumeRateLimits(db, [authRateLimit("codeChecksPerAddress", clientAddress)], now);
   if (!limit.isAllowed) return { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
 
   return db.transaction(async (tx): Promise<ResetCodeResult> => {
-    const challenge = await lockLiveChallenge(tx, challengeToken, "password-reset", now);
+    // An attempt begun on the other portal is no attempt here.
+    const challenge = await lockLiveChallenge(tx, challengeToken, "password-reset", now, kind);
     if (!challenge) return { status: "attempt-expired" };
     if (challenge.codeVerifiedAt) return { status: "verified" };
     if (!hasLiveCode(challenge, now)) return { status: "code-expired" };
@@ -119,8 +215,12 @@ export async function verifyPasswordResetCode(
 }
 
 /** Whether this browser's reset attempt has passed the code step, so the new password can be chosen. */
-export async function isPasswordResetVerified(challengeToken: string | undefined, now: Date): Promise<boolean> {
-  const challenge = await findLiveChallenge(getDb(), challengeToken, "password-reset", now);
+export async function isPasswordResetVerified(
+  challengeToken: string | undefined,
+  now: Date,
+  { kind }: Pick<RecoveryPortal<unknown>, "kind"> = PATIENT_RECOVERY,
+): Promise<boolean> {
+  const challenge = await findLiveChallenge(getDb(), challengeToken, "password-reset", now, kind);
   return Boolean(challenge?.codeVerifiedAt);
 }
 
@@ -137,24 +237,20 @@ export type CompleteResetResult =
 export async function completePasswordReset(
   { challengeToken, password }: { challengeToken: string | undefined; password: string },
   { now }: Pick<RequestContext, "now">,
+  portal: Pick<RecoveryPortal<unknown>, "kind" | "findById"> = PATIENT_RECOVERY,
 ): Promise<CompleteResetResult> {
   const db = getDb();
-  const challenge = await findLiveChallenge(db, challengeToken, "password-reset", now);
+  const challenge = await findLiveChallenge(db, challengeToken, "password-reset", now, portal.kind);
   if (!challenge?.codeVerifiedAt) return { status: "attempt-expired" };
-  const [found] = await db
-    .select({ account: accounts, person: insuredPersons })
-    .from(accounts)
-    .innerJoin(insuredPersons, eq(insuredPersons.id, accounts.personId))
-    .where(eq(accounts.id, challenge.accountId))
-    .limit(1);
+  const found = await portal.findById(db, challenge.accountId);
   if (!found) return { status: "attempt-expired" };
-  const { account, person } = found;
-  const reasons = checkPassword(password, { identifier: account.identifier, personalNames: allNames(person) });
+  const { account, firstName, personalNames } = found;
+  const reasons = checkPassword(password, { identifier: account.identifier, personalNames });
   if (reasons.length > 0) return { status: "invalid", fieldErrors: { password: reasons } };
 
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx): Promise<CompleteResetResult> => {
-    const locked = await lockLiveChallenge(tx, challengeToken, "password-reset", now);
+    const locked = await lockLiveChallenge(tx, challengeToken, "password-reset", now, portal.kind);
     if (!locked?.codeVerifiedAt) return { status: "attempt-expired" };
     await tx.update(accounts).set({ passwordHash, passwordChangedAt: now }).where(eq(accounts.id, locked.accountId));
     await revokeAllSessions(tx, locked.accountId, "password-change", now);
@@ -163,7 +259,7 @@ export async function completePasswordReset(
     await recordAccountActivity(tx, account, { action: "auth.password-reset", target: { type: "auth_challenge", id: locked.id } }, now);
     await notifyAccountHolder(tx, account, {
       template: "password-changed",
-      email: passwordChangedEmail({ firstName: usualFirstName(person), changedAt: now }),
+      email: passwordChangedEmail({ firstName, changedAt: now }),
       sms: passwordChangedSms({ changedAt: now }),
     });
     return { status: "changed" };

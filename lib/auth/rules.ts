@@ -30,7 +30,8 @@ export const authRules = {
     codeSendsPerAccount: { limit: 5, windowSeconds: 900 },
     codeSendsPerAccountDay: { limit: 20, windowSeconds: 86_400 },
     codeSendsPerAddress: { limit: 20, windowSeconds: 900 },
-    recoveryPerNir: { limit: 5, windowSeconds: 3600 },
+    /** Per NIR (patients) or RPPS (professionals), whether it exists or not. */
+    recoveryPerIdentity: { limit: 5, windowSeconds: 3600 },
     recoveryPerAddress: { limit: 20, windowSeconds: 3600 },
   },
 } as const;

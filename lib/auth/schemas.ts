@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IDENTIFIER_MAX_LENGTH, PASSWORD_MAX_LENGTH } from "./credential-rules";
+import { describeRppsProblem, normalizeRpps } from "@/lib/professionals/rpps";
 import { passwordTooLongMessage } from "./messages";
 
 /** "Se connecter": bounds only, the rules are the creation's business; a wrong pair is told apart later. */
@@ -41,3 +42,22 @@ export function oneTimeCodeSchema(codeName: string) {
       ),
   });
 }
+
+/** A professional's numéro RPPS, spaces allowed, checked as the directory checks it (11 digits, Luhn). */
+const rppsField = z
+  .string()
+  .transform(normalizeRpps)
+  .superRefine((rpps, context) => {
+    if (rpps.length === 0) {
+      context.addIssue({ code: "custom", message: "Saisissez votre numéro RPPS." });
+      return;
+    }
+    const problem = describeRppsProblem(rpps);
+    if (problem) context.addIssue({ code: "custom", message: `Ce numéro RPPS n'est pas valide (${problem}).` });
+  });
+
+/** /pro « Identifiant oublié ? »: the RPPS of the directory entry whose identifier is sent to its contact on file. */
+export const professionalIdentifierReminderSchema = z.object({ rpps: rppsField });
+
+/** /pro « Mot de passe oublié ? »: the identifier and the RPPS of the same professional account. */
+export const professionalPasswordResetSchema = z.object({ identifier: loginPasswordSchema.shape.identifier, rpps: rppsField });

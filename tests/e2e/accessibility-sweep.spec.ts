@@ -34,6 +34,8 @@ const publicPages: { path: string; heading: string | RegExp; submitEmpty?: strin
   { path: "/connexion", heading: "Connexion à Mon espace santé", submitEmpty: "Se connecter" },
   { path: "/identifiant-oublie", heading: "Identifiant oublié ?", submitEmpty: "Continuer" },
   { path: "/mot-de-passe-oublie", heading: "Mot de passe oublié ?", submitEmpty: "Continuer" },
+  { path: "/pro/connexion/identifiant-oublie", heading: "Identifiant oublié ?", submitEmpty: "Continuer" },
+  { path: "/pro/connexion/mot-de-passe-oublie", heading: "Mot de passe oublié ?", submitEmpty: "Continuer" },
   { path: "/page-qui-n-existe-pas", heading: "Page introuvable" },
 ];
 

@@ -71,7 +71,7 @@ async function strangersCredential(credential: Credential, state: JourneyState):
   if (credential === "reset-attempt") {
     const verified = await sql`
       select id from auth_challenges
-      where account_id = (select id from accounts where person_id = ${state.victim.id}) and purpose = 'password-reset' and code_verified_at is not null and completed_at is null`;
+      where account_id = (select id from accounts where person_id = ${state.victim.id} or professional_id = ${state.victim.id}) and purpose = 'password-reset' and code_verified_at is not null and completed_at is null`;
     return mintChallengeCookie(state.stranger.id, "password-reset", { isCodeVerified: verified.length > 0 });
   }
   const [flow] = await sql<FlowStage[]>`

@@ -140,6 +140,11 @@ const BEFORE_SIGN_IN: readonly string[] = [
   "app/pro/connexion/actions.ts#proLoginPasswordAction",
   "app/pro/connexion/code/actions.ts#proSendLoginCodeAction",
   "app/pro/connexion/code/actions.ts#proVerifyLoginCodeAction",
+  "app/pro/connexion/mot-de-passe-oublie/actions.ts#proStartPasswordResetAction",
+  "app/pro/connexion/mot-de-passe-oublie/code/actions.ts#proSendResetCodeAction",
+  "app/pro/connexion/mot-de-passe-oublie/code/actions.ts#proVerifyResetCodeAction",
+  "app/pro/connexion/mot-de-passe-oublie/nouveau/actions.ts#proNewPasswordAction",
+  "app/pro/connexion/identifiant-oublie/actions.ts#proIdentifierReminderAction",
 ];
 
 /** The tables of the patient's rows (rows.ts names them "<table>.<column>") an allowed professional's write must change. */

@@ -1,6 +1,8 @@
 import { randomInt } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { luhnCheckDigit } from "@/lib/professionals/rpps";
 import { giveActiveAccount } from "../e2e/support/accounts";
+import { createTestProfessional } from "../e2e/support/professionals";
 import { createRegisteredPerson, sql } from "../e2e/support/register";
 import { bodyWithFields } from "./support/fuzz";
 import { type RawResponse, send, setCookiesOf } from "./support/http";
@@ -187,4 +189,26 @@ test("the identifier reminder says the same words whether or not the details mat
     answers.push(comparable(response, person.nir));
   }
   expect(answers[1]).toEqual(answers[0]);
+});
+
+test("/pro « Identifiant oublié ? » says the same words whether or not the RPPS has an account", async ({ page }) => {
+  const professional = await createTestProfessional();
+  const [row] = await sql<{ rpps: string }[]>`select rpps from professionals where id = ${professional.professionalId}`;
+  const body = Array.from({ length: 10 }, () => String(randomInt(10))).join("");
+  const withoutAccount = body + luhnCheckDigit(body);
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": createClientAddress() });
+  await page.goto("/pro/connexion/identifiant-oublie");
+  await page.getByRole("textbox", { name: "Numéro RPPS" }).fill(row!.rpps);
+  const captured = await captureActionPost(page, actionIdOf("app/pro/connexion/identifiant-oublie/actions.ts#proIdentifierReminderAction"), () =>
+    page.getByRole("button", { name: "Continuer" }).click(),
+  );
+  const answers = [];
+  for (const rpps of [row!.rpps, withoutAccount]) {
+    const { body: form, contentType } = await bodyWithFields(captured, { rpps });
+    const response = await send(replayOf(captured, { cookie: null, body: form, headers: { "content-type": contentType, "x-forwarded-for": createAddress() } }));
+    enumerationTally.count(response.status, { isRefusal: true });
+    answers.push(comparable(response, rpps));
+  }
+  expect(answers[1]).toEqual(answers[0]);
+  expect(await readFromOutbox(professional.email, /dr\.[0-9a-f]{8}/)).toBe(professional.identifier);
 });

@@ -57,7 +57,7 @@ test("passwords and codes of real journeys appear in no log line, no other table
   const passwords = new Set<string>();
   const recipients = new Set<string>();
   const answers: string[] = [];
-  const journeys: readonly Journey[] = ["activation", "login-and-space", "password-reset"];
+  const journeys: readonly Journey[] = ["activation", "login-and-space", "password-reset", "pro-password-reset"];
   for (const journey of journeys) {
     await runJourney(page, journey, async ({ step, captured, state }) => {
       for (const password of [state.newPassword, state.victim.password]) if (password) passwords.add(password);

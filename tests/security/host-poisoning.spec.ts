@@ -48,7 +48,14 @@ function linksIn(text: string): string[] {
   return [...hrefs, ...bare];
 }
 
-const JOURNEYS: readonly Journey[] = ["activation", "opposition", "password-reset", "identifier-reminder"];
+const JOURNEYS: readonly Journey[] = [
+  "activation",
+  "opposition",
+  "password-reset",
+  "identifier-reminder",
+  "pro-password-reset",
+  "pro-identifier-reminder",
+];
 
 for (const journey of JOURNEYS) {
   test(`${journey}: e-mails sent by requests with poisoned Host headers link only to APP_ORIGIN`, async ({ page }) => {

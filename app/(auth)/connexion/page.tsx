@@ -5,7 +5,7 @@ import { LoginForm } from "@/components/auth/login-form";
 import { Alert } from "@/components/ui/alert";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { findActor } from "@/lib/access/current-actor";
-import { expiredLoginAttemptMessage, idleLogoutNotice } from "@/lib/auth/messages";
+import { expiredLoginAttemptMessage, idleLogoutNotice, passwordChangedNotice } from "@/lib/auth/messages";
 import { loginPasswordAction } from "./actions";
 import { PageTitle } from "@/components/ui/page-title";
 
@@ -19,7 +19,7 @@ const notices: Record<string, { variant: "info" | "success" | "warning"; text: s
   "tentative-expiree": { variant: "warning", text: expiredLoginAttemptMessage },
   "mot-de-passe-modifie": {
     variant: "success",
-    text: "Votre mot de passe a été modifié et vous avez été déconnecté de tous vos appareils. Connectez-vous avec votre nouveau mot de passe.",
+    text: passwordChangedNotice,
   },
 };
 

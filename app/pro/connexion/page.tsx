@@ -5,18 +5,22 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClassName } from "@/components/ui/button";
 import { PageTitle } from "@/components/ui/page-title";
 import { findProfessionalActor } from "@/lib/access/current-actor";
-import { expiredLoginAttemptMessage, idleLogoutNotice } from "@/lib/auth/messages";
+import { expiredLoginAttemptMessage, idleLogoutNotice, passwordChangedNotice } from "@/lib/auth/messages";
 import { isProSanteConnectConfigured } from "@/lib/auth/pro-sante-connect";
 import { proLoginPasswordAction } from "./actions";
 
 export const metadata: Metadata = { title: "Connexion des professionnels de santé" };
 
-const notices: Record<string, { variant: "info" | "warning"; text: string }> = {
+const notices: Record<string, { variant: "info" | "success" | "warning"; text: string }> = {
   inactivite: { variant: "info", text: idleLogoutNotice },
   "tentative-expiree": { variant: "warning", text: expiredLoginAttemptMessage },
   "psc-inconnu": {
     variant: "warning",
     text: "Votre connexion Pro Santé Connect a réussi, mais votre numéro RPPS ne figure pas dans l'annuaire des professionnels de Mon espace santé : aucune session n'a été ouverte.",
+  },
+  "mot-de-passe-modifie": {
+    variant: "success",
+    text: passwordChangedNotice,
   },
   deconnexion: { variant: "info", text: "Vous êtes déconnecté de l'espace professionnels de santé." },
 };
@@ -39,7 +43,11 @@ export default async function ProLoginPage({ searchParams }: { searchParams: Pro
         Saisissez l&apos;identifiant et le mot de passe de votre compte professionnel. Un code de connexion vous sera
         ensuite envoyé par e-mail ou par SMS.
       </p>
-      <LoginForm action={proLoginPasswordAction} callbackUrl="/pro" hasRecoveryLinks={false} />
+      <LoginForm
+        action={proLoginPasswordAction}
+        callbackUrl="/pro"
+        recoveryLinks={{ identifier: "/pro/connexion/identifiant-oublie", password: "/pro/connexion/mot-de-passe-oublie" }}
+      />
       {isProSanteConnectConfigured() ? (
         <div className="mt-8 border-t border-gray-300 pt-6">
           <p>Vous avez une carte CPS ou l&apos;application e-CPS :</p>

@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { codeChannelSchema, oneTimeCodeSchema } from "@/lib/auth/schemas";
+import { codeChannelSchema, oneTimeCodeSchema, professionalIdentifierReminderSchema, professionalPasswordResetSchema } from "@/lib/auth/schemas";
 import {
   codeEntrySchema,
   contactChangeSchema,
@@ -82,7 +82,9 @@ export type Journey =
   | "notifications"
   | "password-reset"
   | "identifier-reminder"
-  | "pro-portal";
+  | "pro-portal"
+  | "pro-password-reset"
+  | "pro-identifier-reminder";
 
 /** A person whose actions are captured and replayed, and the strangers the replays borrow credentials from. */
 export type JourneyState = {
@@ -158,6 +160,12 @@ export async function readFromOutbox(recipient: string, pattern: RegExp): Promis
 
 const PROVISIONAL_CODE = /\b[A-Z0-9]{4}-[A-Z0-9]{4}\b/;
 const SIX_DIGITS = /\b\d{6}\b/;
+
+/** The RPPS of the professional victim (named by their directory id), as /pro's recovery forms ask for it. */
+async function rppsOf(professionalId: string): Promise<string> {
+  const [row] = await sql<{ rpps: string }[]>`select rpps from professionals where id = ${professionalId}`;
+  return row!.rpps;
+}
 
 async function fillIdentity(page: Page, person: TestPerson) {
   await page.getByRole("textbox", { name: "Numéro de sécurité sociale" }).fill(person.nir);
@@ -1360,6 +1368,67 @@ export const SERVER_ACTIONS: readonly ServerActionCase[] = [
       await clickButton(page, "Se déconnecter");
     },
   },
+  // /pro « Mot de passe oublié ? » and « Identifiant oublié ? » (app/pro/connexion): the patients'
+  // recovery for a professional account, proved by identifier and RPPS.
+  {
+    action: "app/pro/connexion/mot-de-passe-oublie/actions.ts#proStartPasswordResetAction",
+    journey: "pro-password-reset",
+    credential: "none",
+    reach: onPage("/pro/connexion/mot-de-passe-oublie"),
+    submit: async (page, { victim }) => {
+      await page.getByRole("textbox", { name: "Identifiant" }).fill(victim.identifier!);
+      await page.getByRole("textbox", { name: "Numéro RPPS" }).fill(await rppsOf(victim.id));
+      await clickButton(page, "Continuer");
+    },
+    refusesInput: refusedBy(professionalPasswordResetSchema),
+  },
+  {
+    action: "app/pro/connexion/mot-de-passe-oublie/code/actions.ts#proSendResetCodeAction",
+    journey: "pro-password-reset",
+    credential: "reset-attempt",
+    reach: inChallenge("password-reset", "/pro/connexion/mot-de-passe-oublie/code"),
+    submit: async (page) => {
+      await page.getByRole("radio", { name: "Par e-mail" }).check();
+      await clickButton(page, "Recevoir mon code");
+    },
+    refusesInput: refusedBy(codeChannelSchema("code de vérification")),
+  },
+  {
+    action: "app/pro/connexion/mot-de-passe-oublie/code/actions.ts#proVerifyResetCodeAction",
+    journey: "pro-password-reset",
+    credential: "reset-attempt",
+    reach: afterSubmitting("app/pro/connexion/mot-de-passe-oublie/code/actions.ts#proSendResetCodeAction"),
+    submit: async (page, { victim }) => {
+      await page.getByRole("textbox", { name: "Code de vérification" }).fill(await readFromOutbox(victim.email!, SIX_DIGITS));
+      await clickButton(page, "Valider");
+    },
+    refusesInput: refusedBy(oneTimeCodeSchema("code de vérification")),
+  },
+  {
+    action: "app/pro/connexion/mot-de-passe-oublie/nouveau/actions.ts#proNewPasswordAction",
+    journey: "pro-password-reset",
+    credential: "reset-attempt",
+    reach: inChallenge("password-reset", "/pro/connexion/mot-de-passe-oublie/nouveau", { isCodeVerified: true }),
+    submit: async (page, { newPassword }) => {
+      await page.getByLabel("Nouveau mot de passe", { exact: true }).fill(newPassword);
+      await page.getByLabel("Confirmer le mot de passe", { exact: true }).fill(newPassword);
+      await clickButton(page, "Changer mon mot de passe");
+    },
+    refusesInput: (values) => (values.password ?? "") !== (values.passwordConfirmation ?? ""),
+  },
+  {
+    action: "app/pro/connexion/identifiant-oublie/actions.ts#proIdentifierReminderAction",
+    journey: "pro-identifier-reminder",
+    credential: "none",
+    reach: onPage("/pro/connexion/identifiant-oublie"),
+    submit: async (page, { victim }) => {
+      await page.getByRole("textbox", { name: "Numéro RPPS" }).fill(await rppsOf(victim.id));
+      await clickButton(page, "Continuer");
+    },
+    refusesInput: refusedBy(professionalIdentifierReminderSchema),
+    // A professional's messages name no person (outgoing_messages.person_id): the answer is the sign, the same whoever has the RPPS.
+    isAcceptedWithoutRows: ({ result }) => typeof result === "object" && result !== null && "status" in result && result.status === "success",
+  },
 ];
 
 export function findServerAction(action: string): ServerActionCase {
@@ -1373,6 +1442,9 @@ export function createCanaryPassword(): string {
   return `Canari-${Math.random().toString(36).slice(2, 10)}-7!Z`;
 }
 
+/** Journeys whose victim is a professional of the directory with a /pro login. */
+const PRO_JOURNEYS: readonly Journey[] = ["pro-portal", "pro-password-reset", "pro-identifier-reminder"];
+
 /** Journeys about someone who has no account yet; the others are about an account holder. */
 const ENROLMENT_JOURNEYS: readonly Journey[] = ["activation", "opposition"];
 
@@ -1381,7 +1453,7 @@ const ENROLMENT_JOURNEYS: readonly Journey[] = ["activation", "opposition"];
  * account holder with a unique password) and the strangers whose credentials replays borrow.
  */
 export async function createJourneyState(journey: Journey): Promise<JourneyState> {
-  if (journey === "pro-portal") return createProPortalState();
+  if (PRO_JOURNEYS.includes(journey)) return createProPortalState();
   const person = await createRegisteredPerson();
   const victim = ENROLMENT_JOURNEYS.includes(journey) ? person : { ...person, ...(await giveActiveAccount(person, { password: createCanaryPassword() })) };
   return {

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Code de vérification" };
 
 export default async function PasswordResetCodePage({ searchParams }: { searchParams: Promise<{ envoi?: string }> }) {
   const { envoi } = await searchParams;
-  const contacts = await findChallengeContacts(await readChallengeToken("password-reset"), "password-reset", new Date());
+  const contacts = await findChallengeContacts(await readChallengeToken("password-reset"), "password-reset", new Date(), "patient");
   return (
     <>
       <PageTitle>Mot de passe oublié : code de vérification</PageTitle>

@@ -3,14 +3,14 @@ import { NewPasswordForm } from "@/components/auth/new-password-form";
 import { AttemptExpired } from "@/components/auth/attempt-expired";
 import { readChallengeToken } from "@/lib/auth/challenge-cookie";
 import { expiredResetMessage } from "@/lib/auth/messages";
-import { isPasswordResetVerified } from "@/lib/auth/recovery";
+import { PATIENT_RECOVERY, isPasswordResetVerified } from "@/lib/auth/recovery";
 import { newPasswordAction } from "./actions";
 import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Nouveau mot de passe" };
 
 export default async function NewPasswordPage() {
-  const isVerified = await isPasswordResetVerified(await readChallengeToken("password-reset"), new Date());
+  const isVerified = await isPasswordResetVerified(await readChallengeToken("password-reset"), new Date(), PATIENT_RECOVERY);
   return (
     <>
       <PageTitle>Je choisis un nouveau mot de passe</PageTitle>
