@@ -46,6 +46,29 @@ export const frenchDateField = (label: string) =>
       return parsed;
     });
 
+/** A list filter's date, "JJ/MM/AAAA" or nothing (null): `message` when it is not a real date. */
+export const optionalFrenchDateFilter = (message: string) =>
+  z
+    .string()
+    .trim()
+    .transform((value, context) => {
+      if (value === "") return null;
+      const parsed = parseFrenchDate(value);
+      if (!parsed) {
+        context.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
+/** A list filter's choice among `choices`, or nothing (null): `message` for anything else. */
+export const optionalChoiceFilter = <T extends string>(choices: readonly T[], message: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => value === "" || (choices as readonly string[]).includes(value), message)
+    .transform((value) => (value === "" ? null : (value as T)));
+
 /** French mobile numbers typed as "06 12 34 56 78" or "+33 6 12 34 56 78" → E.164. */
 export function normalizeMobile(input: string): string | null {
   const compact = input.replace(/[\s.()-]/g, "");

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { activityActorKindEnum, activityGroupEnum, type ActivityActorKind, type ActivityGroup } from "@/db/schema/activity";
 import type { FieldErrors } from "@/lib/form-state";
-import { parisOffsetMs } from "@/lib/format";
-import { fieldErrorsOf, parseFrenchDate } from "@/lib/validation";
+import { parisWallClockToInstant } from "@/lib/format";
+import { fieldErrorsOf, optionalChoiceFilter, optionalFrenchDateFilter } from "@/lib/validation";
 
 /**
  * The filters of "Historique d'activité", read from the page's query string (a GET form: filtering
@@ -32,38 +32,15 @@ export const NO_FILTERS: ActivityFilters = { from: null, until: null, actorKind:
 /** Midnight in Paris at the start of a calendar day ("AAAA-MM-JJ"), as an instant. */
 export function startOfParisDay(calendarDate: string, addDays = 0): Date {
   const [year, month, day] = calendarDate.split("-").map(Number) as [number, number, number];
-  const utcMidnight = Date.UTC(year, month - 1, day + addDays);
-  // The offset at UTC midnight is the offset at Paris midnight except on the night of a change, which happens at 02:00 or 03:00.
-  return new Date(utcMidnight - parisOffsetMs(new Date(utcMidnight)));
+  return parisWallClockToInstant(new Date(Date.UTC(year, month - 1, day + addDays)).toISOString().slice(0, 10), 0, 0);
 }
-
-const optionalDate = (message: string) =>
-  z
-    .string()
-    .trim()
-    .transform((value, context) => {
-      if (value === "") return null;
-      const parsed = parseFrenchDate(value);
-      if (!parsed) {
-        context.addIssue({ code: "custom", message });
-        return z.NEVER;
-      }
-      return parsed;
-    });
-
-const optionalChoice = <T extends string>(choices: readonly T[], message: string) =>
-  z
-    .string()
-    .trim()
-    .refine((value) => value === "" || (choices as readonly string[]).includes(value), message)
-    .transform((value) => (value === "" ? null : (value as T)));
 
 const filterSchema = z
   .object({
-    du: optionalDate("La date de début doit être une date réelle au format JJ/MM/AAAA."),
-    au: optionalDate("La date de fin doit être une date réelle au format JJ/MM/AAAA."),
-    acteur: optionalChoice(activityActorKindEnum.enumValues, "Choisissez un auteur dans la liste."),
-    groupe: optionalChoice(activityGroupEnum.enumValues, "Choisissez une catégorie dans la liste."),
+    du: optionalFrenchDateFilter("La date de début doit être une date réelle au format JJ/MM/AAAA."),
+    au: optionalFrenchDateFilter("La date de fin doit être une date réelle au format JJ/MM/AAAA."),
+    acteur: optionalChoiceFilter(activityActorKindEnum.enumValues, "Choisissez un auteur dans la liste."),
+    groupe: optionalChoiceFilter(activityGroupEnum.enumValues, "Choisissez une catégorie dans la liste."),
   })
   .superRefine((value, context) => {
     if (value.du && value.au && value.au < value.du) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { CareCategory } from "@/db/schema/reimbursements";
 import type { FieldErrors } from "@/lib/form-state";
-import { fieldErrorsOf, parseFrenchDate } from "@/lib/validation";
+import { fieldErrorsOf, optionalChoiceFilter, optionalFrenchDateFilter, parseFrenchDate } from "@/lib/validation";
 import { CARE_CATEGORIES } from "./categories";
 
 /**
@@ -28,20 +28,6 @@ export type ParsedStatementQuery =
 
 export const NO_STATEMENT_FILTERS: StatementFilters = { fromDate: null, untilDate: null, category: null, beneficiaryId: null };
 
-const optionalDate = (message: string) =>
-  z
-    .string()
-    .trim()
-    .transform((value, context) => {
-      if (value === "") return null;
-      const parsed = parseFrenchDate(value);
-      if (!parsed) {
-        context.addIssue({ code: "custom", message });
-        return z.NEVER;
-      }
-      return parsed;
-    });
-
 function buildFilterSchema(beneficiaryIds: readonly string[]) {
   return z
     .object({
@@ -50,18 +36,13 @@ function buildFilterSchema(beneficiaryIds: readonly string[]) {
         .trim()
         .refine((value) => value === "" || /^(19|20)\d{2}$/.test(value), "Choisissez une année dans la liste.")
         .transform((value) => (value === "" ? null : value)),
-      du: optionalDate("La date de début doit être une date réelle au format JJ/MM/AAAA."),
-      au: optionalDate("La date de fin doit être une date réelle au format JJ/MM/AAAA."),
-      categorie: z
-        .string()
-        .trim()
-        .refine((value) => value === "" || CARE_CATEGORIES.some((category) => category.value === value), "Choisissez un type de soins dans la liste.")
-        .transform((value) => (value === "" ? null : (value as CareCategory))),
-      beneficiaire: z
-        .string()
-        .trim()
-        .refine((value) => value === "" || beneficiaryIds.includes(value), "Choisissez un bénéficiaire dans la liste.")
-        .transform((value) => (value === "" ? null : value)),
+      du: optionalFrenchDateFilter("La date de début doit être une date réelle au format JJ/MM/AAAA."),
+      au: optionalFrenchDateFilter("La date de fin doit être une date réelle au format JJ/MM/AAAA."),
+      categorie: optionalChoiceFilter(
+        CARE_CATEGORIES.map((category) => category.value),
+        "Choisissez un type de soins dans la liste.",
+      ),
+      beneficiaire: optionalChoiceFilter(beneficiaryIds, "Choisissez un bénéficiaire dans la liste."),
     })
     .superRefine((value, context) => {
       if (value.du && value.au && value.au < value.du) {
