@@ -159,3 +159,15 @@ export function maskMobile(mobile: string): string {
   const digits = mobile.replace(/\D/g, "");
   return `+${digits.slice(0, 2)} ** ** ** ${digits.slice(-2)}`;
 }
+
+/**
+ * The instant of a date ("AAAA-MM-JJ") and time ("HH:MM") read on a clock in Paris. A time the
+ * clocks skip in spring (02:30 on the last Sunday of March) reads as the hour after.
+ */
+export function parisWallClockToInstant(isoDate: string, hours: number, minutes: number): Date {
+  const [year, month, day] = isoDate.split("-").map(Number) as [number, number, number];
+  const wallClockAsUtc = Date.UTC(year, month - 1, day, hours, minutes);
+  const firstGuess = wallClockAsUtc - parisOffsetMs(new Date(wallClockAsUtc));
+  // The offset at the guess itself differs only across a change of time: the second reading settles it.
+  return new Date(wallClockAsUtc - parisOffsetMs(new Date(firstGuess)));
+}

@@ -3,7 +3,7 @@ import { and, eq, gt, gte } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { agendaReminders, appointments, insuredPersons, professionals } from "@/db/schema";
 import { toParisCalendarDate } from "@/lib/format";
-import { parisWallClockToInstant } from "@/lib/medical-profile/measures-input";
+import { parisWallClockToInstant } from "@/lib/format";
 import { DEMO_PROFESSIONALS } from "@/lib/professionals/demo-directory";
 import { professionalDisplayName } from "@/lib/professionals/names";
 import { DEMO_ACTIVE_NIR } from "@/lib/register/demo-register";

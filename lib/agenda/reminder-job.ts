@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { agendaReminders, appointments, insuredPersons, preventiveItemStatuses } from "@/db/schema";
 import { type AgendaNoticeKind, agendaReminderEmail, agendaReminderSms } from "@/lib/delivery/templates/agenda";
 import { formatTimeFr, toParisCalendarDate } from "@/lib/format";
-import { parisWallClockToInstant } from "@/lib/medical-profile/measures-input";
+import { parisWallClockToInstant } from "@/lib/format";
 import type { NotificationKind } from "@/lib/notifications/kinds";
 import { notify } from "@/lib/notifications/notify";
 import { noticeRecipientsOf } from "@/lib/notifications/recipients";

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { PREVENTIVE_STATUSES, type PreventiveStatus } from "@/lib/agenda/preventive-calendar";
 import { toParisCalendarDate } from "@/lib/format";
-import { parisWallClockToInstant, parseTime } from "@/lib/medical-profile/measures-input";
+import { parisWallClockToInstant } from "@/lib/format";
+import { parseTime } from "@/lib/medical-profile/measures-input";
 import { fieldErrorsOf, isUuid, parseFrenchDate } from "@/lib/validation";
 import type { FieldErrors } from "@/lib/form-state";
 

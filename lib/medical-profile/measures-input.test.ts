@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MEASUREMENT_MESSAGES, parisWallClockToInstant, parseMeasurementInput, parseTargetInput, parseTime } from "./measures-input";
+import { parisWallClockToInstant } from "@/lib/format";
+import { MEASUREMENT_MESSAGES, parseMeasurementInput, parseTargetInput, parseTime } from "./measures-input";
 import { BLOOD_PRESSURE, BODY_MASS_INDEX, findMeasureKindBySlug, HEIGHT, MEASURE_KINDS, WEIGHT } from "./measures";
 
 /** A winter afternoon in Paris (UTC+1). */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { FieldErrors } from "@/lib/form-state";
-import { parisOffsetMs, toParisCalendarDate } from "@/lib/format";
+import { parisWallClockToInstant, toParisCalendarDate } from "@/lib/format";
 import { fieldErrorsOf, parseFrenchDate } from "@/lib/validation";
 import {
   BLOOD_PRESSURE,
@@ -107,18 +107,6 @@ function readNumber(
     return { error: explainSlip(kind, typed) ?? `${capitalise(noun)} doit être ${isMasculine ? "compris" : "comprise"} ${describeRange(kind, range)}.` };
   }
   return { value: kind.toStored(typed) };
-}
-
-/**
- * The instant of a date ("AAAA-MM-JJ") and time ("HH:MM") read on a clock in Paris. A time the
- * clocks skip in spring (02:30 on the last Sunday of March) reads as the hour after.
- */
-export function parisWallClockToInstant(isoDate: string, hours: number, minutes: number): Date {
-  const [year, month, day] = isoDate.split("-").map(Number) as [number, number, number];
-  const wallClockAsUtc = Date.UTC(year, month - 1, day, hours, minutes);
-  const firstGuess = wallClockAsUtc - parisOffsetMs(new Date(wallClockAsUtc));
-  // The offset at the guess itself differs only across a change of time: the second reading settles it.
-  return new Date(wallClockAsUtc - parisOffsetMs(new Date(firstGuess)));
 }
 
 /** "08:30", "8:30", "8h30", "08 h 30" → [8, 30], or null. */
